@@ -1,0 +1,33 @@
+#pragma once
+// The `zicht` subcommands. Each lives in its own <name>_command.cc and adds
+// itself to the CLI11 app; main.cc only calls these in order. Only cli/ knows
+// argv and exit codes (STYLE.md §3).
+#include <CLI/CLI.hpp>
+
+namespace zicht::cli {
+
+//! State shared by main and the subcommand callbacks.
+struct CommandContext {
+  int exit_code = 0;  // 0 success, 1 failure to do the job, 2 wrong usage
+};
+
+// Foundation
+void RegisterNormalizeCommand(CLI::App& app, CommandContext& ctx);
+void RegisterIngestCommand(CLI::App& app, CommandContext& ctx);
+void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
+void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx);
+// Linking
+void RegisterClustersCommand(CLI::App& app, CommandContext& ctx);
+void RegisterClusterCommand(CLI::App& app, CommandContext& ctx);
+void RegisterCheckCommand(CLI::App& app, CommandContext& ctx);
+void RegisterWarninglistCommand(CLI::App& app, CommandContext& ctx);
+// Service
+void RegisterServeCommand(CLI::App& app, CommandContext& ctx);
+void RegisterKeysCommand(CLI::App& app, CommandContext& ctx);
+void RegisterAuditCommand(CLI::App& app, CommandContext& ctx);
+void RegisterPseudonymizeCommand(CLI::App& app, CommandContext& ctx);
+// Barriers and screening
+void RegisterEvaluateCommand(CLI::App& app, CommandContext& ctx);
+void RegisterScreenCommand(CLI::App& app, CommandContext& ctx);
+
+}  // namespace zicht::cli

@@ -1,0 +1,25 @@
+#include "cli/output_format.h"
+
+#include <unistd.h>
+
+namespace zicht::cli {
+
+CLI::Option* AddFormatOption(CLI::App* cmd, std::string* target, const std::vector<std::string>& allowed) {
+  std::string help = "output format: ";
+  for (size_t i = 0; i < allowed.size(); ++i) help += (i ? "|" : "") + allowed[i];
+  help += " (default: table on a terminal, else json)";
+  return cmd->add_option("--format", *target, help)->check(CLI::IsMember(allowed));
+}
+
+OutputFormat ResolveFormat(const std::string& given) {
+  if (given == "table") return OutputFormat::kTable;
+  if (given == "json") return OutputFormat::kJson;
+  if (given == "jsonl") return OutputFormat::kJsonl;
+  if (given == "csv") return OutputFormat::kCsv;
+  if (given == "dot") return OutputFormat::kDot;
+  if (given == "graphml") return OutputFormat::kGraphml;
+  if (given == "stix") return OutputFormat::kStix;
+  return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kJson;
+}
+
+}  // namespace zicht::cli

@@ -1,0 +1,21 @@
+#pragma once
+// `--format` for commands whose output is data (DESIGN.md: `table` is the
+// default on a terminal; otherwise `json`, so pipes get something a program
+// can read).
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace zicht::cli {
+
+enum class OutputFormat { kTable, kJson, kJsonl, kCsv, kDot, kGraphml, kStix };
+
+//! Adds `--format` to `cmd`, accepting only `allowed` (wire names: "table",
+//! "json", "jsonl", "csv", "dot", "graphml", "stix"). The chosen name lands
+//! in `*target` (empty when not given).
+CLI::Option* AddFormatOption(CLI::App* cmd, std::string* target, const std::vector<std::string>& allowed);
+
+//! The format to use: `given` when set, else table on a terminal, json otherwise.
+OutputFormat ResolveFormat(const std::string& given);
+
+}  // namespace zicht::cli
