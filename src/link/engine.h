@@ -1,0 +1,146 @@
+#pragma once
+// The linking engine: the in-memory identifier index, the clusters over it,
+// and the verdict of "is this identifier known from fraud?" (DESIGN.md,
+// "Linking and clusters" and POST /v1/check). `zicht check`, POST /v1/check
+// and the barrier engine all ask this one class, so they cannot disagree.
+//
+// CONTRACT (shared with server/, barrier/ and cli/; extend, don't break).
+//
+// Thread-safety: all const methods may run concurrently from many threads
+// (the server's workers); Apply() and warning-list changes take an exclusive
+// lock internally, so readers see the index before or after a batch, never
+// half of one.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "model/enum_names.h"
+#include "model/report.h"
+#include "store/store.h"
+
+namespace zicht::link {
+
+//! DESIGN.md: none (in no report) · low (only as `spoofed` or on a
+//! warning-list) · medium (in exactly one report, an attempt) · high (in two
+//! or more reports, or in a report with a loss).
+enum class Risk { kNone, kLow, kMedium, kHigh };
+inline constexpr model::EnumNames<Risk, 4> kRiskNames{{"none", "low", "medium", "high"}};
+
+struct ClusterRef {
+  std::string id;
+  int64_t reports = 0;
+};
+
+//! One result of POST /v1/check / `zicht check`, field for field.
+struct Verdict {
+  model::IdentifierKind kind = model::IdentifierKind::kIban;
+  std::string value;       // as asked; empty when asked by pseudonym
+  std::string pseudonym;   // as asked, when asked by pseudonym
+  std::string normalized;  // canonical form; empty when invalid or unknown pseudonym
+  bool valid = false;
+  bool known = false;
+  Risk risk = Risk::kNone;
+  //! REPORTED, LOSS_REPORTED, MULTIPLE_REPORTS, MULE_CANDIDATE, SPOOFED,
+  //! WARNINGLISTED, IN_CLUSTER, INVALID — in that order.
+  std::vector<std::string> reasons;
+  int64_t reports = 0;
+  int64_t losses = 0;
+  int64_t damage_cents = 0;
+  std::optional<UnixSeconds> first_seen;  // of reported_at
+  std::optional<UnixSeconds> last_seen;
+  std::vector<model::FraudType> fraud_types;  // distinct, in enum order
+  std::optional<ClusterRef> cluster;
+};
+
+//! One cluster in the priority list.
+struct ClusterSummary {
+  std::string id;  // stable: derived from the smallest (source, id) in it
+  int64_t reports = 0;
+  int64_t sources = 0;
+  int64_t losses = 0;
+  int64_t damage_cents = 0;
+  UnixSeconds first_seen = 0;
+  UnixSeconds last_seen = 0;
+  int64_t mules = 0;  // money-mule candidate IBANs in the cluster
+  int64_t leads = 0;  // follow-up leads (Dutch-bank IBAN, Dutch mobile)
+  std::vector<std::pair<model::FraudType, int64_t>> fraud_types;
+  double score = 0;
+  std::vector<std::string> explanation;  // why it ranks where it does, in words
+};
+
+//! An identifier as seen in a cluster (or the whole index).
+struct IdentifierNode {
+  model::IdentifierKind kind = model::IdentifierKind::kIban;
+  std::string canonical;
+  std::vector<model::Role> roles;  // distinct roles it had
+  int64_t reports = 0;             // reports it appears in
+  bool mule = false;               // IBAN with role beneficiary in ≥ 2 reports
+  bool linkable = false;           // valid, not only spoofed, not warning-listed
+};
+
+//! One cluster with everything an analyst or an export needs.
+struct ClusterDetail {
+  ClusterSummary summary;
+  std::vector<store::StoredReport> reports;
+  std::vector<IdentifierNode> identifiers;
+  //! (index into reports, index into identifiers, role) per occurrence.
+  struct Edge {
+    size_t report = 0;
+    size_t identifier = 0;
+    model::Role role = model::Role::kOther;
+  };
+  std::vector<Edge> edges;
+};
+
+struct ClusterQuery {
+  size_t top = 0;          // 0 = all
+  int64_t min_reports = 2;
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+
+  //! Incremental update after a committed store batch: new and updated
+  //! reports join or merge clusters (an update that removes an identifier
+  //! may split one). Called with UpsertBatch's `changed` list.
+  virtual void Apply(const std::vector<store::StoredReport>& changed) = 0;
+
+  //! Verdict for a raw value; normalises it first (invalid → risk none,
+  //! reason INVALID, valid=false).
+  virtual Verdict Check(model::IdentifierKind kind, std::string_view raw_value) const = 0;
+
+  //! Verdict for a keyed pseudonym (see link/pseudonym.h); unknown pseudonym
+  //! → valid=true, known=false, risk none.
+  virtual Verdict CheckPseudonym(model::IdentifierKind kind, std::string_view pseudonym) const = 0;
+
+  //! Clusters by priority, highest first.
+  virtual std::vector<ClusterSummary> Clusters(const ClusterQuery& query) const = 0;
+
+  //! One cluster; kNotFound for an unknown id. Reads report contents from
+  //! the store it was built on.
+  virtual Result<ClusterDetail> Cluster(std::string_view id) const = 0;
+
+  //! Money-mule candidates over the whole index, most reports first.
+  virtual std::vector<IdentifierNode> Mules(size_t top) const = 0;
+
+  //! Size of the index, for /metrics and `make bench`.
+  virtual int64_t DistinctIdentifiers() const = 0;
+  virtual int64_t IndexedReports() const = 0;
+  virtual int64_t IndexBytes() const = 0;
+};
+
+struct EngineOptions {
+  std::string db_path;         // the SQLite store to build from and read reports back
+  std::string pseudonym_key;   // deployment secret for CheckPseudonym; empty = pseudonyms off
+};
+
+//! Builds the engine from every report in the store at `options.db_path`
+//! and the warning-lists stored there. On failure: the store's Status.
+Result<std::unique_ptr<Engine>> BuildEngine(const EngineOptions& options);
+
+}  // namespace zicht::link

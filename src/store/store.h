@@ -1,0 +1,88 @@
+#pragma once
+// The report store: where validated, normalised reports live (DESIGN.md,
+// "Ingest guarantees"). The only interface through which reports are written
+// and read back; SQL stays behind it (only store/ talks SQL).
+//
+// Guarantees:
+//  - UpsertBatch is atomic: a batch is committed whole or not at all, so a
+//    kill -9 mid-ingest leaves every earlier batch and nothing of the current.
+//  - Idempotent on (source, id): identical content → kDuplicate (no write);
+//    other content → kUpdated (the report and its identifiers are replaced,
+//    row_id kept).
+//  - Only fields of model::Report are stored.
+//
+// Thread-safety: a Store instance is used by one thread at a time. Open a
+// second Store on the same file for a concurrent reader (WAL mode allows it).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "model/report.h"
+
+namespace zicht::store {
+
+enum class UpsertOutcome { kInserted, kUpdated, kDuplicate };
+
+//! A report as stored, with its row id: stable for the life of the report
+//! (kept across updates), usable as a dense key by the in-memory index.
+struct StoredReport {
+  int64_t row_id = 0;
+  model::Report report;
+};
+
+//! `zicht stats` / GET /v1/stats: counts per period and fraud type.
+enum class StatsBucket { kWeek, kMonth };
+struct StatsQuery {
+  StatsBucket by = StatsBucket::kMonth;
+  std::optional<model::FraudType> fraud_type;  // only this type when set
+  std::optional<UnixSeconds> since;            // reported_at >= since when set
+};
+struct StatsRow {
+  std::string period;  // ISO week "2024-W09" or month "2024-03", of reported_at (UTC)
+  model::FraudType fraud_type = model::FraudType::kOverig;
+  int64_t reports = 0;
+  int64_t attempts = 0;
+  int64_t losses = 0;
+  int64_t damage_cents = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  //! Writes `reports` in one transaction. outcome[i] belongs to reports[i].
+  //! REQUIRES: every report validated and normalised; no two with one key.
+  //! On failure nothing of the batch is written.
+  virtual Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports) = 0;
+
+  //! Like UpsertBatch, and also hands back the stored form (with row_id) of
+  //! every inserted or updated report, for keeping the index current.
+  virtual Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports,
+                                                         std::vector<StoredReport>* changed) = 0;
+
+  //! Calls `fn` for every report in row_id order; stops at fn's first error
+  //! and returns it.
+  virtual Status ScanReports(const std::function<Status(const StoredReport&)>& fn) = 0;
+
+  //! The report with `key`; kNotFound when there is none.
+  virtual Result<StoredReport> GetReport(const model::ReportKey& key) = 0;
+
+  //! The reports with these row ids, in the order given; missing ids skipped.
+  virtual Result<std::vector<StoredReport>> GetReports(const std::vector<int64_t>& row_ids) = 0;
+
+  //! Number of reports stored.
+  virtual Result<int64_t> CountReports() = 0;
+
+  //! Rows ordered by period, then fraud type; periods without reports omitted.
+  virtual Result<std::vector<StatsRow>> Stats(const StatsQuery& query) = 0;
+};
+
+//! Opens (creating if needed) the SQLite store at `path`.
+//! On failure: kIOError naming the path.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace zicht::store
