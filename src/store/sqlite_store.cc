@@ -1,0 +1,356 @@
+#include "store/sqlite_store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "store/content_hash.h"
+#include "store/sqlite_schema.h"
+
+namespace zicht::store {
+namespace {
+
+// The report columns in the order every SELECT below reads them.
+constexpr const char* kReportColumns =
+    "row_id, source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome, damage_cents, "
+    "channel, age_band, region, text";
+constexpr const char* kIdentifierColumns = "kind, role, value, canonical, domain, valid, invalid_reason";
+
+// SQLite's page cache for this connection, in KiB (negative = KiB in the
+// pragma). 64 MiB keeps the (source, id) index of a few million reports hot
+// during ingest without growing RSS past the 2 GB budget.
+constexpr int kCacheKiB = 64 * 1024;
+
+template <typename Enum, size_t N>
+Status ParseStored(const model::EnumNames<Enum, N>& names, std::string_view text, const char* column,
+                   Enum* out) {
+  auto e = names.Parse(text);
+  if (!e) return Status::Corruption(std::string("stored ") + column + " '" + std::string(text) + "' is unknown");
+  *out = *e;
+  return Status::Ok();
+}
+
+// Decodes the kReportColumns of the current row of `s`.
+Status DecodeReport(const sqlite::Statement& s, StoredReport* out) {
+  out->row_id = s.Int(0);
+  model::Report& r = out->report;
+  r.key.source = s.Text(1);
+  r.key.id = s.Text(2);
+  r.reported_at = s.Text(3);
+  r.reported_at_seconds = s.Int(4);
+  if (s.IsNull(5)) r.occurred_at.reset(); else r.occurred_at = std::string(s.Text(5));
+  ZICHT_RETURN_IF_ERROR(ParseStored(model::kFraudTypeNames, s.Text(6), "fraud_type", &r.fraud_type));
+  ZICHT_RETURN_IF_ERROR(ParseStored(model::kOutcomeNames, s.Text(7), "outcome", &r.outcome));
+  if (s.IsNull(8)) r.damage_cents.reset(); else r.damage_cents = s.Int(8);
+  r.channel.reset();
+  if (!s.IsNull(9)) {
+    model::Channel c = model::Channel::kOther;
+    ZICHT_RETURN_IF_ERROR(ParseStored(model::kChannelNames, s.Text(9), "channel", &c));
+    r.channel = c;
+  }
+  r.victim = {};
+  if (!s.IsNull(10)) {
+    model::AgeBand a = model::AgeBand::kUnder18;
+    ZICHT_RETURN_IF_ERROR(ParseStored(model::kAgeBandNames, s.Text(10), "age_band", &a));
+    r.victim.age_band = a;
+  }
+  if (!s.IsNull(11)) {
+    model::Region g = model::Region::kDR;
+    ZICHT_RETURN_IF_ERROR(ParseStored(model::kRegionNames, s.Text(11), "region", &g));
+    r.victim.region = g;
+  }
+  r.text = s.Text(12);
+  r.identifiers.clear();
+  return Status::Ok();
+}
+
+// Decodes kIdentifierColumns starting at column `c`.
+Status DecodeIdentifier(const sqlite::Statement& s, int c, model::Identifier* id) {
+  ZICHT_RETURN_IF_ERROR(ParseStored(model::kIdentifierKindNames, s.Text(c), "identifier kind", &id->kind));
+  ZICHT_RETURN_IF_ERROR(ParseStored(model::kRoleNames, s.Text(c + 1), "identifier role", &id->role));
+  id->value = s.Text(c + 2);
+  id->canonical = s.Text(c + 3);
+  id->domain = s.Text(c + 4);
+  id->valid = s.Int(c + 5) != 0;
+  id->invalid_reason = s.Text(c + 6);
+  return Status::Ok();
+}
+
+// Binds the report fields shared by INSERT and UPDATE at ?1..?12, hash at ?13.
+void BindReport(sqlite::Statement& s, const model::Report& r, uint64_t hash) {
+  s.Bind(1, std::string_view(r.key.source));
+  s.Bind(2, std::string_view(r.key.id));
+  s.Bind(3, std::string_view(r.reported_at));
+  s.Bind(4, static_cast<int64_t>(r.reported_at_seconds));
+  if (r.occurred_at) s.Bind(5, std::string_view(*r.occurred_at)); else s.BindNull(5);
+  s.Bind(6, model::kFraudTypeNames.Name(r.fraud_type));
+  s.Bind(7, model::kOutcomeNames.Name(r.outcome));
+  s.BindOptional(8, r.damage_cents);
+  if (r.channel) s.Bind(9, model::kChannelNames.Name(*r.channel)); else s.BindNull(9);
+  if (r.victim.age_band) s.Bind(10, model::kAgeBandNames.Name(*r.victim.age_band)); else s.BindNull(10);
+  if (r.victim.region) s.Bind(11, model::kRegionNames.Name(*r.victim.region)); else s.BindNull(11);
+  s.Bind(12, std::string_view(r.text));
+  s.Bind(13, static_cast<int64_t>(hash));
+}
+
+// ISO 8601 week ("2024-W09") of the Thursday `thursday_days` days after the
+// epoch: the ISO year is the Thursday's year and the week counts Thursdays.
+std::string IsoWeekOfThursday(int64_t thursday_days) {
+  using namespace std::chrono;
+  year_month_day ymd{sys_days{days{thursday_days}}};
+  sys_days jan1{ymd.year() / January / 1};
+  int64_t day_of_year = thursday_days - jan1.time_since_epoch().count();  // 0-based
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(ymd.year()),
+                static_cast<int>(day_of_year / 7 + 1));
+  return buf;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  ZICHT_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(path));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
+  ZICHT_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size = -" + std::to_string(kCacheKiB) + "; PRAGMA temp_store = MEMORY;"));
+  ZICHT_RETURN_IF_ERROR(EnsureSchema(*db));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db)));
+  ZICHT_RETURN_IF_ERROR(store->Prepare());
+  return store;
+}
+
+Status SqliteStore::Prepare() {
+  auto prep = [&](std::optional<sqlite::Statement>& slot, const std::string& sql) -> Status {
+    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare(sql));
+    slot.emplace(std::move(stmt));
+    return Status::Ok();
+  };
+  ZICHT_RETURN_IF_ERROR(prep(insert_report_,
+      "INSERT INTO reports (source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome, "
+      "damage_cents, channel, age_band, region, text, content_hash) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT (source, id) DO NOTHING"));
+  ZICHT_RETURN_IF_ERROR(prep(select_key_, "SELECT row_id, content_hash FROM reports WHERE source = ?1 AND id = ?2"));
+  ZICHT_RETURN_IF_ERROR(prep(update_report_,
+      "UPDATE reports SET source = ?1, id = ?2, reported_at = ?3, reported_at_s = ?4, occurred_at = ?5, "
+      "fraud_type = ?6, outcome = ?7, damage_cents = ?8, channel = ?9, age_band = ?10, region = ?11, "
+      "text = ?12, content_hash = ?13 WHERE row_id = ?14"));
+  ZICHT_RETURN_IF_ERROR(prep(delete_identifiers_, "DELETE FROM identifiers WHERE report_row = ?1"));
+  ZICHT_RETURN_IF_ERROR(prep(insert_identifier_,
+      "INSERT INTO identifiers (report_row, seq, kind, role, value, canonical, domain, valid, invalid_reason) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  ZICHT_RETURN_IF_ERROR(prep(select_report_by_row_,
+      std::string("SELECT ") + kReportColumns + " FROM reports WHERE row_id = ?1"));
+  ZICHT_RETURN_IF_ERROR(prep(select_identifiers_by_row_,
+      std::string("SELECT ") + kIdentifierColumns + " FROM identifiers WHERE report_row = ?1 ORDER BY seq"));
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertIdentifiers(int64_t row_id, const model::Report& report) {
+  sqlite::Statement& s = *insert_identifier_;
+  for (size_t i = 0; i < report.identifiers.size(); ++i) {
+    const model::Identifier& id = report.identifiers[i];
+    s.Bind(1, row_id).Bind(2, static_cast<int64_t>(i));
+    s.Bind(3, model::kIdentifierKindNames.Name(id.kind)).Bind(4, model::kRoleNames.Name(id.role));
+    s.Bind(5, std::string_view(id.value)).Bind(6, std::string_view(id.canonical));
+    s.Bind(7, std::string_view(id.domain)).Bind(8, static_cast<int64_t>(id.valid ? 1 : 0));
+    s.Bind(9, std::string_view(id.invalid_reason));
+    ZICHT_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::UpsertOne(const model::Report& report, UpsertOutcome* outcome, int64_t* row_id) {
+  uint64_t hash = ContentHash(report);
+  sqlite::Statement& ins = *insert_report_;
+  BindReport(ins, report, hash);
+  ZICHT_RETURN_IF_ERROR(ins.Run());
+  if (db_->Changes() == 1) {
+    *row_id = db_->LastInsertRowId();
+    *outcome = UpsertOutcome::kInserted;
+    return InsertIdentifiers(*row_id, report);
+  }
+  // The key exists: same content is a duplicate, other content an update.
+  sqlite::Statement& sel = *select_key_;
+  sel.Bind(1, std::string_view(report.key.source)).Bind(2, std::string_view(report.key.id));
+  ZICHT_ASSIGN_OR_RETURN(bool found, sel.Step());
+  if (!found) {
+    sel.Reset();
+    return Status::Internal("report (" + report.key.source + ", id) neither inserted nor found");
+  }
+  *row_id = sel.Int(0);
+  uint64_t stored_hash = static_cast<uint64_t>(sel.Int(1));
+  sel.Reset();
+  if (stored_hash == hash) {
+    *outcome = UpsertOutcome::kDuplicate;
+    return Status::Ok();
+  }
+  sqlite::Statement& upd = *update_report_;
+  BindReport(upd, report, hash);
+  upd.Bind(14, *row_id);
+  ZICHT_RETURN_IF_ERROR(upd.Run());
+  ZICHT_RETURN_IF_ERROR(delete_identifiers_->Bind(1, *row_id).Run());
+  *outcome = UpsertOutcome::kUpdated;
+  return InsertIdentifiers(*row_id, report);
+}
+
+Result<std::vector<UpsertOutcome>> SqliteStore::UpsertBatch(const std::vector<model::Report>& reports) {
+  return UpsertBatch(reports, nullptr);
+}
+
+Result<std::vector<UpsertOutcome>> SqliteStore::UpsertBatch(const std::vector<model::Report>& reports,
+                                                            std::vector<StoredReport>* changed) {
+  std::vector<UpsertOutcome> outcomes(reports.size(), UpsertOutcome::kDuplicate);
+  std::vector<int64_t> row_ids(reports.size(), 0);
+  Status s = db_->Transaction([&]() -> Status {
+    for (size_t i = 0; i < reports.size(); ++i) {
+      ZICHT_RETURN_IF_ERROR(UpsertOne(reports[i], &outcomes[i], &row_ids[i]));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  // Filled only after COMMIT, so a failed batch hands back nothing.
+  if (changed) {
+    for (size_t i = 0; i < reports.size(); ++i) {
+      if (outcomes[i] == UpsertOutcome::kDuplicate) continue;
+      changed->push_back(StoredReport{row_ids[i], reports[i]});
+    }
+  }
+  return outcomes;
+}
+
+Status SqliteStore::ScanReports(const std::function<Status(const StoredReport&)>& fn) {
+  // Two ordered cursors merged: reports by row_id and identifiers by
+  // (report_row, seq), the primary key order of both tables. One pass each,
+  // no per-report query.
+  ZICHT_ASSIGN_OR_RETURN(auto reports, db_->Prepare(std::string("SELECT ") + kReportColumns +
+                                                     " FROM reports ORDER BY row_id"));
+  ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Prepare(std::string("SELECT report_row, ") + kIdentifierColumns +
+                                                 " FROM identifiers ORDER BY report_row, seq"));
+  ZICHT_ASSIGN_OR_RETURN(bool id_row, ids.Step());
+  StoredReport current;
+  for (;;) {
+    ZICHT_ASSIGN_OR_RETURN(bool row, reports.Step());
+    if (!row) break;
+    ZICHT_RETURN_IF_ERROR(DecodeReport(reports, &current));
+    // Skip identifiers of rows that no longer exist (none should), then take ours.
+    while (id_row && ids.Int(0) < current.row_id) {
+      ZICHT_ASSIGN_OR_RETURN(id_row, ids.Step());
+    }
+    while (id_row && ids.Int(0) == current.row_id) {
+      model::Identifier& id = current.report.identifiers.emplace_back();
+      ZICHT_RETURN_IF_ERROR(DecodeIdentifier(ids, 1, &id));
+      ZICHT_ASSIGN_OR_RETURN(id_row, ids.Step());
+    }
+    ZICHT_RETURN_IF_ERROR(fn(current));
+  }
+  return Status::Ok();
+}
+
+Result<StoredReport> SqliteStore::ReadByRowId(int64_t row_id) {
+  sqlite::Statement& s = *select_report_by_row_;
+  s.Bind(1, row_id);
+  auto row = s.Step();
+  if (!row.ok()) {
+    s.Reset();
+    return row.status();
+  }
+  if (!*row) {
+    s.Reset();
+    return Status::NotFound("no report with row id " + std::to_string(row_id));
+  }
+  StoredReport out;
+  Status st = DecodeReport(s, &out);
+  s.Reset();
+  ZICHT_RETURN_IF_ERROR(st);
+  sqlite::Statement& ids = *select_identifiers_by_row_;
+  ids.Bind(1, row_id);
+  for (;;) {
+    auto r = ids.Step();
+    if (!r.ok() || !*r) {
+      ids.Reset();
+      if (!r.ok()) return r.status();
+      break;
+    }
+    Status d = DecodeIdentifier(ids, 0, &out.report.identifiers.emplace_back());
+    if (!d.ok()) {
+      ids.Reset();
+      return d;
+    }
+  }
+  return out;
+}
+
+Result<StoredReport> SqliteStore::GetReport(const model::ReportKey& key) {
+  sqlite::Statement& sel = *select_key_;
+  sel.Bind(1, std::string_view(key.source)).Bind(2, std::string_view(key.id));
+  auto row = sel.Step();
+  int64_t row_id = (row.ok() && *row) ? sel.Int(0) : 0;
+  sel.Reset();
+  if (!row.ok()) return row.status();
+  // The message names the source only: report ids may carry case numbers.
+  if (!*row) return Status::NotFound("no report with this id from source '" + key.source + "'");
+  return ReadByRowId(row_id);
+}
+
+Result<std::vector<StoredReport>> SqliteStore::GetReports(const std::vector<int64_t>& row_ids) {
+  std::vector<StoredReport> out;
+  out.reserve(row_ids.size());
+  for (int64_t row_id : row_ids) {
+    auto r = ReadByRowId(row_id);
+    if (r.ok()) {
+      out.push_back(std::move(r).value());
+    } else if (!r.status().IsNotFound()) {
+      return r.status();
+    }
+  }
+  return out;
+}
+
+Result<int64_t> SqliteStore::CountReports() {
+  ZICHT_ASSIGN_OR_RETURN(auto s, db_->Prepare("SELECT COUNT(*) FROM reports"));
+  ZICHT_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : int64_t{0};
+}
+
+Result<std::vector<StatsRow>> SqliteStore::Stats(const StatsQuery& query) {
+  // Days since the epoch, floored also before 1970. A week is keyed by its
+  // Thursday (ISO 8601: the week belongs to the year of its Thursday) and
+  // formatted in C++; SQLite 3.40 has no %V/%G.
+  constexpr const char* kFilteredDays =
+      "WITH r AS (SELECT (reported_at_s - ((reported_at_s % 86400) + 86400) % 86400) / 86400 AS d, "
+      "reported_at_s, fraud_type, outcome, damage_cents FROM reports "
+      "WHERE (?1 IS NULL OR fraud_type = ?1) AND (?2 IS NULL OR reported_at_s >= ?2)) ";
+  constexpr const char* kAggregates =
+      "fraud_type, COUNT(*), SUM(outcome = 'attempt'), SUM(outcome = 'loss'), COALESCE(SUM(damage_cents), 0) "
+      "FROM r GROUP BY 1, 2";
+  bool weekly = query.by == StatsBucket::kWeek;
+  std::string sql = std::string(kFilteredDays) + "SELECT " +
+                    (weekly ? "d - ((d + 3) % 7 + 7) % 7 + 3, " : "strftime('%Y-%m', reported_at_s, 'unixepoch'), ") +
+                    kAggregates;
+  ZICHT_ASSIGN_OR_RETURN(auto s, db_->Prepare(sql));
+  if (query.fraud_type) s.Bind(1, model::kFraudTypeNames.Name(*query.fraud_type)); else s.BindNull(1);
+  s.BindOptional(2, query.since);
+  std::vector<StatsRow> rows;
+  for (;;) {
+    ZICHT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    StatsRow out;
+    out.period = weekly ? IsoWeekOfThursday(s.Int(0)) : std::string(s.Text(0));
+    ZICHT_RETURN_IF_ERROR(ParseStored(model::kFraudTypeNames, s.Text(1), "fraud_type", &out.fraud_type));
+    out.reports = s.Int(2);
+    out.attempts = s.Int(3);
+    out.losses = s.Int(4);
+    out.damage_cents = s.Int(5);
+    rows.push_back(std::move(out));
+  }
+  std::sort(rows.begin(), rows.end(), [](const StatsRow& a, const StatsRow& b) {
+    if (a.period != b.period) return a.period < b.period;
+    return a.fraud_type < b.fraud_type;
+  });
+  return rows;
+}
+
+}  // namespace zicht::store

@@ -1,0 +1,62 @@
+#pragma once
+// Store on an embedded SQLite file (DESIGN.md, "Scale": the embedded
+// default). Schema and the reasoning behind it: docs/schema.md.
+//
+// How the guarantees of store.h are met:
+//  - Atomic batches: each UpsertBatch is one BEGIN IMMEDIATE … COMMIT in WAL
+//    mode. A process killed mid-batch leaves the WAL with an uncommitted tail
+//    that SQLite discards on the next open; every earlier batch survives
+//    (synchronous=NORMAL is durable across process crashes).
+//  - Idempotent upsert on (source, id): INSERT … ON CONFLICT DO NOTHING; when
+//    the key exists, its stored content hash (store/content_hash.h) decides
+//    between duplicate (no write at all) and updated (row rewritten in place,
+//    identifiers replaced, row_id kept).
+//
+// Thread-safety: as Store — one thread at a time per instance.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace zicht::store {
+
+class SqliteStore final : public Store {
+ public:
+  //! Opens (creating if needed) and migrates the database at `path`.
+  //! On failure: kIOError naming the path, or kCorruption for a newer schema.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+
+  Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports) override;
+  Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports,
+                                                 std::vector<StoredReport>* changed) override;
+  Status ScanReports(const std::function<Status(const StoredReport&)>& fn) override;
+  Result<StoredReport> GetReport(const model::ReportKey& key) override;
+  Result<std::vector<StoredReport>> GetReports(const std::vector<int64_t>& row_ids) override;
+  Result<int64_t> CountReports() override;
+  Result<std::vector<StatsRow>> Stats(const StatsQuery& query) override;
+
+  //! The underlying connection, for store/ code that adds its own tables.
+  sqlite::Database& db() { return *db_; }
+
+ private:
+  explicit SqliteStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+  Status Prepare();
+  Status UpsertOne(const model::Report& report, UpsertOutcome* outcome, int64_t* row_id);
+  Status InsertIdentifiers(int64_t row_id, const model::Report& report);
+  Status ReadIdentifiers(int64_t row_id, model::Report* report);
+  Result<StoredReport> ReadByRowId(int64_t row_id);
+
+  std::unique_ptr<sqlite::Database> db_;
+  // Prepared once: the ingest path runs them millions of times.
+  std::optional<sqlite::Statement> insert_report_;
+  std::optional<sqlite::Statement> select_key_;
+  std::optional<sqlite::Statement> update_report_;
+  std::optional<sqlite::Statement> delete_identifiers_;
+  std::optional<sqlite::Statement> insert_identifier_;
+  std::optional<sqlite::Statement> select_report_by_row_;
+  std::optional<sqlite::Statement> select_identifiers_by_row_;
+};
+
+}  // namespace zicht::store

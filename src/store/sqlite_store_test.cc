@@ -1,0 +1,250 @@
+// The SQLite store on a real file in a temporary directory.
+#include "store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "testutil/testutil.h"
+
+namespace zicht::store {
+namespace {
+
+using model::FraudType;
+
+model::Identifier Id(model::IdentifierKind kind, std::string value, model::Role role) {
+  model::Identifier id;
+  id.kind = kind;
+  id.role = role;
+  id.value = value;
+  id.canonical = value;
+  id.valid = true;
+  return id;
+}
+
+model::Report MakeReport(std::string id, std::string reported_at, FraudType type = FraudType::kPhishing,
+                         std::optional<int64_t> damage = std::nullopt) {
+  model::Report r;
+  r.key = {"fraudehelpdesk", std::move(id)};
+  auto t = ParseRfc3339(reported_at);
+  EXPECT_TRUE(t.ok());
+  r.reported_at = reported_at;
+  r.reported_at_seconds = t->seconds;
+  r.fraud_type = type;
+  r.damage_cents = damage;
+  r.outcome = model::DefaultOutcome(damage);
+  r.channel = model::Channel::kWhatsapp;
+  r.victim.age_band = model::AgeBand::k65To74;
+  r.victim.region = model::Region::kOV;
+  r.identifiers.push_back(Id(model::IdentifierKind::kIban, "NL91ABNA0417164300", model::Role::kBeneficiary));
+  r.identifiers.push_back(Id(model::IdentifierKind::kPhone, "+31612345678", model::Role::kContact));
+  r.text = "Hoi mam";
+  return r;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = OpenSqliteStore(dir_.File("z.db"));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+  std::vector<UpsertOutcome> Upsert(const std::vector<model::Report>& reports) {
+    auto r = store_->UpsertBatch(reports);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : std::vector<UpsertOutcome>{};
+  }
+  testutil::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, InsertThenReadBackEveryField) {
+  model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z", FraudType::kHulpvraagfraude, 245000);
+  r.occurred_at = "2024-02-28";
+  r.identifiers[1].valid = false;
+  r.identifiers[1].canonical = "";
+  r.identifiers[1].invalid_reason = "placeholder value";
+  model::Identifier url = Id(model::IdentifierKind::kUrl, "https://x.example/a", model::Role::kPaymentLink);
+  url.domain = "x.example";
+  r.identifiers.push_back(url);
+  EXPECT_EQ(Upsert({r}), std::vector<UpsertOutcome>{UpsertOutcome::kInserted});
+  auto got = store_->GetReport(r.key);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->report, r);
+  EXPECT_GT(got->row_id, 0);
+}
+
+TEST_F(SqliteStoreTest, OptionalFieldsAbsentStayAbsent) {
+  model::Report r = MakeReport("A1", "2024-03-01");
+  r.channel.reset();
+  r.victim = {};
+  r.identifiers.clear();
+  r.text.clear();
+  Upsert({r});
+  auto got = store_->GetReport(r.key);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->report, r);
+}
+
+TEST_F(SqliteStoreTest, SameContentIsDuplicateOtherContentIsUpdate) {
+  model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z");
+  Upsert({r});
+  int64_t row_id = store_->GetReport(r.key)->row_id;
+  EXPECT_EQ(Upsert({r}), std::vector<UpsertOutcome>{UpsertOutcome::kDuplicate});
+  r.text = "Hoi pap";
+  std::vector<StoredReport> changed;
+  auto out = store_->UpsertBatch({r}, &changed);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(*out, std::vector<UpsertOutcome>{UpsertOutcome::kUpdated});
+  ASSERT_EQ(changed.size(), 1u);
+  EXPECT_EQ(changed[0].row_id, row_id);
+  EXPECT_EQ(changed[0].report, r);
+  auto got = store_->GetReport(r.key);
+  EXPECT_EQ(got->row_id, row_id) << "row id kept across updates";
+  EXPECT_EQ(got->report.text, "Hoi pap");
+  EXPECT_EQ(*store_->CountReports(), 1);
+}
+
+TEST_F(SqliteStoreTest, UpdateReplacesIdentifiers) {
+  model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z");
+  Upsert({r});
+  r.identifiers = {Id(model::IdentifierKind::kEmail, "a@b.nl", model::Role::kSender)};
+  EXPECT_EQ(Upsert({r}), std::vector<UpsertOutcome>{UpsertOutcome::kUpdated});
+  auto got = store_->GetReport(r.key);
+  ASSERT_EQ(got->report.identifiers.size(), 1u);
+  EXPECT_EQ(got->report.identifiers[0].value, "a@b.nl");
+  int n = 0;
+  ASSERT_TRUE(store_->ScanReports([&](const StoredReport& s) {
+    n += static_cast<int>(s.report.identifiers.size());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(n, 1) << "old identifier rows deleted";
+}
+
+TEST_F(SqliteStoreTest, ChangedListsOnlyInsertedAndUpdated) {
+  Upsert({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-01")});
+  model::Report a2 = MakeReport("A2", "2024-03-01");
+  a2.text = "other";
+  std::vector<StoredReport> changed;
+  auto out = store_->UpsertBatch({MakeReport("A1", "2024-03-01"), a2, MakeReport("A3", "2024-03-02")}, &changed);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(*out, (std::vector<UpsertOutcome>{UpsertOutcome::kDuplicate, UpsertOutcome::kUpdated,
+                                              UpsertOutcome::kInserted}));
+  ASSERT_EQ(changed.size(), 2u);
+  EXPECT_EQ(changed[0].report.key.id, "A2");
+  EXPECT_EQ(changed[1].report.key.id, "A3");
+}
+
+TEST_F(SqliteStoreTest, GetReportNotFound) {
+  auto got = store_->GetReport({"fraudehelpdesk", "nope"});
+  ASSERT_FALSE(got.ok());
+  EXPECT_TRUE(got.status().IsNotFound());
+  EXPECT_EQ(got.status().message().find("nope"), std::string::npos) << "ids are not echoed";
+}
+
+TEST_F(SqliteStoreTest, ScanReportsInRowIdOrderWithIdentifiers) {
+  std::vector<model::Report> batch;
+  for (int i = 0; i < 50; ++i) {
+    batch.push_back(MakeReport("R" + std::to_string(i), "2024-03-01"));
+    batch.back().identifiers.resize(static_cast<size_t>(i % 3));
+  }
+  Upsert(batch);
+  std::vector<int64_t> rows;
+  size_t i = 0;
+  ASSERT_TRUE(store_->ScanReports([&](const StoredReport& s) {
+    EXPECT_EQ(s.report, batch[i]);
+    rows.push_back(s.row_id);
+    ++i;
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(rows.size(), 50u);
+  EXPECT_TRUE(std::is_sorted(rows.begin(), rows.end()));
+  // GetReports keeps the order asked for and skips missing ids.
+  auto some = store_->GetReports({rows[5], 999999, rows[1]});
+  ASSERT_TRUE(some.ok());
+  ASSERT_EQ(some->size(), 2u);
+  EXPECT_EQ((*some)[0].report.key.id, "R5");
+  EXPECT_EQ((*some)[1].report.key.id, "R1");
+}
+
+TEST_F(SqliteStoreTest, ScanStopsAtFirstError) {
+  Upsert({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-01")});
+  int calls = 0;
+  Status s = store_->ScanReports([&](const StoredReport&) {
+    ++calls;
+    return Status::Internal("stop");
+  });
+  EXPECT_EQ(s.message(), "stop");
+  EXPECT_EQ(calls, 1);
+}
+
+TEST_F(SqliteStoreTest, StatsByWeekMonthAndType) {
+  Upsert({
+      MakeReport("A", "2024-02-26T00:00:00Z", FraudType::kHulpvraagfraude, 1000),  // Mon, 2024-W09
+      MakeReport("B", "2024-03-03T23:59:59Z", FraudType::kHulpvraagfraude),        // Sun, 2024-W09
+      MakeReport("C", "2024-03-04", FraudType::kHulpvraagfraude, 250),             // 2024-W10
+      MakeReport("D", "2024-03-04", FraudType::kPhishing),                         // 2024-W10
+      MakeReport("E", "2024-12-30", FraudType::kPhishing),                         // 2025-W01
+      MakeReport("F", "2021-01-03", FraudType::kPhishing),                         // 2020-W53
+  });
+  auto weeks = store_->Stats({StatsBucket::kWeek, std::nullopt, std::nullopt});
+  ASSERT_TRUE(weeks.ok()) << weeks.status().ToString();
+  ASSERT_EQ(weeks->size(), 5u);
+  EXPECT_EQ((*weeks)[0].period, "2020-W53");
+  EXPECT_EQ((*weeks)[1].period, "2024-W09");
+  EXPECT_EQ((*weeks)[1].fraud_type, FraudType::kHulpvraagfraude);
+  EXPECT_EQ((*weeks)[1].reports, 2);
+  EXPECT_EQ((*weeks)[1].attempts, 1);
+  EXPECT_EQ((*weeks)[1].losses, 1);
+  EXPECT_EQ((*weeks)[1].damage_cents, 1000);
+  EXPECT_EQ((*weeks)[2].period, "2024-W10");
+  EXPECT_EQ((*weeks)[2].fraud_type, FraudType::kHulpvraagfraude);
+  EXPECT_EQ((*weeks)[3].period, "2024-W10");
+  EXPECT_EQ((*weeks)[3].fraud_type, FraudType::kPhishing);
+  EXPECT_EQ((*weeks)[4].period, "2025-W01");
+
+  auto months = store_->Stats({StatsBucket::kMonth, FraudType::kHulpvraagfraude, std::nullopt});
+  ASSERT_TRUE(months.ok());
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ((*months)[0].period, "2024-02");
+  EXPECT_EQ((*months)[1].period, "2024-03");
+  EXPECT_EQ((*months)[1].reports, 2);
+  EXPECT_EQ((*months)[1].damage_cents, 250);
+
+  auto since = store_->Stats({StatsBucket::kMonth, std::nullopt, ParseRfc3339("2024-03-04")->seconds});
+  ASSERT_TRUE(since.ok());
+  int64_t total = 0;
+  for (const auto& row : *since) total += row.reports;
+  EXPECT_EQ(total, 3);
+}
+
+TEST_F(SqliteStoreTest, ReopenKeepsDataAndSchemaVersion) {
+  Upsert({MakeReport("A1", "2024-03-01")});
+  store_.reset();
+  auto again = OpenSqliteStore(dir_.File("z.db"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*(*again)->CountReports(), 1);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("z.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+  sqlite3_finalize(st);
+  // A newer schema is refused, not misread.
+  sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  again->reset();
+  auto newer = OpenSqliteStore(dir_.File("z.db"));
+  ASSERT_FALSE(newer.ok());
+  EXPECT_EQ(newer.status().code(), StatusCode::kCorruption);
+}
+
+TEST_F(SqliteStoreTest, OpenFailsWithIOErrorNamingPath) {
+  auto s = OpenSqliteStore(dir_.File("no/such/dir/z.db"));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kIOError);
+  EXPECT_NE(s.status().message().find("no/such/dir"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zicht::store
