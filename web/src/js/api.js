@@ -1,0 +1,152 @@
+// The analyst API client: every call carries the analyst's key as a Bearer
+// token. The key lives in sessionStorage only (gone when the tab closes) and
+// never in a URL, so it does not end up in server logs or browser history.
+
+const KEY = 'zicht.apiKey';
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function apiKey() {
+  return sessionStorage.getItem(KEY);
+}
+
+export function setApiKey(key) {
+  if (key) sessionStorage.setItem(KEY, key); else sessionStorage.removeItem(KEY);
+}
+
+async function call(method, path, body, accept = 'json') {
+  const headers = { Authorization: `Bearer ${apiKey() || ''}`, 'X-Purpose': 'analyst-dashboard' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) {
+    let code = `HTTP_${res.status}`;
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const err = (await res.json()).error;
+      if (err) { code = err.code || code; message = err.message || message; }
+    } catch (_) { /* not JSON */ }
+    throw new ApiError(res.status, code, message);
+  }
+  if (accept === 'blob') return res.blob();
+  return res.json();
+}
+
+export const api = {
+  stats: (by, type) => call('GET', `/v1/stats?by=${encodeURIComponent(by)}${type ? `&type=${encodeURIComponent(type)}` : ''}`),
+  clusters: (top) => call('GET', `/v1/clusters?top=${top}`),
+  cluster: (id) => call('GET', `/v1/clusters/${encodeURIComponent(id)}`),
+  clusterExport: (id, format) =>
+    call('GET', `/v1/clusters/${encodeURIComponent(id)}${format === 'json' ? '' : `?format=${format}`}`, undefined, 'blob'),
+  mules: (top) => call('GET', `/v1/mules?top=${top}`),
+  check: (identifiers) => call('POST', '/v1/check', { identifiers }),
+};
+
+// ---- shape adapters ----------------------------------------------------------
+// The views read these normalised shapes, so a renamed field in the server's
+// JSON is fixed here, in one place.
+
+//! The first array in a response: the response itself, or its rows/stats/
+//! clusters/... member.
+export function rowsOf(body, ...names) {
+  if (Array.isArray(body)) return body;
+  for (const n of names) if (Array.isArray(body?.[n])) return body[n];
+  for (const v of Object.values(body || {})) if (Array.isArray(v)) return v;
+  return [];
+}
+
+export function euros(obj) {
+  if (obj == null) return 0;
+  if (typeof obj.damage_eur === 'number') return obj.damage_eur;
+  if (typeof obj.damage_cents === 'number') return obj.damage_cents / 100;
+  return 0;
+}
+
+export function statRow(r) {
+  return {
+    period: String(r.period ?? r.week ?? r.month ?? r.bucket ?? ''),
+    fraudType: r.fraud_type ?? r.type ?? 'all',
+    reports: Number(r.reports ?? r.count ?? 0),
+    attempts: Number(r.attempts ?? 0),
+    losses: Number(r.losses ?? 0),
+    damage: euros(r),
+  };
+}
+
+export function clusterSummary(c) {
+  const s = c.summary || c;
+  return {
+    id: s.id ?? s.cluster_id,
+    reports: Number(s.reports ?? 0),
+    sources: Number(s.sources ?? 0),
+    losses: Number(s.losses ?? 0),
+    damage: euros(s),
+    mules: Number(s.mules ?? 0),
+    leads: Number(s.leads ?? 0),
+    score: Number(s.score ?? 0),
+    firstSeen: s.first_seen,
+    lastSeen: s.last_seen,
+    fraudTypes: normaliseFraudTypes(s.fraud_types),
+    explanation: Array.isArray(s.explanation) ? s.explanation : (s.explanation ? [String(s.explanation)] : []),
+  };
+}
+
+function normaliseFraudTypes(ft) {
+  if (!ft) return [];
+  if (Array.isArray(ft)) {
+    return ft.map((x) => (typeof x === 'string' ? { type: x, count: null }
+      : Array.isArray(x) ? { type: x[0], count: x[1] }
+        : { type: x.fraud_type ?? x.type, count: x.reports ?? x.count ?? null }));
+  }
+  return Object.entries(ft).map(([type, count]) => ({ type, count }));
+}
+
+function reportKey(r) { return `${r.source}/${r.id}`; }
+
+//! A cluster detail as {summary, reports[], identifiers[], edges[{report, identifier, role}]}
+//! with edges as indexes into reports and identifiers.
+export function clusterDetail(body) {
+  const summary = clusterSummary(body);
+  const reports = rowsOf(body.reports ?? [], 'reports');
+  const identifiers = (body.identifiers ?? []).map((i) => ({
+    kind: i.kind,
+    value: i.canonical ?? i.normalized ?? i.value,
+    roles: i.roles ?? (i.role ? [i.role] : []),
+    reports: Number(i.reports ?? 0),
+    mule: Boolean(i.mule ?? i.mule_candidate),
+    linkable: i.linkable !== false,
+  }));
+  const reportIndex = new Map(reports.map((r, n) => [reportKey(r), n]));
+  const identIndex = new Map(identifiers.map((i, n) => [`${i.kind}:${i.value}`, n]));
+  let edges = [];
+  if (Array.isArray(body.edges) && body.edges.length) {
+    edges = body.edges.map((e) => {
+      let report = e.report;
+      let identifier = e.identifier;
+      if (typeof report !== 'number') {
+        report = reportIndex.get(typeof report === 'object' ? reportKey(report) : String(report))
+          ?? reportIndex.get(`${e.source}/${e.report_id ?? e.id}`);
+      }
+      if (typeof identifier !== 'number') {
+        identifier = typeof identifier === 'object'
+          ? identIndex.get(`${identifier.kind}:${identifier.canonical ?? identifier.value}`)
+          : identIndex.get(`${e.kind}:${e.canonical ?? e.value ?? identifier}`);
+      }
+      return { report, identifier, role: e.role };
+    }).filter((e) => e.report != null && e.identifier != null);
+  } else {
+    // No edge list: derive it from each report's identifiers.
+    reports.forEach((r, n) => {
+      for (const id of r.identifiers ?? []) {
+        const m = identIndex.get(`${id.kind}:${id.normalized ?? id.canonical ?? id.value}`);
+        if (m != null) edges.push({ report: n, identifier: m, role: id.role });
+      }
+    });
+  }
+  return { summary, reports, identifiers, edges };
+}
