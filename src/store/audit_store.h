@@ -1,0 +1,69 @@
+#pragma once
+// The audit log's storage: an append-only SQLite table (DESIGN.md, "HTTP
+// API": every check and every read of report contents is written to an
+// append-only audit log). See docs/privacy.md.
+//
+// Append-only is enforced by the database itself: triggers abort every
+// UPDATE and DELETE on the table, so neither a bug in Zicht nor an ad-hoc
+// `sqlite3` session can rewrite history without first dropping the triggers
+// (which is visible in the schema). Entries hold the identifier's keyed
+// pseudonym, never its raw value.
+//
+// Thread-safety: one AuditStore per thread (it owns one SQLite connection).
+// The server's single audit writer thread owns one; `zicht audit` opens its own.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+
+namespace zicht::store {
+
+namespace sqlite {
+class Database;
+}
+
+struct AuditEntry {
+  int64_t seq = 0;         // assigned on append; increasing
+  UnixSeconds at = 0;      // when the request was answered
+  std::string partner;     // from the API key ("form" entries: the form's partner)
+  std::string key_id;      // which key of the partner
+  std::string endpoint;    // "POST /v1/check", "GET /v1/clusters/{id}", …
+  std::string kind;        // identifier kind; empty for cluster reads
+  std::string pseudonym;   // keyed pseudonym of the identifier; empty for cluster reads
+  std::string subject;     // cluster id for cluster reads; empty for checks
+  std::string purpose;     // X-Purpose header, verbatim (trimmed, ≤ 200 chars)
+  std::string result;      // risk for checks ("high"), "ok"/"not_found" for reads
+};
+
+struct AuditQuery {
+  std::optional<std::string> partner;
+  std::optional<UnixSeconds> since;  // at >= since
+  std::optional<std::string> pseudonym;
+  size_t limit = 0;  // 0 = all; else the most recent `limit`, still in seq order
+};
+
+class AuditStore {
+ public:
+  //! Opens (creating the table and its triggers if needed) the audit table in
+  //! the SQLite database at `path`. On failure: kIOError naming the path.
+  static Result<std::unique_ptr<AuditStore>> Open(const std::string& path);
+  ~AuditStore();
+  AuditStore(const AuditStore&) = delete;
+  AuditStore& operator=(const AuditStore&) = delete;
+
+  //! Appends `entries` in one transaction (one fsync for the batch).
+  Status Append(const std::vector<AuditEntry>& entries);
+
+  //! Entries matching `query`, in seq order.
+  Result<std::vector<AuditEntry>> Query(const AuditQuery& query);
+
+ private:
+  explicit AuditStore(std::unique_ptr<sqlite::Database> db);
+  std::unique_ptr<sqlite::Database> db_;
+};
+
+}  // namespace zicht::store
