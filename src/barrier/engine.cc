@@ -1,0 +1,186 @@
+#include "barrier/engine.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace zicht::barrier {
+
+namespace {
+
+constexpr int64_t kNoLimit = std::numeric_limits<int64_t>::max();
+constexpr double kCentsPerEuro = 100.0;
+
+double MinutesSince(UnixSeconds at, UnixSeconds then) {
+  return then == kNoTime ? kNever : static_cast<double>(at - then) / 60.0;
+}
+
+bool Within(UnixSeconds at, UnixSeconds then, int64_t window) {
+  return then != kNoTime && at >= then && at - then <= window;
+}
+
+}  // namespace
+
+Engine::Engine(RuleSet rules, const IdentifierRiskSource* risk) : rules_(std::move(rules)), risk_(risk) {
+  daily_limit_ = rules_.Find(BarrierKind::kDailyLimit);
+  cooling_off_ = rules_.Find(BarrierKind::kCoolingOff);
+  for (const Barrier& b : rules_.barriers) {
+    uint32_t used = b.kind == BarrierKind::kCustom ? b.condition.fields_used() : 0;
+    needs_iban_risk_ |= b.kind == BarrierKind::kKnownBeneficiary ||
+                        (used & (1u << static_cast<unsigned>(Field::kBeneficiaryIbanRisk)));
+    needs_device_risk_ |= b.kind == BarrierKind::kKnownDevice ||
+                          (used & (1u << static_cast<unsigned>(Field::kDeviceRisk)));
+  }
+}
+
+bool Engine::Apply(const Event& event, Decision* decision) {
+  absl::MutexLock lock(&mu_);
+  return ApplyLocked(event, decision);
+}
+
+void Engine::Apply(std::span<const Event> events, std::vector<Decision>* out) {
+  absl::MutexLock lock(&mu_);
+  Decision decision;
+  for (const Event& event : events) {
+    if (ApplyLocked(event, &decision)) out->push_back(decision);
+  }
+}
+
+size_t Engine::AccountCount() const {
+  absl::MutexLock lock(&mu_);
+  return accounts_.size();
+}
+
+bool Engine::ApplyLocked(const Event& event, Decision* decision) {
+  auto it = accounts_.find(event.account);
+  if (it == accounts_.end()) it = accounts_.try_emplace(event.account).first;
+  AccountState& state = it->second;
+  state.Advance(event.at);
+  switch (event.type) {
+    case EventType::kLogin:
+      state.SeeDevice(IdentifierHash(event.device), event.at);
+      return false;
+    case EventType::kContactChange:
+      state.last_contact_change = event.at;
+      return false;
+    case EventType::kLimitChange: {
+      // Why a raise waits and a cut does not: a fraudster who has taken over
+      // an account (or talked the victim into it) raises the limit first; the
+      // cooling-off gives the real owner and the bank time to notice (2024
+      // letter; ING and ABN AMRO use 4 hours). Lowering a limit only
+      // protects, so it applies at once and cancels a pending raise.
+      state.last_limit_change = event.at;
+      int64_t current = state.limit_cents >= 0      ? state.limit_cents
+                        : event.old_limit_cents >= 0 ? event.old_limit_cents
+                        : daily_limit_              ? daily_limit_->limit_cents
+                                                    : kNoLimit;
+      if (cooling_off_ && cooling_off_->period_seconds > 0 && event.new_limit_cents > current) {
+        state.limit_cents = current;
+        state.pending_limit_cents = event.new_limit_cents;  // a newer raise restarts the wait
+        state.pending_effective_at = event.at + cooling_off_->period_seconds;
+      } else {
+        state.limit_cents = event.new_limit_cents;
+        state.pending_limit_cents = -1;
+      }
+      return false;
+    }
+    case EventType::kPayment:
+      Evaluate(event, state, decision);
+      return true;
+  }
+  return false;
+}
+
+void Engine::Evaluate(const Event& event, AccountState& state, Decision* decision) {
+  const UnixSeconds at = event.at;
+  bool device_given = !event.device.empty();
+  bool device_new = device_given && state.SeeDevice(IdentifierHash(event.device), at);
+  uint64_t beneficiary = IdentifierHash(event.beneficiary_iban);
+  bool beneficiary_new = event.new_beneficiary >= 0 ? event.new_beneficiary == 1 : !state.KnowsBeneficiary(beneficiary);
+
+  int64_t limit = state.limit_cents >= 0 ? state.limit_cents : daily_limit_ ? daily_limit_->limit_cents : kNoLimit;
+  int64_t total = state.spent_today_cents + event.amount_cents;
+  bool pending = state.pending_limit_cents >= 0;
+
+  RiskLevel iban_risk = RiskLevel::kNone;
+  RiskLevel device_risk = RiskLevel::kNone;
+  if (risk_ && needs_iban_risk_) iban_risk = risk_->RiskOf(model::IdentifierKind::kIban, event.beneficiary_iban);
+  if (risk_ && needs_device_risk_ && device_given) {
+    device_risk = risk_->RiskOf(model::IdentifierKind::kDevice, event.device);
+  }
+
+  Facts facts;
+  facts.number[static_cast<size_t>(Field::kAmount)] = static_cast<double>(event.amount_cents) / kCentsPerEuro;
+  facts.number[static_cast<size_t>(Field::kHour)] = static_cast<double>((at - DaysFromSeconds(at) * 86400) / 3600);
+  facts.number[static_cast<size_t>(Field::kAccountDailyLimit)] =
+      limit == kNoLimit ? kNever : static_cast<double>(limit) / kCentsPerEuro;
+  facts.number[static_cast<size_t>(Field::kAccountPendingLimit)] =
+      pending ? static_cast<double>(state.pending_limit_cents) / kCentsPerEuro : 0;
+  facts.number[static_cast<size_t>(Field::kAccountSpentToday)] =
+      static_cast<double>(state.spent_today_cents) / kCentsPerEuro;
+  facts.number[static_cast<size_t>(Field::kMinutesSinceContactChange)] = MinutesSince(at, state.last_contact_change);
+  facts.number[static_cast<size_t>(Field::kMinutesSinceNewDevice)] = MinutesSince(at, state.last_new_device);
+  facts.number[static_cast<size_t>(Field::kMinutesSinceLimitChange)] = MinutesSince(at, state.last_limit_change);
+  facts.number[static_cast<size_t>(Field::kBeneficiaryNew)] = beneficiary_new ? 1 : 0;
+  facts.number[static_cast<size_t>(Field::kDeviceNew)] = device_new ? 1 : 0;
+  facts.string[static_cast<size_t>(Field::kBeneficiaryIbanRisk)] = kRiskLevelNames.Name(iban_risk);
+  facts.string[static_cast<size_t>(Field::kDeviceRisk)] = kRiskLevelNames.Name(device_risk);
+  facts.string[static_cast<size_t>(Field::kChannel)] = event.channel;
+
+  *decision = Decision();
+  for (size_t i = 0; i < rules_.barriers.size(); ++i) {
+    const Barrier& b = rules_.barriers[i];
+    Action action = Action::kAllow;
+    UnixSeconds until = at + b.delay_seconds;
+    switch (b.kind) {
+      case BarrierKind::kDailyLimit:
+        // Over the limit in force — unless a raised limit is cooling off and
+        // would cover it: then the cooling-off barrier decides (delay).
+        if (total > limit && !(cooling_off_ && pending && total <= state.pending_limit_cents)) {
+          action = b.action;
+          until = (DaysFromSeconds(at) + 1) * 86400;  // a delay ends when the day's spending resets
+        }
+        break;
+      case BarrierKind::kCoolingOff:
+        // Why delay and not block: the customer asked for the higher limit
+        // and will have it at `until`; holding the payment until then is
+        // exactly the waiting period, and a fraudster loses the hours he
+        // counted on.
+        if (pending && total > limit && total <= state.pending_limit_cents) {
+          action = b.action;
+          until = state.pending_effective_at;
+        }
+        break;
+      case BarrierKind::kKnownBeneficiary:
+        action = b.on_risk[static_cast<int>(iban_risk)];
+        break;
+      case BarrierKind::kKnownDevice:
+        action = b.on_risk[static_cast<int>(device_risk)];
+        break;
+      case BarrierKind::kAccountTakeover: {
+        bool recent_device = Within(at, state.last_new_device, b.window_seconds);
+        bool recent_contact = Within(at, state.last_contact_change, b.window_seconds);
+        if (beneficiary_new && event.amount_cents >= b.min_amount_cents && (recent_device || recent_contact)) {
+          action = recent_device && recent_contact ? b.both_action : b.action;
+        }
+        break;
+      }
+      case BarrierKind::kCustom:
+        if (b.condition.Evaluate(facts)) action = b.action;
+        break;
+    }
+    if (action == Action::kAllow) continue;
+    if (decision->fired_count < Decision::kMaxFired) {
+      decision->fired[decision->fired_count++] = {static_cast<uint16_t>(i), action};
+    }
+    if (action == Action::kDelay) decision->until = std::max(decision->until, until);
+    decision->action = std::max(decision->action, action);
+  }
+  if (decision->action != Action::kDelay) decision->until = 0;
+
+  if (decision->action == Action::kAllow || decision->action == Action::kWarn) {
+    state.spent_today_cents += event.amount_cents;
+    state.AddBeneficiary(beneficiary);
+  }
+}
+
+}  // namespace zicht::barrier

@@ -1,0 +1,98 @@
+#pragma once
+// The payment barrier engine (DESIGN.md, "Barrier model (payments)").
+//
+// Feed it a bank's account events in time order; it keeps per-account state
+// and answers every `payment` with a Decision: allow | warn | delay | block,
+// `until` for a delay, and the barriers that fired. Non-payment events only
+// update state.
+//
+// Decisions:
+// - Every enabled barrier of the rules is evaluated (stage order, then key
+//   order); each that fires contributes its action and reason. The strictest
+//   action wins (block > delay > warn > allow); `until` is the latest `until`
+//   of the barriers that delayed.
+// - Spending: an allowed or warned payment counts toward the day's spent
+//   amount and makes its beneficiary known. A blocked payment does not (it
+//   never left). A delayed payment does not either: it is PENDING — the bank
+//   holds it and submits it again at `until` as a new payment event, which is
+//   then evaluated against the limit in force at that time. Counting it at
+//   delay time would count it twice.
+// - Days are UTC days (DaysFromSeconds); `hour` in conditions is UTC too.
+//
+// Thread-safety: all public methods may be called from many threads; one
+// mutex guards the account state (the server's workers share one Engine).
+// Per-event cost is one uncontended lock; Apply(span) takes it once per batch.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <absl/base/thread_annotations.h>
+#include <absl/container/flat_hash_map.h>
+#include <absl/synchronization/mutex.h>
+
+#include "barrier/account_state.h"
+#include "barrier/action.h"
+#include "barrier/event.h"
+#include "barrier/risk_source.h"
+#include "barrier/rules.h"
+
+namespace zicht::barrier {
+
+//! The answer to one payment. Fixed size: no allocation per decision.
+struct Decision {
+  //! Most barriers that can fire on one payment before the rest are dropped
+  //! from the reasons (the action still counts them).
+  static constexpr size_t kMaxFired = 16;
+  struct Fired {
+    uint16_t barrier = 0;  // index into RuleSet::barriers
+    Action action = Action::kAllow;
+  };
+
+  Action action = Action::kAllow;
+  UnixSeconds until = 0;  // meaningful only when action == kDelay
+  std::array<Fired, kMaxFired> fired{};
+  uint8_t fired_count = 0;
+};
+
+class Engine {
+ public:
+  //! `risk` answers "known in Zicht?" for IBANs and devices; nullptr means
+  //! nothing is known. The source must outlive the engine.
+  Engine(RuleSet rules, const IdentifierRiskSource* risk);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  //! Applies one event. For a payment returns true and fills *decision; for
+  //! other events returns false and leaves *decision untouched.
+  bool Apply(const Event& event, Decision* decision) ABSL_LOCKS_EXCLUDED(mu_);
+
+  //! Applies events in order; appends one Decision per payment to *out.
+  void Apply(std::span<const Event> events, std::vector<Decision>* out) ABSL_LOCKS_EXCLUDED(mu_);
+
+  const RuleSet& rules() const { return rules_; }
+
+  //! Reason code of barrier `index` (a Decision::Fired::barrier).
+  std::string_view ReasonCode(uint16_t index) const { return rules_.barriers[index].reason; }
+
+  //! Accounts with state.
+  size_t AccountCount() const ABSL_LOCKS_EXCLUDED(mu_);
+
+ private:
+  bool ApplyLocked(const Event& event, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Evaluate(const Event& event, AccountState& state, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  // Constant after construction.
+  const RuleSet rules_;
+  const IdentifierRiskSource* const risk_;
+  const Barrier* daily_limit_ = nullptr;
+  const Barrier* cooling_off_ = nullptr;
+  bool needs_iban_risk_ = false;
+  bool needs_device_risk_ = false;
+
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, AccountState> accounts_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace zicht::barrier
