@@ -66,7 +66,7 @@ createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   let body = '';
   for await (const chunk of req) body += chunk;
-  const authed = req.headers.authorization === 'Bearer dev';
+  const authed = ['Bearer dev', 'Bearer zk_dev_0000000000000000000000'].includes(req.headers.authorization);
   if (url.pathname === '/form/validate') return json(res, 200, validate(JSON.parse(body)));
   if (url.pathname === '/form/report') {
     const r = JSON.parse(body);
@@ -79,6 +79,8 @@ createServer(async (req, res) => {
     if (url.pathname === '/v1/clusters') return json(res, 200, { clusters: [summary, { ...summary, id: 'C-politie-X', score: 12, mules: 0 }] });
     if (url.pathname.startsWith('/v1/clusters/')) {
       const f = url.searchParams.get('format');
+      if (f === 'graphml') { res.writeHead(200, { 'Content-Type': 'application/xml' }); return res.end('<?xml version="1.0"?><graphml/>'); }
+      if (f === 'stix') return json(res, 200, { type: 'bundle', id: 'bundle--0', objects: [] });
       if (f) { res.writeHead(200, { 'Content-Type': 'text/plain' }); return res.end(`${f} export\n`); }
       return json(res, 200, { ...summary, reports, identifiers, edges });
     }

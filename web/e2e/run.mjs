@@ -1,0 +1,389 @@
+#!/usr/bin/env node
+// End-to-end test of the web app in headless Chromium against a real
+// `zicht serve` on 127.0.0.1 with generated data (issue 6, DESIGN.md "Web app").
+//
+//   node web/e2e/run.mjs --zicht build/src/cli/zicht [--screenshots DIR] [--keep]
+//
+// Steps: a temp dir; `zicht generate --reports 3000 --seed 7`; `zicht ingest`;
+// an analyst and a reporter key; `zicht serve --listen 127.0.0.1:0
+// --form-partner meldformulier`; then each check below in the browser.
+// Expected values (top cluster, its node count, a known money mule) come from
+// the HTTP API, never from the page, so page and API are compared.
+// Prints one line per check and closes with `N passed, M failed`; exit 0 only
+// when all passed. Screenshots of each page go to --screenshots (default: the
+// temp dir); `--screenshots docs/screenshots` refreshes the committed ones.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const FORM_PARTNER = 'meldformulier';
+
+// ---- arguments -----------------------------------------------------------------
+
+function parseArgs(argv) {
+  const opts = { zicht: process.env.ZICHT_BIN || '', screenshots: '', keep: false, chromium: '/usr/bin/chromium' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) usage(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--zicht') opts.zicht = next();
+    else if (a === '--screenshots') opts.screenshots = next();
+    else if (a === '--chromium') opts.chromium = next();
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n')); process.exit(0); }
+    else usage(`unknown argument '${a}'`);
+  }
+  if (!opts.zicht) usage('--zicht PATH is required');
+  return opts;
+}
+
+function usage(msg) {
+  console.error(`e2e: ${msg}\nusage: node web/e2e/run.mjs --zicht PATH [--screenshots DIR] [--chromium PATH] [--keep]`);
+  process.exit(2);
+}
+
+// ---- the zicht binary ---------------------------------------------------------------
+
+function zicht(opts, args, { input, allowFail = false } = {}) {
+  const r = spawnSync(opts.zicht, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new Error(`zicht ${args[0]}: ${r.error.message}`);
+  if (r.status !== 0 && !allowFail) {
+    throw new Error(`zicht ${args.join(' ')} exited ${r.status}: ${(r.stderr || '').trim().slice(0, 400)}`);
+  }
+  return r;
+}
+
+//! The key printed by `zicht keys add`: the longest token-like word in its
+//! output (the command prints the key once, possibly with a short note).
+function keyFrom(output) {
+  const words = output.split(/[\s"'`,]+/).filter((w) => /^[A-Za-z0-9_\-.~+/=]{20,}$/.test(w));
+  if (!words.length) throw new Error(`no API key in the output of zicht keys add: ${output.slice(0, 200)}`);
+  return words.sort((a, b) => b.length - a.length)[0];
+}
+
+function startServer(opts, args) {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(opts.zicht, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`zicht serve printed no address within 60 s: ${seen.slice(0, 400)}`)), 60000);
+    const onData = (chunk) => {
+      seen += chunk.toString();
+      const m = seen.match(/(?:listening on|http:\/\/)\s*(127\.0\.0\.1:\d+)/i) || seen.match(/(127\.0\.0\.1:[1-9]\d*)/);
+      if (m) { clearTimeout(timer); resolveStart({ child, address: m[1] }); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`zicht serve exited ${code}: ${seen.slice(0, 400)}`)); });
+  });
+}
+
+// ---- helpers --------------------------------------------------------------------------
+
+//! A valid Dutch IBAN that the generator will not have produced (random
+//! account number at a made-up bank code), with correct mod-97 check digits.
+function freshIban() {
+  const bank = 'ZTST';
+  const account = String(Math.floor(Math.random() * 1e10)).padStart(10, '0');
+  const digits = (bank + account + 'NL00').replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let r = 0;
+  for (const d of digits) r = (r * 10 + Number(d)) % 97;
+  return `NL${String(98 - r).padStart(2, '0')}${bank}${account}`;
+}
+
+//! The same IBAN with its check digits changed: the as-you-type check must flag it.
+function breakChecksum(iban) {
+  const cd = Number(iban.slice(2, 4));
+  return `${iban.slice(0, 2)}${String(cd === 97 ? 2 : cd + 1).padStart(2, '0')}${iban.slice(4)}`;
+}
+
+async function apiGet(base, key, path) {
+  const res = await fetch(base + path, { headers: { Authorization: `Bearer ${key}` } });
+  if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function apiPost(base, key, path, body) {
+  const res = await fetch(base + path, {
+    method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function firstArray(body, ...names) {
+  if (Array.isArray(body)) return body;
+  for (const n of names) if (Array.isArray(body?.[n])) return body[n];
+  return Object.values(body || {}).find(Array.isArray) || [];
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ---- the test ---------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  opts.zicht = resolve(opts.zicht);
+  let chromium;
+  try {
+    ({ chromium } = await import(join(webDir, 'node_modules', 'playwright-core', 'index.mjs')));
+  } catch (err) {
+    console.error(`e2e: playwright-core is not installed in web/node_modules (run scripts/bootstrap): ${err.message}`);
+    process.exit(1);
+  }
+  assert(existsSync(opts.chromium), `no Chromium at ${opts.chromium} (run scripts/bootstrap)`);
+
+  // web/dist is derived from web/src: rebuild so the test sees the current sources.
+  const build = spawnSync(process.execPath, [join(webDir, 'build.mjs')], { encoding: 'utf8' });
+  assert(build.status === 0, `npm run build failed: ${build.stderr}`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'zicht-web-e2e-'));
+  const shots = resolve(opts.screenshots || join(tmp, 'screenshots'));
+  mkdirSync(shots, { recursive: true });
+  const db = join(tmp, 'zicht.db');
+  const keys = join(tmp, 'keys.toml');
+  let server = null;
+  let browser = null;
+  const results = [];
+
+  const cleanup = () => {
+    if (server && server.exitCode === null) server.kill('SIGTERM');
+    if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => { cleanup(); process.exit(1); });
+  process.on('SIGTERM', () => { cleanup(); process.exit(1); });
+
+  try {
+    // Data and keys.
+    const gen = zicht(opts, ['generate', '--reports', '3000', '--seed', '7']);
+    const reports = join(tmp, 'reports.jsonl');
+    writeFileSync(reports, gen.stdout);
+    zicht(opts, ['ingest', reports, '--db', db]);
+    const analystKey = keyFrom(zicht(opts, ['keys', 'add', '--partner', 'e2e-analist', '--role', 'analyst', '--keys', keys]).stdout);
+    zicht(opts, ['keys', 'add', '--partner', FORM_PARTNER, '--role', 'reporter', '--keys', keys]);
+
+    const help = zicht(opts, ['serve', '--help'], { allowFail: true }).stdout;
+    const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--keys', keys, '--form-partner', FORM_PARTNER];
+    const rootFlag = ['--web-root', '--web', '--static'].find((f) => new RegExp(`${f}\\b`).test(help));
+    if (rootFlag) serveArgs.push(rootFlag, join(webDir, 'dist'));
+    const started = await startServer(opts, serveArgs);
+    server = started.child;
+    const base = `http://${started.address}`;
+    console.log(`e2e: zicht serve on ${base}, screenshots in ${shots}`);
+
+    browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20000);
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    const check = async (name, fn) => {
+      try {
+        await fn();
+        results.push([name, true]);
+        console.log(`ok    ${name}`);
+      } catch (err) {
+        results.push([name, false]);
+        console.log(`FAIL  ${name}: ${err.message.split('\n')[0]}`);
+        await page.screenshot({ path: join(shots, `fail-${results.length}.png`) }).catch(() => {});
+      }
+    };
+
+    const goodIban = freshIban();
+    const badIban = breakChecksum(goodIban);
+
+    await check('form: page loads in Dutch with every field labelled', async () => {
+      await page.goto(`${base}/`);
+      assert((await page.getAttribute('html', 'lang')) === 'nl', 'html lang is not nl');
+      assert((await page.textContent('h1')).includes('Fraude melden'), 'no Dutch heading');
+      const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+        .map((el) => el.id || el.name));
+      assert(unlabelled.length === 0, `fields without a label: ${unlabelled.join(', ')}`);
+      await page.keyboard.press('Tab');
+      assert(await page.evaluate(() => document.activeElement.classList.contains('skip')), 'first Tab does not reach the skip link');
+    });
+
+    await check('form: a bad IBAN is flagged as it is typed', async () => {
+      await page.fill('#iban', badIban);
+      await page.waitForFunction(() => document.querySelector('#iban').getAttribute('aria-invalid') === 'true');
+      const msg = (await page.textContent('#iban-error')).trim();
+      assert(msg.length > 0, 'no message under the IBAN field');
+      assert(/iban/i.test(msg), `message does not mention the IBAN: ${msg}`);
+      assert((await page.getAttribute('#iban-error', 'aria-live')) === 'polite', 'IBAN message is not in an aria-live region');
+      await page.screenshot({ path: join(shots, 'form-error.png'), fullPage: true });
+    });
+
+    await check('form: submitting with the bad IBAN is refused with an error summary', async () => {
+      await page.check('#type-hulpvraagfraude');
+      await page.fill('#text', 'Hoi mam, dit is mijn nieuwe nummer. Kun je dringend iets voor me betalen?');
+      await page.fill('#damage_eur', '450');
+      await page.fill('#phone', '06-98765432');
+      await page.selectOption('#channel', 'whatsapp');
+      await page.click('#submit');
+      await page.waitForSelector('#error-summary:not([hidden])');
+      assert(await page.isHidden('#done-view'), 'confirmation shown for a bad IBAN');
+    });
+
+    await check('form: the good IBAN is accepted and confirmed with a reference', async () => {
+      await page.fill('#iban', goodIban.replace(/(.{4})/g, '$1 ').trim());
+      await page.waitForFunction(() => document.querySelector('#iban-error').classList.contains('ok'));
+      await page.click('#submit');
+      await page.waitForSelector('#done-view:not([hidden])');
+      const ref = (await page.textContent('#reference')).trim();
+      assert(/^MF-\S+$/.test(ref), `reference looks wrong: '${ref}'`);
+      assert(await page.evaluate(() => document.activeElement.id === 'done-title'), 'focus did not move to the confirmation');
+      await page.screenshot({ path: join(shots, 'form-confirmation.png'), fullPage: true });
+    });
+
+    await check('form: the submitted report is in the database', async () => {
+      const out = zicht(opts, ['check', 'iban', goodIban, '--db', db, '--format', 'json']).stdout;
+      const verdict = JSON.parse(out.trim().split('\n')[0]);
+      const v = firstArray(verdict, 'results')[0] || verdict;
+      assert(v.known === true && Number(v.reports) >= 1, `zicht check does not know the IBAN: ${out.slice(0, 300)}`);
+    });
+
+    await check('form: English switch, and on a phone screen nothing scrolls sideways', async () => {
+      await page.goto(`${base}/`);
+      await page.click('#lang');
+      assert((await page.textContent('h1')).includes('Report fraud'), 'heading not in English');
+      assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang not switched');
+      await page.screenshot({ path: join(shots, 'form-english.png'), fullPage: false });
+      await page.click('#lang');  // back to Dutch for the next visitor in this context
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(`${base}/`);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `page is ${overflow}px wider than a phone screen`);
+      await phone.fill('#iban', badIban);
+      await phone.waitForFunction(() => document.querySelector('#iban').getAttribute('aria-invalid') === 'true');
+      await phone.evaluate(() => document.querySelector('#iban-error').scrollIntoView({ block: 'center' }));
+      await phone.screenshot({ path: join(shots, 'form-phone.png') });
+      await phone.close();
+    });
+
+    // Analyst side: expectations from the API.
+    const clusters = firstArray(await apiGet(base, analystKey, '/v1/clusters?top=5'), 'clusters');
+    const top = clusters[0]?.summary ?? clusters[0];
+
+    await check('analyst: a wrong key is refused, the right key logs in', async () => {
+      await page.goto(`${base}/analyst.html`);
+      await page.fill('#api-key', 'not-a-real-key-0000000000');
+      await page.click('#login-form button');
+      await page.waitForFunction(() => document.querySelector('#login-error').textContent.length > 0);
+      await page.screenshot({ path: join(shots, 'analyst-login.png') });
+      await page.fill('#api-key', analystKey);
+      await page.click('#login-form button');
+      await page.waitForSelector('#view-trends:not([hidden])');
+      assert(await page.evaluate(() => sessionStorage.getItem('zicht.apiKey') !== null), 'key not in sessionStorage');
+      assert(await page.evaluate(() => !Object.keys(localStorage).some((k) => k.includes('apiKey'))), 'key leaked to localStorage');
+    });
+
+    await check('analyst: the trend chart renders with data', async () => {
+      await page.waitForSelector('#chart-outcome canvas');
+      await page.waitForFunction(() => {
+        const c = window.zichtDebug?.charts?.['chart-outcome'];
+        return c && c.getOption().series.some((s) => s.data.some((v) => Number(v) > 0));
+      });
+      const sums = await page.evaluate(() => window.zichtDebug.charts['chart-outcome'].getOption().series
+        .map((s) => s.data.reduce((a, b) => a + Number(b), 0)));
+      assert(sums[0] + sums[1] > 0, `attempts + losses is ${sums[0] + sums[1]}`);
+      const types = await page.evaluate(() => window.zichtDebug.charts['chart-types'].getOption().series.length);
+      assert(types >= 2, `only ${types} fraud types in the per-type chart`);
+      await page.waitForTimeout(600);  // let the bars' entry animation finish for the screenshot
+      await page.screenshot({ path: join(shots, 'analyst-trends.png'), fullPage: true });
+      // Per week there are more periods than per month.
+      const months = await page.evaluate(() => window.zichtDebug.charts['chart-outcome'].getOption().xAxis[0].data.length);
+      await page.selectOption('#trend-by', 'week');
+      await page.waitForFunction((m) => window.zichtDebug.charts['chart-outcome'].getOption().xAxis[0].data.length > m, months);
+    });
+
+    await check('analyst: cluster list by priority with explanations', async () => {
+      assert(top && top.id, 'the API returned no clusters');
+      await page.click('#nav a[data-view=clusters]');
+      await page.waitForSelector('#clusters-table tbody tr');
+      const firstId = (await page.textContent('#clusters-table tbody tr:first-child a')).trim();
+      assert(firstId === top.id, `first row is ${firstId}, API says ${top.id}`);
+      const explain = await page.$$eval('#clusters-table tbody tr:first-child ul.explain li', (li) => li.length);
+      assert(explain > 0, 'no explanation for the top cluster');
+      await page.screenshot({ path: join(shots, 'analyst-clusters.png'), fullPage: false });
+    });
+
+    await check('analyst: the top cluster\'s graph has the API\'s node count', async () => {
+      const detail = await apiGet(base, analystKey, `/v1/clusters/${encodeURIComponent(top.id)}`);
+      const expected = firstArray(detail.reports ?? []).length + (detail.identifiers ?? []).length;
+      assert(expected > 2, `API cluster has ${expected} nodes`);
+      await page.click('#clusters-table tbody tr:first-child a');
+      await page.waitForSelector('#graph[data-nodes]');
+      const nodes = Number(await page.getAttribute('#graph', 'data-nodes'));
+      assert(nodes === expected, `graph has ${nodes} nodes, API has ${expected}`);
+      assert(await page.$('#graph canvas'), 'no canvas in the graph');
+      // Click a node (via the keyboard-friendly list) and see its details.
+      await page.click('#node-list li:first-child button');
+      await page.waitForFunction(() => document.querySelector('#node-details h3'));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(shots, 'analyst-cluster.png'), fullPage: true });
+    });
+
+    await check('analyst: cluster export downloads JSON, GraphML and STIX', async () => {
+      for (const [format, test] of [
+        ['json', (s) => JSON.parse(s) && true],
+        ['graphml', (s) => /<graphml/i.test(s)],
+        ['stix', (s) => JSON.parse(s).type === 'bundle'],
+      ]) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export=${format}]`)]);
+        const path = await download.path();
+        const text = readFileSync(path, 'utf8');
+        assert(test(text), `${format} export does not look right: ${text.slice(0, 120)}`);
+      }
+    });
+
+    await check('analyst: money-mule list and a known mule IBAN checks as high risk', async () => {
+      const mules = firstArray(await apiGet(base, analystKey, '/v1/mules?top=10'), 'mules');
+      assert(mules.length > 0, 'the API lists no money mules');
+      const mule = mules[0].canonical ?? mules[0].normalized ?? mules[0].value;
+      await page.click('#nav a[data-view=mules]');
+      await page.waitForSelector('#mules-table tbody tr');
+      const listed = await page.textContent('#mules-table');
+      assert(listed.includes(mule), `mule ${mule} not in the list`);
+      await page.screenshot({ path: join(shots, 'analyst-mules.png'), fullPage: false });
+      await page.click('#nav a[data-view=check]');
+      await page.selectOption('#check-kind', 'iban');
+      await page.fill('#check-value', mule);
+      await page.click('#check-form button');
+      await page.waitForSelector('#check-card');
+      const risk = await page.getAttribute('#check-card', 'data-risk');
+      const apiRisk = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: mule }] }), 'results')[0].risk;
+      assert(risk === 'high' && apiRisk === 'high', `risk shown ${risk}, API ${apiRisk}`);
+      await page.screenshot({ path: join(shots, 'analyst-check.png'), fullPage: false });
+    });
+
+    await check('no JavaScript errors on any page', async () => {
+      assert(pageErrors.length === 0, pageErrors.join(' | '));
+    });
+  } catch (err) {
+    results.push(['setup', false]);
+    console.log(`FAIL  setup: ${err.message}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    cleanup();
+  }
+
+  const passed = results.filter((r) => r[1]).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main();
