@@ -19,13 +19,23 @@ struct Normalized {
   std::string domain;     // url only: the registrable domain ("example.nl"); else empty
 };
 
-//! Canonical form of `raw` as an identifier of `kind`.
+//! The reason given for a placeholder ("onbekend", "0000000000", ...; see
+//! placeholder.h). Exactly this text, so callers may count placeholders.
+inline constexpr std::string_view kPlaceholderReason = "placeholder value";
+
+//! Canonical form of `raw` as an identifier of `kind` (rules per kind in
+//! docs/normalization.md and iban.h, phone.h, email.h, url.h,
+//! simple_kinds.h). White space around `raw` is ignored.
 //! On failure: kInvalidArgument whose message says what is wrong in words a
-//! reporter understands ("IBAN check digits do not match", "placeholder value
-//! 'onbekend'"). Never throws.
+//! reporter understands ("IBAN check digits do not match", "placeholder
+//! value", "empty value"); the message never repeats the raw value (it may
+//! name a country code or a single offending character). Never throws.
 Result<Normalized> Normalize(model::IdentifierKind kind, std::string_view raw);
 
-//! Fills canonical/domain/valid/invalid_reason of `id` from its kind and value.
+//! Fills canonical/domain/valid/invalid_reason of `id` from its kind and
+//! value: on success valid = true, canonical/domain set, invalid_reason
+//! empty; on failure valid = false, canonical/domain empty, invalid_reason
+//! = the error message.
 void NormalizeIdentifier(model::Identifier& id);
 
 }  // namespace zicht::normalize

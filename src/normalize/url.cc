@@ -1,0 +1,197 @@
+#include "normalize/url.h"
+
+#include <algorithm>
+#include <string>
+
+#include "normalize/registrable_domain.h"
+#include "normalize/text.h"
+
+namespace zicht::normalize {
+namespace {
+
+// Browsers and servers give up around 8 KB; nothing longer is a real link.
+constexpr size_t kMaxUrlLength = 8192;
+constexpr unsigned kMaxPort = 65535;
+
+// Undoes the usual defanging of malicious links in analysts' write-ups:
+// "[.]", "(.)" and "[dot]" become ".", a leading "hxxp" becomes "http".
+std::string Refang(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("[.]") || rest.starts_with("(.)")) {
+      out += '.';
+      i += 3;
+    } else if (rest.starts_with("[dot]")) {
+      out += '.';
+      i += 5;
+    } else {
+      out += text[i];
+      ++i;
+    }
+  }
+  const std::string_view head(out.data(), std::min<size_t>(out.size(), 8));
+  if (head.size() >= 7 && ToLowerAscii(head[0]) == 'h' && ToLowerAscii(head[1]) == 'x' &&
+      ToLowerAscii(head[2]) == 'x' && ToLowerAscii(head[3]) == 'p' &&
+      (head.substr(4).starts_with("://") || head.substr(4).starts_with("s://") ||
+       head.substr(4).starts_with("S://"))) {
+    out[1] = 't';
+    out[2] = 't';
+  }
+  return out;
+}
+
+bool IsSchemeChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '+' || c == '-' || c == '.'; }
+
+// Length of a valid "scheme" before "://" at the start of `text`, or 0.
+size_t SchemeLength(std::string_view text) {
+  const size_t sep = text.find("://");
+  if (sep == std::string_view::npos || sep == 0 || !IsAsciiAlpha(text[0])) return 0;
+  for (size_t i = 0; i < sep; ++i) {
+    if (!IsSchemeChar(text[i])) return 0;
+  }
+  return sep;
+}
+
+bool IsIpv4(std::string_view host) {
+  int labels = 0;
+  size_t start = 0;
+  while (start <= host.size()) {
+    size_t end = host.find('.', start);
+    if (end == std::string_view::npos) end = host.size();
+    const std::string_view label = host.substr(start, end - start);
+    if (label.empty() || label.size() > 3) return false;
+    unsigned value = 0;
+    for (char c : label) {
+      if (!IsAsciiDigit(c)) return false;
+      value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (value > 255) return false;
+    ++labels;
+    start = end + 1;
+  }
+  return labels == 4;
+}
+
+bool IsHostChar(char c) {
+  return IsAsciiLower(c) || IsAsciiDigit(c) || c == '-' || c == '.' || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;  // UTF-8 of an internationalised name
+}
+
+Status CheckHostName(std::string_view host) {
+  for (char c : host) {
+    if (!IsHostChar(c)) return Status::InvalidArgument("URL host contains a character not allowed in a host name");
+  }
+  if (host.find('.') == std::string_view::npos) {
+    return Status::InvalidArgument("URL host must be a domain name with a dot, or an IP address");
+  }
+  if (host.front() == '.' || host.find("..") != std::string_view::npos) {
+    return Status::InvalidArgument("URL host has an empty label");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Normalized> NormalizeUrl(std::string_view raw) {
+  const std::string_view trimmed = TrimAscii(raw);
+  if (trimmed.empty()) return Status::InvalidArgument("URL is empty");
+  if (trimmed.size() > kMaxUrlLength) return Status::InvalidArgument("URL is too long");
+  for (char c : trimmed) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7f) {
+      return Status::InvalidArgument("URL contains white space or a control character");
+    }
+  }
+  const std::string text = Refang(trimmed);
+  std::string_view rest = text;
+
+  std::string scheme = "https";
+  if (const size_t length = SchemeLength(rest)) {
+    scheme = LowerAscii(rest.substr(0, length));
+    rest.remove_prefix(length + 3);
+  } else if (rest.starts_with("//")) {
+    rest.remove_prefix(2);
+  }
+
+  // Authority: up to the first '/', '?' or '#'.
+  const size_t authority_end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, authority_end);
+  std::string_view path_query =
+      authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
+  if (const size_t hash = path_query.find('#'); hash != std::string_view::npos) {
+    path_query = path_query.substr(0, hash);
+  }
+
+  std::string_view userinfo;
+  if (const size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    userinfo = authority.substr(0, at);
+    authority.remove_prefix(at + 1);
+  }
+
+  std::string_view host_part = authority;
+  std::string_view port_text;
+  bool ipv6 = false;
+  if (!authority.empty() && authority.front() == '[') {
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos) return Status::InvalidArgument("URL host has an unclosed '['");
+    host_part = authority.substr(0, close + 1);
+    const std::string_view after = authority.substr(close + 1);
+    if (!after.empty()) {
+      if (after.front() != ':') return Status::InvalidArgument("URL has text after the IPv6 address");
+      port_text = after.substr(1);
+    }
+    ipv6 = true;
+  } else if (const size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
+    host_part = authority.substr(0, colon);
+    port_text = authority.substr(colon + 1);
+  }
+
+  std::string host = LowerAscii(host_part);
+  if (!host.empty() && host.back() == '.' && !ipv6) host.pop_back();
+  if (host.empty()) return Status::InvalidArgument("URL has no host");
+  if (ipv6) {
+    for (size_t i = 1; i + 1 < host.size(); ++i) {
+      const char c = host[i];
+      if (!IsAsciiDigit(c) && !(c >= 'a' && c <= 'f') && c != ':' && c != '.') {
+        return Status::InvalidArgument("URL host is not a valid IPv6 address");
+      }
+    }
+  } else {
+    ZICHT_RETURN_IF_ERROR(CheckHostName(host));
+  }
+
+  unsigned port = 0;
+  if (!port_text.empty()) {
+    if (port_text.size() > 5) return Status::InvalidArgument("URL port is not a number between 1 and 65535");
+    for (char c : port_text) {
+      if (!IsAsciiDigit(c)) return Status::InvalidArgument("URL port is not a number between 1 and 65535");
+      port = port * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (port == 0 || port > kMaxPort) {
+      return Status::InvalidArgument("URL port is not a number between 1 and 65535");
+    }
+  }
+  const bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+
+  Normalized out;
+  out.canonical.reserve(text.size() + 10);
+  out.canonical += scheme;
+  out.canonical += "://";
+  if (!userinfo.empty()) {
+    out.canonical += userinfo;
+    out.canonical += '@';
+  }
+  out.canonical += host;
+  if (port != 0 && !default_port) {
+    out.canonical += ':';
+    out.canonical += std::to_string(port);
+  }
+  if (path_query.empty() || path_query.front() != '/') out.canonical += '/';
+  out.canonical += path_query;
+  out.domain = (ipv6 || IsIpv4(host)) ? host : RegistrableDomain(host);
+  return out;
+}
+
+}  // namespace zicht::normalize
