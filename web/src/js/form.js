@@ -149,7 +149,12 @@ function collect() {
   if (v('profile')) {
     ids.push({ kind: looksLikeEmail(v('profile')) ? 'email' : 'handle', value: v('profile'), role: 'contact' });
   }
-  if (v('url')) ids.push({ kind: 'url', value: v('url'), role: $('#url_paid').checked ? 'payment_link' : 'website' });
+  if (v('url')) {
+    // A link pasted without its scheme ("betaal-nu.example/x") would not
+    // normalise, and so never link to other reports of the same site.
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(v('url')) ? v('url') : `http://${v('url')}`;
+    ids.push({ kind: 'url', value: url, role: $('#url_paid').checked ? 'payment_link' : 'website' });
+  }
   report.identifiers = ids;
   if (v('text')) report.text = v('text');
   return report;
