@@ -39,7 +39,7 @@ constexpr Weights<24> kHours{{1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 8, 9, 9,
 constexpr std::array<std::string_view, 7> kPlaceholders{
     "onbekend", "n.v.t.", "-", "unknown", "Onbekend", "nvt", "geen"};
 constexpr std::array<std::string_view, 2> kZeroIbans{"NL00 0000 0000 0000 00", "0000000000"};
-constexpr std::array<std::string_view, 2> kZeroPhones{"0000000000", "06-00000000"};
+constexpr std::array<std::string_view, 2> kZeroPhones{"0000000000", "000-0000000"};
 constexpr std::array<std::string_view, 8> kUrlPaths{
     "/login", "/betalen", "/verificatie", "/pas-aanvragen", "/track", "/account/bevestig", "/checkout", "/"};
 
@@ -196,8 +196,9 @@ void Generator::Impl::StartNetwork(FraudType type, Network* n) {
   // Bigger networks operate longer: a few weeks up to most of a year.
   n->span_days = std::min<int64_t>(300, 7 + rng_.Below(21) + static_cast<int64_t>(n->target));
   double t = n->target;
-  // Each mule account takes 3–40 victims' money before it is blocked.
-  n->mule_cap = std::max<uint32_t>(1, static_cast<uint32_t>(std::lround(t * 0.6 / rng_.Between(3, 40))));
+  // Each mule account takes 3–40 victims' money before it is blocked;
+  // about half of a network's reports name the IBAN the money went to.
+  n->mule_cap = std::max<uint32_t>(1, static_cast<uint32_t>(std::lround(t * 0.45 / rng_.Between(3, 40))));
   n->phone_cap = 1 + static_cast<uint32_t>(t / rng_.Between(10, 30));
   n->device_cap = 1 + static_cast<uint32_t>(t / rng_.Between(30, 80));
   n->domain_cap = 1 + static_cast<uint32_t>(t / rng_.Between(40, 120));
@@ -231,10 +232,10 @@ const T& FromPool(Rng& rng, std::vector<T>& pool, uint32_t cap, Make make) {
     pool.push_back(make());
     return pool.back();
   }
-  // Skewed: the first members of a pool are used most (the main mule, the
-  // main phone), as real networks burn through accounts unevenly.
+  // Skewed: the first members of a pool are used most (the main phone),
+  // as real networks use their tools unevenly.
   double u = rng.Unit();
-  return pool[static_cast<size_t>(u * u * static_cast<double>(pool.size()))];
+  return pool[static_cast<size_t>(u * std::sqrt(u) * static_cast<double>(pool.size()))];
 }
 
 std::string Generator::Impl::NewIban(bool foreign) {
@@ -512,6 +513,7 @@ void Generator::Impl::Next(model::Report* r) {
   }
   slots.amount_eur = loss ? *r->damage_cents / 100
                           : static_cast<int64_t>(std::lround(rng_.LogNormal(profile.damage_median, 0.6)));
+  slots.loss = loss;
   r->text.clear();
   AppendReportText(rng_, type, slots, &r->text);
 }

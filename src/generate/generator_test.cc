@@ -1,4 +1,429 @@
-// Placeholder test, replaced below.
-#include <gtest/gtest.h>
+// Tests of the synthetic report generator: determinism, DESIGN.md's data
+// model and vocabularies on every line, valid IBANs and phone numbers, the
+// planted networks (mules, bounded clusters), and the `zicht generate` CLI.
 #include "generate/generator.h"
-TEST(Generate, Smoke) { EXPECT_EQ(zicht::generate::GenerateReports({}, 10).size(), 10u); }
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/time.h"
+#include "generate/iban_maker.h"
+#include "generate/jsonl_writer.h"
+#include "model/report.h"
+#include "testutil/testutil.h"
+
+namespace zicht::generate {
+namespace {
+
+using model::IdentifierKind;
+using model::Role;
+
+std::string Jsonl(const GeneratorOptions& o, uint64_t n) {
+  Generator gen(o);
+  model::Report r;
+  std::string out;
+  for (uint64_t i = 0; i < n; ++i) {
+    gen.Next(&r);
+    AppendReportJsonLine(r, &out);
+  }
+  return out;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+GeneratorOptions Options(uint64_t seed, uint64_t n) {
+  GeneratorOptions o;
+  o.seed = seed;
+  o.planned_reports = n;
+  return o;
+}
+
+std::string Compact(const std::string& v) {
+  std::string c;
+  for (char ch : v) {
+    if (ch == ' ') continue;
+    c.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch);
+  }
+  return c;
+}
+
+bool IsPlaceholder(const std::string& v) {
+  static const std::set<std::string> kWords{"onbekend", "Onbekend", "n.v.t.", "nvt", "-", "unknown", "geen"};
+  if (kWords.count(v)) return true;
+  return v.find_first_not_of("0 -NL") == std::string::npos;  // all zeros
+}
+
+// The phone number's digits in E.164 form, for the spellings the generator
+// uses; empty for placeholders.
+std::string RoughE164(const std::string& v) {
+  std::string d;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.compare(i, 3, "(0)") == 0) {
+      i += 2;
+      continue;
+    }
+    if ((v[i] >= '0' && v[i] <= '9') || v[i] == '+') d.push_back(v[i]);
+  }
+  if (d.find_first_not_of("0") == std::string::npos) return "";
+  if (d.rfind("00", 0) == 0) return "+" + d.substr(2);
+  if (d.rfind("0", 0) == 0) return "+31" + d.substr(1);
+  return d;
+}
+
+TEST(GeneratorTest, SameSeedGivesIdenticalOutput) {
+  std::string a = Jsonl(Options(42, 5000), 5000);
+  std::string b = Jsonl(Options(42, 5000), 5000);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(Lines(a).size(), 5000u);
+}
+
+TEST(GeneratorTest, OtherSeedGivesOtherOutput) {
+  std::vector<std::string> a = Lines(Jsonl(Options(1, 2000), 2000));
+  std::vector<std::string> b = Lines(Jsonl(Options(2, 2000), 2000));
+  ASSERT_EQ(a.size(), b.size());
+  size_t same = 0;
+  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+  EXPECT_EQ(same, 0u);
+}
+
+TEST(GeneratorTest, InMemoryApiMatchesJsonl) {
+  std::vector<model::Report> reports = GenerateReports(Options(9, 300), 300);
+  std::string out;
+  for (const model::Report& r : reports) AppendReportJsonLine(r, &out);
+  EXPECT_EQ(out, Jsonl(Options(9, 300), 300));
+  for (const model::Report& r : reports) {
+    for (const model::Identifier& id : r.identifiers) {
+      EXPECT_TRUE(id.canonical.empty()) << "generator output is un-normalised";
+      EXPECT_FALSE(id.value.empty());
+    }
+  }
+}
+
+// Every line is a JSON object with DESIGN.md's fields and vocabularies.
+TEST(GeneratorTest, EveryLineFollowsTheDataModel) {
+  constexpr uint64_t kN = 20000;
+  GeneratorOptions o = Options(7, kN);
+  std::vector<std::string> lines = Lines(Jsonl(o, kN));
+  ASSERT_EQ(lines.size(), kN);
+  const std::set<std::string> kTop{"id",      "source",     "reported_at", "occurred_at", "fraud_type", "outcome",
+                                   "damage_eur", "channel", "victim",      "identifiers", "text"};
+  UnixSeconds last = o.end_day + 86400;
+  UnixSeconds first = o.end_day - (o.days + 1) * int64_t{86400};
+  std::set<std::pair<std::string, std::string>> keys;
+  for (size_t n = 0; n < lines.size(); ++n) {
+    SCOPED_TRACE("line " + std::to_string(n + 1));
+    rapidjson::Document d;
+    d.Parse(lines[n].c_str());
+    ASSERT_FALSE(d.HasParseError());
+    ASSERT_TRUE(d.IsObject());
+    for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
+      EXPECT_TRUE(kTop.count(it->name.GetString())) << it->name.GetString();
+    }
+    ASSERT_TRUE(d.HasMember("id") && d["id"].IsString());
+    ASSERT_TRUE(d.HasMember("source") && d["source"].IsString());
+    ASSERT_TRUE(d.HasMember("reported_at") && d["reported_at"].IsString());
+    ASSERT_TRUE(d.HasMember("fraud_type") && d["fraud_type"].IsString());
+    std::string id = d["id"].GetString(), source = d["source"].GetString();
+    EXPECT_LE(id.size(), model::kMaxIdLength);
+    EXPECT_TRUE(model::IsValidSource(source)) << source;
+    EXPECT_TRUE(keys.emplace(source, id).second) << "duplicate key " << source << "/" << id;
+    Result<ParsedTime> reported = ParseRfc3339(d["reported_at"].GetString());
+    ASSERT_TRUE(reported.ok()) << d["reported_at"].GetString();
+    EXPECT_GE(reported->seconds, first);
+    EXPECT_LT(reported->seconds, last);
+    if (d.HasMember("occurred_at")) {
+      Result<ParsedTime> occurred = ParseRfc3339(d["occurred_at"].GetString());
+      ASSERT_TRUE(occurred.ok());
+      EXPECT_LE(occurred->seconds, reported->seconds);
+    }
+    EXPECT_TRUE(model::kFraudTypeNames.Parse(d["fraud_type"].GetString()));
+    ASSERT_TRUE(d.HasMember("outcome"));
+    auto outcome = model::kOutcomeNames.Parse(d["outcome"].GetString());
+    ASSERT_TRUE(outcome);
+    double damage = 0;
+    if (d.HasMember("damage_eur")) {
+      ASSERT_TRUE(d["damage_eur"].IsNumber());
+      damage = d["damage_eur"].GetDouble();
+      EXPECT_GE(damage, 0);
+    }
+    EXPECT_EQ(*outcome == model::Outcome::kLoss, damage > 0);
+    if (d.HasMember("channel")) {
+      EXPECT_TRUE(model::kChannelNames.Parse(d["channel"].GetString()));
+    }
+    if (d.HasMember("victim")) {
+      const auto& v = d["victim"];
+      ASSERT_TRUE(v.IsObject());
+      EXPECT_LE(v.MemberCount(), 2u);
+      if (v.HasMember("age_band")) {
+        EXPECT_TRUE(model::kAgeBandNames.Parse(v["age_band"].GetString()));
+      }
+      if (v.HasMember("region")) {
+        EXPECT_TRUE(model::kRegionNames.Parse(v["region"].GetString()));
+      }
+    }
+    ASSERT_TRUE(d.HasMember("identifiers") && d["identifiers"].IsArray());
+    for (const auto& i : d["identifiers"].GetArray()) {
+      ASSERT_TRUE(i.IsObject());
+      EXPECT_EQ(i.MemberCount(), 3u);
+      EXPECT_TRUE(model::kIdentifierKindNames.Parse(i["kind"].GetString()));
+      EXPECT_TRUE(model::kRoleNames.Parse(i["role"].GetString()));
+      EXPECT_GT(i["value"].GetStringLength(), 0u);
+    }
+    ASSERT_TRUE(d.HasMember("text") && d["text"].IsString());
+    EXPECT_GT(d["text"].GetStringLength(), 10u);
+  }
+}
+
+TEST(GeneratorTest, IbansHaveValidChecksumsExceptAFewTypos) {
+  std::vector<model::Report> reports = GenerateReports(Options(3, 30000), 30000);
+  const std::set<std::string> kDutchBanks{"ABNA", "INGB", "RABO", "SNSB", "ASNB", "TRIO", "BUNQ", "KNAB", "RBRB"};
+  size_t total = 0, invalid = 0, foreign = 0, grouped = 0, lower = 0;
+  for (const model::Report& r : reports) {
+    for (const model::Identifier& id : r.identifiers) {
+      if (id.kind != IdentifierKind::kIban || IsPlaceholder(id.value)) continue;
+      ++total;
+      std::string c = Compact(id.value);
+      if (id.value.find(' ') != std::string::npos && id.value.front() != ' ') ++grouped;
+      if (id.value.find("nl") != std::string::npos) ++lower;
+      if (IbanMod97(c) != 1) {
+        ++invalid;
+        continue;
+      }
+      if (c.rfind("NL", 0) == 0) {
+        EXPECT_EQ(c.size(), 18u) << c;
+        EXPECT_TRUE(kDutchBanks.count(c.substr(4, 4))) << c;
+      } else {
+        ++foreign;
+        std::string country = c.substr(0, 2);
+        size_t want = country == "DE" ? 22 : country == "BE" ? 16 : country == "LT" ? 20 : 0;
+        EXPECT_EQ(c.size(), want) << c;
+      }
+    }
+  }
+  ASSERT_GT(total, 5000u);
+  // iban_typo_share is 0.5%: some, but few.
+  EXPECT_GT(invalid, 0u);
+  EXPECT_LT(invalid, total / 50);
+  EXPECT_GT(foreign, total / 100);
+  EXPECT_GT(grouped, total / 10);
+  EXPECT_GT(lower, total / 50);
+}
+
+TEST(GeneratorTest, PhonesAreValidMobilesInMessySpellings) {
+  std::vector<model::Report> reports = GenerateReports(Options(4, 20000), 20000);
+  std::set<std::string> spellings_of_one;  // shapes: digits replaced by 9
+  size_t spoofed = 0;
+  for (const model::Report& r : reports) {
+    for (const model::Identifier& id : r.identifiers) {
+      if (id.kind != IdentifierKind::kPhone || IsPlaceholder(id.value)) continue;
+      if (id.role == Role::kSpoofed) {
+        ++spoofed;
+        continue;
+      }
+      std::string e164 = RoughE164(id.value);
+      bool dutch_mobile = e164.size() == 12 && e164.rfind("+316", 0) == 0 && e164[4] >= '1' && e164[4] <= '5';
+      bool belgian_mobile = e164.size() == 12 && e164.rfind("+324", 0) == 0 && e164[4] >= '7';
+      EXPECT_TRUE(dutch_mobile || belgian_mobile) << id.value;
+      std::string shape = id.value;
+      for (char& c : shape) {
+        if (c >= '0' && c <= '9') c = '9';
+      }
+      spellings_of_one.insert(shape);
+    }
+  }
+  EXPECT_GT(spoofed, 100u);
+  EXPECT_GE(spellings_of_one.size(), 8u);
+}
+
+// Spoofed numbers are the banks' own, never a fraudster's contact number.
+TEST(GeneratorTest, SpoofedNumbersAreServiceNumbersOnly) {
+  std::vector<model::Report> reports = GenerateReports(Options(5, 20000), 20000);
+  std::set<std::string> spoofed, others;
+  for (const model::Report& r : reports) {
+    for (const model::Identifier& id : r.identifiers) {
+      if (id.kind != IdentifierKind::kPhone) continue;
+      (id.role == Role::kSpoofed ? spoofed : others).insert(RoughE164(id.value));
+    }
+  }
+  EXPECT_TRUE(spoofed.count("+31202288800"));  // ING
+  for (const std::string& s : spoofed) EXPECT_FALSE(others.count(s)) << s;
+}
+
+// Rough linking (compact IBAN, E.164 phone, lower-case value, URL host
+// without www.) over the reports: the planted structure must be visible.
+struct Linked {
+  std::vector<size_t> cluster_sizes;  // ≥ 2 reports
+  size_t singletons = 0;
+  size_t mules = 0;  // beneficiary IBANs in ≥ 2 reports
+  size_t max_mule_reports = 0;
+};
+
+Linked RoughLink(const std::vector<model::Report>& reports) {
+  std::vector<size_t> parent(reports.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::unordered_map<std::string, size_t> first;
+  std::unordered_map<std::string, std::set<size_t>> beneficiaries;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    for (const model::Identifier& id : reports[i].identifiers) {
+      if (id.role == Role::kSpoofed || IsPlaceholder(id.value)) continue;
+      std::string key;
+      switch (id.kind) {
+        case IdentifierKind::kIban:
+          key = Compact(id.value);
+          if (IbanMod97(key) != 1) continue;
+          if (id.role == Role::kBeneficiary) beneficiaries[key].insert(i);
+          break;
+        case IdentifierKind::kPhone: key = RoughE164(id.value); break;
+        case IdentifierKind::kUrl: {
+          std::string v = id.value;
+          std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+          v = v.substr(v.find("://") + 3);
+          v = v.substr(0, v.find('/'));
+          if (v.rfind("www.", 0) == 0) v = v.substr(4);
+          key = v;
+          break;
+        }
+        default:
+          key = id.value;
+          std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+      }
+      key = std::string(model::kIdentifierKindNames.Name(id.kind)) + ":" + key;
+      auto [it, added] = first.emplace(key, i);
+      if (!added) parent[find(i)] = find(it->second);
+    }
+  }
+  std::map<size_t, size_t> sizes;
+  for (size_t i = 0; i < reports.size(); ++i) ++sizes[find(i)];
+  Linked out;
+  for (const auto& [root, size] : sizes) {
+    if (size >= 2) out.cluster_sizes.push_back(size);
+    else ++out.singletons;
+  }
+  for (const auto& [iban, rs] : beneficiaries) {
+    if (rs.size() >= 2) ++out.mules;
+    out.max_mule_reports = std::max(out.max_mule_reports, rs.size());
+  }
+  return out;
+}
+
+TEST(GeneratorTest, PlantedNetworksFormBoundedHeavyTailedClusters) {
+  constexpr uint64_t kN = 50000;
+  GeneratorOptions o = Options(11, kN);
+  Linked l = RoughLink(GenerateReports(o, kN));
+  ASSERT_FALSE(l.cluster_sizes.empty());
+  size_t largest = *std::max_element(l.cluster_sizes.begin(), l.cluster_sizes.end());
+  size_t small = std::count_if(l.cluster_sizes.begin(), l.cluster_sizes.end(), [](size_t s) { return s <= 5; });
+  size_t big = std::count_if(l.cluster_sizes.begin(), l.cluster_sizes.end(), [](size_t s) { return s >= 50; });
+  EXPECT_LE(largest, o.max_network_reports) << "networks must not merge into a giant component";
+  EXPECT_GE(largest, 50u);
+  EXPECT_GT(small, l.cluster_sizes.size() / 2) << "heavy tail: mostly small clusters";
+  EXPECT_GE(big, 5u) << "heavy tail: a few large clusters";
+  EXPECT_GT(l.singletons, kN / 20);
+  EXPECT_LT(l.singletons, kN / 3);
+  EXPECT_GT(l.mules, 100u);
+  EXPECT_GE(l.max_mule_reports, 10u);
+}
+
+TEST(GeneratorTest, FraudMixLossesAndAgesAreRealistic) {
+  constexpr uint64_t kN = 30000;
+  std::vector<model::Report> reports = GenerateReports(Options(12, kN), kN);
+  std::map<model::FraudType, size_t> types;
+  std::map<model::FraudType, std::pair<size_t, size_t>> old;  // 65+, with an age
+  size_t losses = 0, placeholders = 0;
+  for (const model::Report& r : reports) {
+    ++types[r.fraud_type];
+    losses += r.outcome == model::Outcome::kLoss;
+    if (r.victim.age_band) {
+      auto& [o65, all] = old[r.fraud_type];
+      o65 += *r.victim.age_band >= model::AgeBand::k65To74;
+      ++all;
+    }
+    for (const model::Identifier& id : r.identifiers) placeholders += IsPlaceholder(id.value);
+  }
+  using model::FraudType;
+  EXPECT_GT(types[FraudType::kPhishing], types[FraudType::kHulpvraagfraude]);
+  EXPECT_GT(types[FraudType::kAankoopfraude], types[FraudType::kBankhelpdeskfraude]);
+  EXPECT_GT(types[FraudType::kHulpvraagfraude], types[FraudType::kDatingfraude]);
+  EXPECT_EQ(types.size(), 9u);
+  EXPECT_GT(losses, kN * 40 / 100);
+  EXPECT_LT(losses, kN * 60 / 100);
+  EXPECT_GT(placeholders, 0u);
+  auto share_old = [&](FraudType t) { return double(old[t].first) / double(old[t].second); };
+  EXPECT_GT(share_old(FraudType::kHulpvraagfraude), 2 * share_old(FraudType::kAankoopfraude));
+  EXPECT_GT(share_old(FraudType::kBankhelpdeskfraude), 2 * share_old(FraudType::kAankoopfraude));
+}
+
+TEST(GeneratorTest, ValidateOptionsRejectsNonsense) {
+  GeneratorOptions o;
+  EXPECT_TRUE(ValidateOptions(o).ok());
+  o.network_share = 1.5;
+  EXPECT_TRUE(ValidateOptions(o).IsInvalidArgument());
+  o = {};
+  o.max_network_reports = 1;
+  EXPECT_TRUE(ValidateOptions(o).IsInvalidArgument());
+  o = {};
+  o.days = 0;
+  EXPECT_TRUE(ValidateOptions(o).IsInvalidArgument());
+}
+
+TEST(GeneratorTest, NoNetworksMeansNoClusters) {
+  GeneratorOptions o = Options(13, 5000);
+  o.network_share = 0;
+  o.placeholder_share = 0;
+  Linked l = RoughLink(GenerateReports(o, 5000));
+  EXPECT_TRUE(l.cluster_sizes.empty());
+  EXPECT_EQ(l.singletons, 5000u);
+}
+
+TEST(GenerateCommandTest, WritesNLinesToStdoutAndFile) {
+  testutil::CommandResult r = testutil::RunZicht({"generate", "--reports", "500", "--seed", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 500u);
+  EXPECT_EQ(r.out, Jsonl(Options(3, 500), 500));
+
+  testutil::TempDir dir;
+  std::string path = dir.File("reports.jsonl");
+  testutil::CommandResult f = testutil::RunZicht({"generate", "--reports", "500", "--seed", "3", "--output", path});
+  ASSERT_EQ(f.exit_code, 0) << f.err;
+  EXPECT_TRUE(f.out.empty());
+  EXPECT_EQ(testutil::ReadFile(path), r.out);
+}
+
+TEST(GenerateCommandTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(testutil::RunZicht({"generate"}).exit_code, 2);
+  EXPECT_EQ(testutil::RunZicht({"generate", "--reports", "x"}).exit_code, 2);
+  EXPECT_EQ(testutil::RunZicht({"generate", "--reports", "5", "--network-share", "2"}).exit_code, 2);
+  EXPECT_EQ(testutil::RunZicht({"generate", "--reports", "5", "--end-date", "2024-02-30"}).exit_code, 2);
+  testutil::CommandResult help = testutil::RunZicht({"generate", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--seed"), std::string::npos);
+}
+
+TEST(GenerateCommandTest, UnwritableOutputFails) {
+  testutil::CommandResult r =
+      testutil::RunZicht({"generate", "--reports", "5", "--output", "/nonexistent-dir/x.jsonl"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("generate"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zicht::generate

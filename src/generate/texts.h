@@ -21,6 +21,7 @@ struct TextSlots {
   std::string_view url;
   std::string_view iban;   // as written on the report
   int64_t amount_eur = 0;  // the damage, or an asked-for amount for attempts
+  bool loss = false;       // the report's outcome is a loss
 };
 
 //! Appends a text for a report of `type` to `out`.
