@@ -1,0 +1,207 @@
+#include "ingest/ingester.h"
+
+#include <sstream>
+
+#include "ingest/batch_writer.h"
+#include "ingest/csv_reader.h"
+#include "ingest/line_reader.h"
+
+namespace zicht::ingest {
+namespace {
+
+bool IsBlankOrComment(std::string_view line) {
+  for (char c : line) {
+    if (c == ' ' || c == '\t') continue;
+    return c == '#';
+  }
+  return true;
+}
+
+uint64_t KeyHash(const model::ReportKey& key) {
+  uint64_t a = std::hash<std::string_view>{}(key.source);
+  uint64_t b = std::hash<std::string_view>{}(key.id);
+  return a * 0x9E3779B97F4A7C15ull ^ b;
+}
+
+}  // namespace
+
+// One input being ingested: the batch being filled and its writer.
+class Ingester::Run {
+ public:
+  Run(Ingester& owner)
+      : owner_(owner), writer_(owner.store_, owner.options_.on_commit, owner.options_.writer_thread) {
+    batch_.reserve(owner.options_.batch_size);
+  }
+
+  Status Add(model::Report&& report) {
+    // The store requires distinct keys within a batch; a key seen again in
+    // this batch starts a new one, so the later line still wins. The set
+    // holds hashes: a collision only cuts a batch early.
+    if (!keys_.insert(KeyHash(report.key)).second) ZICHT_RETURN_IF_ERROR(Flush());
+    if (keys_.empty()) keys_.insert(KeyHash(report.key));
+    batch_.push_back(std::move(report));
+    if (batch_.size() >= owner_.options_.batch_size) return Flush();
+    return Status::Ok();
+  }
+
+  Status Flush() {
+    keys_.clear();
+    if (batch_.empty()) return Status::Ok();
+    std::vector<model::Report> full;
+    full.reserve(owner_.options_.batch_size);
+    full.swap(batch_);
+    Status s = writer_.Submit(std::move(full));
+    if (owner_.options_.on_progress) owner_.options_.on_progress(owner_.summary_.lines);
+    return s;
+  }
+
+  //! Flushes, waits for the writer and adds its counts to the summary.
+  Status Finish(Status status) {
+    if (status.ok()) status = Flush();
+    Status w = writer_.Finish();
+    owner_.summary_.accepted += writer_.inserted();
+    owner_.summary_.updated += writer_.updated();
+    owner_.summary_.duplicates += writer_.duplicates();
+    owner_.FinishSummary();
+    return status.ok() ? w : status;
+  }
+
+ private:
+  Ingester& owner_;
+  BatchWriter writer_;
+  std::vector<model::Report> batch_;
+  std::unordered_set<uint64_t> keys_;
+};
+
+Ingester::Ingester(store::Store& store, IngestOptions options) : store_(store), options_(std::move(options)) {
+  if (options_.batch_size == 0) options_.batch_size = 1;
+}
+
+void Ingester::Reject(const std::string& input, int64_t line, FieldError error, std::string_view raw,
+                      std::string_view csv_header) {
+  ++summary_.rejected;
+  Rejection r{input, line, std::move(error.field), std::move(error.reason)};
+  if (options_.on_reject) options_.on_reject(r, raw, csv_header);
+  if (summary_.rejections.size() < options_.max_rejection_details) summary_.rejections.push_back(std::move(r));
+}
+
+void Ingester::NoteUnknownFields(const ValidatedReport& v, const std::string& input, int64_t line) {
+  summary_.invalid_identifiers += v.invalid_identifiers;
+  for (const std::string& name : v.unknown_fields) {
+    ++summary_.warnings;
+    auto [it, inserted] = unknown_.try_emplace(name);
+    UnknownField& u = it->second;
+    if (inserted) {
+      u.field = name;
+      u.first_input = input;
+      u.first_line = line;
+    }
+    ++u.count;
+  }
+}
+
+void Ingester::FinishSummary() {
+  summary_.unknown_fields.clear();
+  for (const auto& [name, u] : unknown_) summary_.unknown_fields.push_back(u);
+}
+
+Status Ingester::IngestLines(LineReader& lines, const std::string& input_name) {
+  Run run(*this);
+  Status status;
+  std::string_view line;
+  while (status.ok() && lines.Next(&line)) {
+    if (IsBlankOrComment(line)) continue;
+    ++summary_.lines;
+    if (auto err = parser_.Parse(line, &scratch_)) {
+      Reject(input_name, lines.line_number(), std::move(*err), line, {});
+      continue;
+    }
+    NoteUnknownFields(scratch_, input_name, lines.line_number());
+    status = run.Add(std::move(scratch_.report));
+  }
+  if (status.ok() && !lines.status().ok()) status = lines.status().WithContext("reading " + input_name);
+  return run.Finish(status);
+}
+
+Status Ingester::IngestCsvLines(LineReader& lines, const std::string& input_name) {
+  Run run(*this);
+  CsvRecordReader records(lines);
+  CsvRecord rec;
+  bool unterminated = false;
+  std::optional<CsvRowConverter> converter;
+  std::string header_raw;
+  Status status;
+  while (status.ok() && records.Next(&rec, &unterminated)) {
+    if (IsBlankOrComment(rec.raw)) continue;
+    if (!converter) {
+      auto conv = CsvRowConverter::FromHeader(rec.cells);
+      if (!conv.ok()) {
+        status = conv.status().WithContext(input_name + ":" + std::to_string(rec.line));
+        break;
+      }
+      converter = std::move(conv).value();
+      header_raw = rec.raw;
+      continue;
+    }
+    ++summary_.lines;
+    if (unterminated) {
+      Reject(input_name, rec.line, FieldError{"", "quoted field not closed before the end of the input"}, rec.raw,
+             header_raw);
+      continue;
+    }
+    if (auto err = converter->Convert(rec.cells, &scratch_)) {
+      Reject(input_name, rec.line, std::move(*err), rec.raw, header_raw);
+      continue;
+    }
+    NoteUnknownFields(scratch_, input_name, rec.line);
+    status = run.Add(std::move(scratch_.report));
+  }
+  if (status.ok() && !lines.status().ok()) status = lines.status().WithContext("reading " + input_name);
+  return run.Finish(status);
+}
+
+Status Ingester::IngestJsonl(std::istream& in, const std::string& input_name) {
+  LineReader lines(in);
+  return IngestLines(lines, input_name);
+}
+
+Status Ingester::IngestJsonlText(std::string_view text, const std::string& input_name) {
+  LineReader lines(text);
+  return IngestLines(lines, input_name);
+}
+
+Status Ingester::IngestCsv(std::istream& in, const std::string& input_name) {
+  LineReader lines(in);
+  return IngestCsvLines(lines, input_name);
+}
+
+Status Ingester::IngestCsvText(std::string_view text, const std::string& input_name) {
+  LineReader lines(text);
+  return IngestCsvLines(lines, input_name);
+}
+
+Status Ingester::IngestRequestBody(std::string_view body, const std::string& input_name) {
+  // A pretty-printed single object spans lines; JSON Lines does not parse as
+  // one document ("root not singular"), so that is how the two are told
+  // apart. A single object that fails validation is rejected as line 1.
+  if (body.find('\n') != std::string_view::npos) {
+    ValidatedReport v;
+    auto err = parser_.Parse(body, &v);
+    bool one_document = !err || err->reason.rfind("not valid JSON", 0) != 0;
+    if (one_document) {
+      Run run(*this);
+      ++summary_.lines;
+      Status status;
+      if (err) {
+        Reject(input_name, 1, std::move(*err), body, {});
+      } else {
+        NoteUnknownFields(v, input_name, 1);
+        status = run.Add(std::move(v.report));
+      }
+      return run.Finish(status);
+    }
+  }
+  return IngestJsonlText(body, input_name);
+}
+
+}  // namespace zicht::ingest

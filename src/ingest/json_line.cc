@@ -1,0 +1,26 @@
+#include "ingest/json_line.h"
+
+#include <rapidjson/error/en.h>
+
+namespace zicht::ingest {
+
+JsonLineParser::JsonLineParser() : pool_(pool_buffer_, sizeof pool_buffer_) {}
+
+std::optional<FieldError> JsonLineParser::Parse(std::string_view line, ValidatedReport* out) {
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  std::optional<FieldError> result;
+  {
+    rapidjson::Document doc(&pool_);
+    doc.Parse<kFlags>(line.data(), line.size());
+    if (doc.HasParseError()) {
+      result = FieldError{"", std::string("not valid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
+                                  " (at byte " + std::to_string(doc.GetErrorOffset()) + ")"};
+    } else {
+      result = ValidateReport(doc, out);
+    }
+  }
+  pool_.Clear();  // the document is gone; its values lived in the pool
+  return result;
+}
+
+}  // namespace zicht::ingest
