@@ -1,13 +1,64 @@
-// PLACEHOLDER: replaced by the owner of `zicht serve`.
+// `zicht serve`: the HTTP service and web app (DESIGN.md "HTTP API";
+// docs/api.md). Prints "listening on HOST:PORT" on stdout once it accepts
+// connections, so scripts and tests can use --listen 127.0.0.1:0.
+#include <cstdio>
+
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "server/http_server.h"
+#include "server/service.h"
 
 namespace zicht::cli {
 
 void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
-  auto* cmd = app.add_subcommand("serve", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = ReportStatus("serve", Status::Internal("not built yet")); });
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API (/v1) and the web app");
+  auto opts = std::make_shared<server::ServerOptions>();
+  opts->web_root = server::DefaultWebRoot();
+  cmd->add_option("--listen", opts->listen, "host:port to listen on (port 0 = any free port)")
+      ->capture_default_str();
+  cmd->add_option("--keys", opts->keys_path, "API keys file (TOML, see `zicht keys`)")->capture_default_str();
+  cmd->add_option("--db", opts->db_path, "SQLite database")->capture_default_str();
+  cmd->add_option("--threads", opts->threads, "I/O threads (0 = one per core)")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--require-purpose", opts->require_purpose, "answer 400 to /v1 requests without X-Purpose");
+  cmd->add_option("--max-body", opts->max_body, "largest request body in bytes (larger → 413)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--web-root", opts->web_root, "directory of the built web app")->capture_default_str();
+  cmd->add_option("--pseudonym-key-file", opts->pseudonym_key_file,
+                  "deployment secret for pseudonyms (default: zicht-pseudonym.key next to the database; "
+                  "created when absent)");
+  cmd->add_option("--form-partner", opts->form_partner,
+                  "partner (with a reporter key) whose name becomes the source of public form reports; "
+                  "without it the form answers 503");
+  cmd->add_option("--max-connections", opts->max_connections, "open connections at most")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--idle-timeout", opts->idle_timeout_seconds, "seconds before an idle or slow client is cut off")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--form-rate", opts->form_rate_per_minute, "public form submissions per client IP per minute")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--rules", opts->rules_path, "barrier rules file for /v1/payments/evaluate (default: shipped)");
+  cmd->callback([&ctx, opts] {
+    std::fprintf(stderr, "zicht serve: loading %s\n", opts->db_path.c_str());
+    auto service = server::Service::Open(*opts);
+    if (!service.ok()) {
+      ctx.exit_code = ReportStatus("serve", service.status(), service.status().IsInvalidArgument());
+      return;
+    }
+    auto http = server::HttpServer::Bind(**service, *opts);
+    if (!http.ok()) {
+      ctx.exit_code = ReportStatus("serve", http.status(), http.status().IsInvalidArgument());
+      return;
+    }
+    std::printf("listening on %s\n", (*http)->bound_address().c_str());
+    std::fflush(stdout);
+    Status s = (*http)->Run();
+    (*service)->Shutdown();  // writes out the audit log
+    std::fprintf(stderr, "zicht serve: stopped\n");
+    ctx.exit_code = ReportStatus("serve", s);
+  });
 }
 
 }  // namespace zicht::cli

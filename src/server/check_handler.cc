@@ -1,0 +1,166 @@
+// POST /v1/check: verdicts for a batch of identifiers, in the request's
+// order (DESIGN.md "HTTP API"). The hot path of the service: a bank calls it
+// in the payment flow, so it parses into stack buffers, writes into a
+// per-thread buffer and does not log (apart from the audit entry, which a
+// background thread writes).
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <vector>
+
+#include "server/error_response.h"
+#include "server/json_body.h"
+#include "server/service.h"
+
+namespace zicht::server {
+namespace {
+
+// Far above any payment flow's need; bounds the work of one request.
+constexpr size_t kMaxCheckBatch = 1000;
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void WriteString(JsonWriter& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void WriteTimeOrNull(JsonWriter& w, const std::optional<UnixSeconds>& t) {
+  if (t) WriteString(w, FormatRfc3339(*t)); else w.Null();
+}
+
+void WriteVerdict(JsonWriter& w, const link::Verdict& v) {
+  w.StartObject();
+  w.Key("kind");
+  WriteString(w, model::kIdentifierKindNames.Name(v.kind));
+  if (!v.pseudonym.empty()) {
+    w.Key("pseudonym");
+    WriteString(w, v.pseudonym);
+  } else {
+    w.Key("value");
+    WriteString(w, v.value);
+  }
+  w.Key("normalized");
+  if (v.normalized.empty()) w.Null(); else WriteString(w, v.normalized);
+  w.Key("valid");
+  w.Bool(v.valid);
+  w.Key("known");
+  w.Bool(v.known);
+  w.Key("risk");
+  WriteString(w, link::kRiskNames.Name(v.risk));
+  w.Key("reasons");
+  w.StartArray();
+  for (const std::string& r : v.reasons) WriteString(w, r);
+  w.EndArray();
+  w.Key("reports");
+  w.Int64(v.reports);
+  w.Key("losses");
+  w.Int64(v.losses);
+  w.Key("damage_eur");
+  w.Double(static_cast<double>(v.damage_cents) / 100.0);
+  w.Key("first_seen");
+  WriteTimeOrNull(w, v.first_seen);
+  w.Key("last_seen");
+  WriteTimeOrNull(w, v.last_seen);
+  w.Key("fraud_types");
+  w.StartArray();
+  for (model::FraudType t : v.fraud_types) WriteString(w, model::kFraudTypeNames.Name(t));
+  w.EndArray();
+  w.Key("cluster");
+  if (v.cluster) {
+    w.StartObject();
+    w.Key("id");
+    WriteString(w, v.cluster->id);
+    w.Key("reports");
+    w.Int64(v.cluster->reports);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+}
+
+struct Ask {
+  model::IdentifierKind kind;
+  std::string_view text;  // the value or the pseudonym
+  bool by_pseudonym;
+};
+
+// Validates the whole request before answering any of it, so a bad item
+// gives one clean 400 and no half-written audit trail.
+Status ParseCheckRequest(const rapidjson::Value& doc, std::vector<Ask>* asks) {
+  if (!doc.IsObject()) return Status::InvalidArgument("body must be a JSON object with 'identifiers'");
+  auto it = doc.FindMember("identifiers");
+  if (it == doc.MemberEnd()) return Status::InvalidArgument("field 'identifiers' is required");
+  const rapidjson::Value& list = it->value;
+  if (!list.IsArray()) {
+    return Status::InvalidArgument(std::string("field 'identifiers' must be an array, not ") + JsonTypeName(list));
+  }
+  if (list.Empty()) return Status::InvalidArgument("field 'identifiers' must not be empty");
+  if (list.Size() > kMaxCheckBatch) {
+    return Status::InvalidArgument("field 'identifiers' holds " + std::to_string(list.Size()) +
+                                   " items; at most " + std::to_string(kMaxCheckBatch) + " per request");
+  }
+  asks->reserve(list.Size());
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const rapidjson::Value& item = list[i];
+    std::string where = "identifiers[" + std::to_string(i) + "]";
+    if (!item.IsObject()) return Status::InvalidArgument(where + " must be an object, not " + JsonTypeName(item));
+    auto kind = item.FindMember("kind");
+    if (kind == item.MemberEnd()) return Status::InvalidArgument(where + ".kind is required");
+    if (!kind->value.IsString()) {
+      return Status::InvalidArgument(where + ".kind must be a string, not " + JsonTypeName(kind->value));
+    }
+    auto parsed = model::kIdentifierKindNames.Parse(JsonString(kind->value));
+    if (!parsed) {
+      return Status::InvalidArgument(where + ".kind '" + std::string(JsonString(kind->value)) +
+                                     "' is unknown; one of " + model::kIdentifierKindNames.Joined());
+    }
+    auto value = item.FindMember("value");
+    auto pseudonym = item.FindMember("pseudonym");
+    bool has_value = value != item.MemberEnd();
+    bool has_pseudonym = pseudonym != item.MemberEnd();
+    if (has_value == has_pseudonym) {
+      return Status::InvalidArgument(where + " needs exactly one of 'value' and 'pseudonym'");
+    }
+    const rapidjson::Value& v = has_value ? value->value : pseudonym->value;
+    if (!v.IsString()) {
+      return Status::InvalidArgument(where + (has_value ? ".value" : ".pseudonym") + " must be a string, not " +
+                                     JsonTypeName(v));
+    }
+    asks->push_back(Ask{*parsed, JsonString(v), has_pseudonym});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResponse& res) {
+  StackJson json;
+  Status s = json.Parse(req.body);
+  std::vector<Ask> asks;
+  if (s.ok()) s = ParseCheckRequest(json.doc(), &asks);
+  if (!s.ok()) return WriteError(res, s);
+
+  thread_local rapidjson::StringBuffer buf;
+  buf.Clear();
+  JsonWriter w(buf);
+  w.StartObject();
+  w.Key("results");
+  w.StartArray();
+  for (const Ask& a : asks) {
+    link::Verdict v = a.by_pseudonym ? engine_->CheckPseudonym(a.kind, a.text) : engine_->Check(a.kind, a.text);
+    WriteVerdict(w, v);
+    // The audit log holds the keyed pseudonym, never the raw value; an
+    // invalid value (no canonical form) is pseudonymised as sent.
+    std::string pseudonym = a.by_pseudonym ? std::string(a.text)
+                                           : Pseudonym(a.kind, v.normalized.empty() ? a.text : v.normalized);
+    Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)), std::move(pseudonym),
+          std::string(), std::string(link::kRiskNames.Name(v.risk)));
+  }
+  w.EndArray();
+  w.EndObject();
+  res.status = 200;
+  res.body.assign(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace zicht::server

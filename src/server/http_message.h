@@ -1,0 +1,56 @@
+#pragma once
+// The request and response as the service sees them: plain structs, so that
+// only http_server.cc includes Boost.Beast (it is heavy to compile) and the
+// endpoint handlers can be read and tested without it.
+//
+// Thread-safety: one HttpRequest/HttpResponse per connection, used by the
+// thread serving that connection.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "server/key_ring.h"
+
+namespace zicht::server {
+
+enum class Method { kGet, kHead, kPost, kPut, kDelete, kPatch, kOptions, kOther };
+
+//! Per-connection memo of the last API key seen, so a keep-alive client
+//! pays the SHA-256 of its key once per connection, not once per request.
+struct AuthCache {
+  std::string api_key;
+  uint64_t generation = ~uint64_t{0};
+  std::optional<Principal> principal;
+};
+
+struct HttpRequest {
+  Method method = Method::kOther;
+  std::string_view target;         // path + query as sent
+  std::string_view authorization;  // Authorization header value, or empty
+  std::string_view purpose;        // X-Purpose header value, or empty
+  std::string_view content_type;
+  std::string_view body;
+  std::string_view client_ip;      // remote address, for the form's rate limit
+  AuthCache* auth_cache = nullptr; // may be null
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string_view content_type = "application/json";
+  std::string body;                // reused across requests on a connection
+  std::string allow;               // "Allow" header for 405; empty otherwise
+  std::string content_disposition; // for downloads (exports); empty otherwise
+  std::optional<int> retry_after;  // seconds, for 429/503
+
+  void Reset() {
+    status = 200;
+    content_type = "application/json";
+    body.clear();
+    allow.clear();
+    content_disposition.clear();
+    retry_after.reset();
+  }
+};
+
+}  // namespace zicht::server

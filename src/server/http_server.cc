@@ -1,0 +1,332 @@
+#include "server/http_server.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "server/http_message.h"
+#include "server/service.h"
+
+namespace zicht::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Request headers larger than this are refused (431 is not worth a special
+// case: the connection is closed). Real clients send well under 2 KiB.
+constexpr uint32_t kHeaderLimit = 16 * 1024;
+
+Method ToMethod(http::verb v) {
+  switch (v) {
+    case http::verb::get: return Method::kGet;
+    case http::verb::head: return Method::kHead;
+    case http::verb::post: return Method::kPost;
+    case http::verb::put: return Method::kPut;
+    case http::verb::delete_: return Method::kDelete;
+    case http::verb::patch: return Method::kPatch;
+    case http::verb::options: return Method::kOptions;
+    default: return Method::kOther;
+  }
+}
+
+std::string_view ToView(beast::string_view s) { return std::string_view(s.data(), s.size()); }
+
+class Session;
+
+// One event loop and the sessions it owns; everything in it is touched only
+// by its own thread.
+struct Loop {
+  asio::io_context ioc{1};
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  std::unordered_set<Session*> sessions;  // only touched on this loop's thread
+};
+
+struct Shared {
+  Service& service;
+  const ServerOptions& options;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> connections{0};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared, Loop& loop)
+      : stream_(std::move(socket)), shared_(shared), loop_(loop) {
+    beast::error_code ec;
+    auto remote = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_ip_ = remote.address().to_string();
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+  }
+
+  ~Session() {
+    loop_.sessions.erase(this);
+    shared_.connections.fetch_sub(1, std::memory_order_relaxed);
+    shared_.service.open_connections().fetch_sub(1, std::memory_order_relaxed);
+  }
+
+  void Start() {
+    loop_.sessions.insert(this);
+    DoRead();
+  }
+
+  // On shutdown: a connection waiting for its next request is closed now;
+  // one in the middle of a request is left to finish.
+  void StopIfIdle() {
+    if (!busy_ && (!parser_ || !parser_->got_some())) {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+      stream_.socket().close(ec);
+    }
+  }
+
+ private:
+  void DoRead() {
+    if (shared_.stopping.load(std::memory_order_acquire)) return Close();
+    parser_.emplace();
+    parser_->body_limit(shared_.options.max_body);
+    parser_->header_limit(kHeaderLimit);
+    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == http::error::body_limit) {
+      return WriteErrorAndClose(413, "too_large",
+                                "request body over the limit of " + std::to_string(shared_.options.max_body) +
+                                    " bytes");
+    }
+    if (ec == http::error::header_limit) {
+      return WriteErrorAndClose(431, "too_large", "request headers too large");
+    }
+    if (ec == http::error::bad_method || ec == http::error::bad_target || ec == http::error::bad_version ||
+        ec == http::error::bad_field || ec == http::error::bad_value || ec == http::error::bad_content_length ||
+        ec == http::error::bad_transfer_encoding || ec == http::error::bad_chunk ||
+        ec == http::error::bad_line_ending) {
+      return WriteErrorAndClose(400, "invalid_argument", "malformed HTTP request");
+    }
+    if (ec) return Close();  // end_of_stream, timeout, reset: nothing to answer
+    busy_ = true;
+    auto& req = parser_->get();
+    HttpRequest in;
+    in.method = ToMethod(req.method());
+    in.target = ToView(req.target());
+    if (auto it = req.find(http::field::authorization); it != req.end()) in.authorization = ToView(it->value());
+    if (auto it = req.find("X-Purpose"); it != req.end()) in.purpose = ToView(it->value());
+    if (auto it = req.find(http::field::content_type); it != req.end()) in.content_type = ToView(it->value());
+    in.body = req.body();
+    in.client_ip = client_ip_;
+    in.auth_cache = &auth_cache_;
+    shared_.service.Handle(in, out_);
+    bool keep_alive = req.keep_alive() && !shared_.stopping.load(std::memory_order_acquire);
+    WriteResponse(in.method == Method::kHead, keep_alive);
+  }
+
+  void WriteErrorAndClose(int status, std::string_view code, std::string_view message) {
+    busy_ = true;
+    out_.Reset();
+    out_.status = status;
+    out_.body = "{\"error\":{\"code\":\"";
+    out_.body += code;
+    out_.body += "\",\"message\":\"";
+    out_.body += message;  // fixed text from this file: no escaping needed
+    out_.body += "\"}}";
+    WriteResponse(false, false);
+  }
+
+  void WriteResponse(bool head, bool keep_alive) {
+    res_.clear();
+    res_.result(static_cast<unsigned>(out_.status));
+    res_.version(11);
+    res_.set(http::field::server, "zicht");
+    res_.set(http::field::content_type, beast::string_view(out_.content_type.data(), out_.content_type.size()));
+    if (!out_.allow.empty()) res_.set(http::field::allow, out_.allow);
+    if (!out_.content_disposition.empty()) res_.set(http::field::content_disposition, out_.content_disposition);
+    if (out_.retry_after) res_.set(http::field::retry_after, std::to_string(*out_.retry_after));
+    res_.keep_alive(keep_alive);
+    if (head) {
+      res_.content_length(out_.body.size());
+      res_.body().clear();
+    } else {
+      res_.body() = std::move(out_.body);
+      res_.prepare_payload();
+    }
+    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
+    http::async_write(stream_, res_, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+      self->OnWrite(ec, keep_alive);
+    });
+  }
+
+  void OnWrite(beast::error_code ec, bool keep_alive) {
+    out_.body = std::move(res_.body());  // keep the buffer's capacity for the next response
+    out_.body.clear();
+    busy_ = false;
+    if (ec || !keep_alive) return Close();
+    DoRead();
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  Loop& loop_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> res_;
+  HttpResponse out_;
+  AuthCache auth_cache_;
+  std::string client_ip_;
+  bool busy_ = false;  // between a complete request and its response written
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(Service& service, const ServerOptions& options, size_t threads)
+      : shared{service, options, {false}, {0}}, loops(threads) {
+    for (auto& l : loops) {
+      l = std::make_unique<Loop>();
+      l->guard.emplace(l->ioc.get_executor());
+    }
+  }
+
+  Shared shared;
+  std::vector<std::unique_ptr<Loop>> loops;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+  size_t next_loop = 0;
+
+  void Accept() {
+    Loop& target = *loops[next_loop];
+    next_loop = (next_loop + 1) % loops.size();
+    acceptor->async_accept(target.ioc, [this, &target](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (!acceptor->is_open()) return;  // closed for shutdown
+      } else if (shared.connections.load(std::memory_order_relaxed) >= shared.options.max_connections) {
+        // Over the cap: refuse this one, keep serving the others.
+        beast::error_code ignored;
+        socket.close(ignored);
+      } else {
+        shared.connections.fetch_add(1, std::memory_order_relaxed);
+        shared.service.open_connections().fetch_add(1, std::memory_order_relaxed);
+        // The socket belongs to `target`'s loop; start the session there.
+        asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
+          std::make_shared<Session>(std::move(s), shared, target)->Start();
+        });
+      }
+      if (acceptor->is_open()) Accept();
+    });
+  }
+
+  void WaitForSignal() {
+    signals->async_wait([this](beast::error_code ec, int signo) {
+      if (ec) return;
+      if (signo == SIGHUP) {
+        Status s = shared.service.ReloadKeys();
+        std::fprintf(stderr, "zicht serve: SIGHUP: %s\n",
+                     s.ok() ? "keys file reloaded" : ("keys file not reloaded: " + s.message()).c_str());
+        return WaitForSignal();
+      }
+      std::fprintf(stderr, "zicht serve: stopping: finishing requests in flight\n");
+      Stop();
+    });
+  }
+
+  void Stop() {
+    shared.stopping.store(true, std::memory_order_release);
+    beast::error_code ec;
+    acceptor->close(ec);
+    for (auto& l : loops) {
+      Loop* loop = l.get();
+      asio::post(loop->ioc, [loop] {
+        std::vector<Session*> idle(loop->sessions.begin(), loop->sessions.end());
+        for (Session* s : idle) s->StopIfIdle();
+        loop->guard.reset();
+      });
+    }
+    // Further signals are ignored from here on; the loops end when the last
+    // connection closes.
+    signals->cancel(ec);
+  }
+};
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+HttpServer::~HttpServer() = default;
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Bind(Service& service, const ServerOptions& options) {
+  std::string host = options.listen;
+  std::string port = "8080";
+  size_t colon = options.listen.rfind(':');
+  if (colon != std::string::npos) {
+    host = options.listen.substr(0, colon);
+    port = options.listen.substr(colon + 1);
+  }
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty()) host = "0.0.0.0";
+  beast::error_code ec;
+  auto address = asio::ip::make_address(host, ec);
+  if (ec) return Status::InvalidArgument("--listen '" + options.listen + "': '" + host + "' is not an IP address");
+  unsigned long port_number = 0;
+  try {
+    size_t used = 0;
+    port_number = std::stoul(port, &used);
+    if (used != port.size() || port_number > 65535) throw std::out_of_range("port");
+  } catch (const std::exception&) {
+    return Status::InvalidArgument("--listen '" + options.listen + "': port must be 0-65535");
+  }
+  size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
+                                       : std::max(1u, std::thread::hardware_concurrency());
+  auto impl = std::make_unique<Impl>(service, options, threads);
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(port_number));
+  impl->acceptor.emplace(impl->loops[0]->ioc);
+  impl->acceptor->open(endpoint.protocol(), ec);
+  if (!ec) impl->acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor->bind(endpoint, ec);
+  if (!ec) impl->acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status::IOError("cannot listen on " + options.listen + ": " + ec.message());
+  impl->signals.emplace(impl->loops[0]->ioc, SIGINT, SIGTERM, SIGHUP);
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+std::string HttpServer::bound_address() const {
+  beast::error_code ec;
+  tcp::endpoint ep = impl_->acceptor->local_endpoint(ec);
+  std::string host = ep.address().to_string();
+  if (ep.address().is_v6()) host = "[" + host + "]";
+  return host + ":" + std::to_string(ep.port());
+}
+
+Status HttpServer::Run() {
+  impl_->Accept();
+  impl_->WaitForSignal();
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < impl_->loops.size(); ++i) {
+    Loop* loop = impl_->loops[i].get();
+    threads.emplace_back([loop] { loop->ioc.run(); });
+  }
+  impl_->loops[0]->ioc.run();
+  for (auto& t : threads) t.join();
+  return Status::Ok();
+}
+
+}  // namespace zicht::server

@@ -1,0 +1,183 @@
+#include "server/key_ring.h"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "model/report.h"
+
+namespace zicht::server {
+
+bool RoleHas(Role role, Right right) {
+  switch (role) {
+    case Role::kAnalyst: return true;
+    case Role::kReporter: return right == Right::kCheck || right == Right::kSubmit;
+    case Role::kChecker: return right == Right::kCheck;
+  }
+  return false;
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(len * 2, '0');
+  for (unsigned int i = 0; i < len; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+Result<std::string> GenerateApiKey() {
+  // 32 bytes = 256 bits: far beyond guessing, and short enough for a header.
+  constexpr int kKeyBytes = 32;
+  unsigned char raw[kKeyBytes];
+  if (RAND_bytes(raw, kKeyBytes) != 1) return Status::Internal("OpenSSL RAND_bytes failed");
+  static constexpr char kB64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out = "zk_";
+  uint32_t acc = 0;
+  int bits = 0;
+  for (unsigned char c : raw) {
+    acc = (acc << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += kB64Url[(acc >> bits) & 0x3f];
+    }
+  }
+  if (bits > 0) out += kB64Url[(acc << (6 - bits)) & 0x3f];
+  return out;
+}
+
+namespace {
+
+Status EntryError(size_t index, std::string_view field, std::string_view what) {
+  return Status::InvalidArgument("keys file: entry " + std::to_string(index + 1) + ", field '" +
+                                 std::string(field) + "': " + std::string(what));
+}
+
+std::string TomlQuote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace
+
+Result<KeysFile> KeysFile::Load(const std::string& path) {
+  KeysFile out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << "keys file '" << path << "' line " << e.source().begin.line << ": " << e.description();
+    return Status::InvalidArgument(msg.str());
+  }
+  const toml::node* keys = root.get("key");
+  if (keys == nullptr) return out;
+  const toml::array* arr = keys->as_array();
+  if (arr == nullptr) return Status::InvalidArgument("keys file: 'key' must be an array of tables ([[key]])");
+  for (size_t i = 0; i < arr->size(); ++i) {
+    const toml::table* t = (*arr)[i].as_table();
+    if (t == nullptr) return EntryError(i, "key", "not a table");
+    KeyEntry e;
+    auto str = [&](const char* name, std::string* dst) -> Status {
+      auto v = (*t)[name].value<std::string>();
+      if (!v) return EntryError(i, name, "missing or not a string");
+      *dst = *v;
+      return Status::Ok();
+    };
+    ZICHT_RETURN_IF_ERROR(str("id", &e.id));
+    ZICHT_RETURN_IF_ERROR(str("partner", &e.partner));
+    ZICHT_RETURN_IF_ERROR(str("sha256", &e.sha256));
+    std::string role, created;
+    ZICHT_RETURN_IF_ERROR(str("role", &role));
+    auto parsed_role = kRoleNames.Parse(role);
+    if (!parsed_role) return EntryError(i, "role", "must be one of " + kRoleNames.Joined());
+    e.role = *parsed_role;
+    if (!model::IsValidSource(e.partner)) return EntryError(i, "partner", "must match [a-z0-9_-]{1,32}");
+    if (e.sha256.size() != 64) return EntryError(i, "sha256", "must be 64 hex digits");
+    if (auto c = (*t)["created"].value<std::string>()) {
+      auto p = ParseRfc3339(*c);
+      if (!p.ok()) return EntryError(i, "created", p.status().message());
+      e.created = p->seconds;
+    }
+    e.revoked = (*t)["revoked"].value_or(false);
+    out.keys.push_back(std::move(e));
+  }
+  return out;
+}
+
+Status KeysFile::Save(const std::string& path) const {
+  std::ostringstream o;
+  o << "# Zicht API keys (docs/keys.md). Only SHA-256 hashes of keys are stored here.\n"
+       "# Manage with `zicht keys add|list|revoke`; `zicht serve` reloads this file on SIGHUP.\n";
+  for (const KeyEntry& e : keys) {
+    o << "\n[[key]]\n"
+      << "id = " << TomlQuote(e.id) << "\n"
+      << "partner = " << TomlQuote(e.partner) << "\n"
+      << "role = " << TomlQuote(kRoleNames.Name(e.role)) << "\n"
+      << "sha256 = " << TomlQuote(e.sha256) << "\n"
+      << "created = " << TomlQuote(FormatRfc3339(e.created)) << "\n"
+      << "revoked = " << (e.revoked ? "true" : "false") << "\n";
+  }
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::trunc);
+    if (!f) return Status::IOError("cannot write keys file '" + tmp + "'");
+    f << o.str();
+    f.flush();
+    if (!f) return Status::IOError("cannot write keys file '" + tmp + "'");
+  }
+  ::chmod(tmp.c_str(), 0600);
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Status::IOError("cannot replace keys file '" + path + "': " + ec.message());
+  return Status::Ok();
+}
+
+void KeyRing::Replace(const KeysFile& file) {
+  auto table = std::make_shared<Table>();
+  for (const KeyEntry& e : file.keys) {
+    if (e.revoked) continue;
+    (*table)[e.sha256] = Principal{e.id, e.partner, e.role};
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    table_ = std::move(table);
+  }
+  generation_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+std::optional<Principal> KeyRing::Lookup(std::string_view api_key) const {
+  std::shared_ptr<const Table> table;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    table = table_;
+  }
+  auto it = table->find(Sha256Hex(api_key));
+  if (it == table->end()) return std::nullopt;
+  return it->second;
+}
+
+size_t KeyRing::size() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return table_->size();
+}
+
+}  // namespace zicht::server

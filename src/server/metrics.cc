@@ -1,0 +1,95 @@
+#include "server/metrics.h"
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+namespace zicht::server {
+
+Metrics::Metrics()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      counters_(new std::atomic<prometheus::Counter*>[kEndpoints * kStatuses]) {
+  for (size_t i = 0; i < kEndpoints * kStatuses; ++i) counters_[i].store(nullptr, std::memory_order_relaxed);
+  requests_ = &prometheus::BuildCounter()
+                   .Name("zicht_http_requests_total")
+                   .Help("HTTP requests answered, by route and status")
+                   .Register(*registry_);
+  auto& latency = prometheus::BuildHistogram()
+                      .Name("zicht_http_request_duration_seconds")
+                      .Help("Time from a complete request to its response being ready, by route")
+                      .Register(*registry_);
+  // Buckets around the 2 ms p99 target of /v1/check, up to slow ingests.
+  const prometheus::Histogram::BucketBoundaries buckets{0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005,
+                                                        0.01,   0.025,   0.05,   0.1,   0.25,  0.5,
+                                                        1,      2.5,     5,      10};
+  for (size_t e = 0; e < kEndpoints; ++e) {
+    latency_[e] = &latency.Add({{"route", std::string(EndpointName(static_cast<Endpoint>(e)))}}, buckets);
+  }
+  ingest_ = &prometheus::BuildCounter()
+                 .Name("zicht_ingest_reports_total")
+                 .Help("Reports received over HTTP, by outcome")
+                 .Register(*registry_);
+  ingest_accepted_ = &ingest_->Add({{"outcome", "accepted"}});
+  ingest_updated_ = &ingest_->Add({{"outcome", "updated"}});
+  ingest_duplicates_ = &ingest_->Add({{"outcome", "duplicate"}});
+  ingest_rejected_ = &ingest_->Add({{"outcome", "rejected"}});
+  auto& index = prometheus::BuildGauge()
+                    .Name("zicht_index_size")
+                    .Help("Size of the in-memory identifier index")
+                    .Register(*registry_);
+  index_identifiers_ = &index.Add({{"what", "distinct_identifiers"}});
+  index_reports_ = &index.Add({{"what", "reports"}});
+  index_bytes_ = &index.Add({{"what", "bytes"}});
+  audit_written_ = &prometheus::BuildGauge()
+                        .Name("zicht_audit_entries_written")
+                        .Help("Audit log entries written since start")
+                        .Register(*registry_)
+                        .Add({});
+  connections_ = &prometheus::BuildGauge()
+                      .Name("zicht_http_open_connections")
+                      .Help("Open client connections")
+                      .Register(*registry_)
+                      .Add({});
+}
+
+Metrics::~Metrics() = default;
+
+prometheus::Counter* Metrics::RequestCounter(Endpoint endpoint, int status) {
+  if (status < 0 || status >= static_cast<int>(kStatuses)) status = 0;
+  size_t slot = static_cast<size_t>(endpoint) * kStatuses + static_cast<size_t>(status);
+  prometheus::Counter* c = counters_[slot].load(std::memory_order_acquire);
+  if (c != nullptr) return c;
+  std::lock_guard<std::mutex> lock(create_mu_);
+  c = counters_[slot].load(std::memory_order_acquire);
+  if (c == nullptr) {
+    c = &requests_->Add({{"route", std::string(EndpointName(endpoint))}, {"status", std::to_string(status)}});
+    counters_[slot].store(c, std::memory_order_release);
+  }
+  return c;
+}
+
+void Metrics::ObserveRequest(Endpoint endpoint, int status, double seconds) {
+  RequestCounter(endpoint, status)->Increment();
+  latency_[static_cast<size_t>(endpoint)]->Observe(seconds);
+}
+
+void Metrics::AddIngest(const IngestCounts& counts) {
+  ingest_accepted_->Increment(static_cast<double>(counts.accepted));
+  ingest_updated_->Increment(static_cast<double>(counts.updated));
+  ingest_duplicates_->Increment(static_cast<double>(counts.duplicates));
+  ingest_rejected_->Increment(static_cast<double>(counts.rejected));
+}
+
+std::string Metrics::Serialize(const GaugeValues& gauges) {
+  std::lock_guard<std::mutex> lock(serialize_mu_);
+  index_identifiers_->Set(static_cast<double>(gauges.distinct_identifiers));
+  index_reports_->Set(static_cast<double>(gauges.indexed_reports));
+  index_bytes_->Set(static_cast<double>(gauges.index_bytes));
+  audit_written_->Set(static_cast<double>(gauges.audit_written));
+  connections_->Set(static_cast<double>(gauges.open_connections));
+  return prometheus::TextSerializer().Serialize(registry_->Collect());
+}
+
+}  // namespace zicht::server

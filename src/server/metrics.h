@@ -1,0 +1,88 @@
+#pragma once
+// GET /metrics: Prometheus text format via prometheus-cpp (DESIGN.md "HTTP
+// API"). Exposes requests by route and status, latency histograms per route,
+// ingest counts, index size and audit-log writes.
+//
+// Cost: the hot path (ObserveRequest) is two atomic adds and a histogram
+// observation; counters per (route, status) are created once, on first use,
+// and found again through a fixed table without a lock.
+//
+// Thread-safety: every method may be called from any thread.
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "server/router.h"
+
+namespace prometheus {
+class Registry;
+class Counter;
+class Histogram;
+class Gauge;
+template <typename T>
+class Family;
+}  // namespace prometheus
+
+namespace zicht::server {
+
+struct IngestCounts {
+  int64_t accepted = 0;
+  int64_t updated = 0;
+  int64_t duplicates = 0;
+  int64_t rejected = 0;
+};
+
+//! Figures read at scrape time (index size, audit writes, connections).
+struct GaugeValues {
+  int64_t distinct_identifiers = 0;
+  int64_t indexed_reports = 0;
+  int64_t index_bytes = 0;
+  int64_t audit_written = 0;
+  int64_t open_connections = 0;
+};
+
+class Metrics {
+ public:
+  Metrics();
+  ~Metrics();
+  Metrics(const Metrics&) = delete;
+  Metrics& operator=(const Metrics&) = delete;
+
+  //! One answered request: its route, HTTP status and wall time.
+  void ObserveRequest(Endpoint endpoint, int status, double seconds);
+
+  //! Outcome counts of one ingest (POST /v1/reports or the form).
+  void AddIngest(const IngestCounts& counts);
+
+  //! The Prometheus text exposition of everything, with `gauges` filled in.
+  std::string Serialize(const GaugeValues& gauges);
+
+ private:
+  static constexpr size_t kEndpoints = static_cast<size_t>(Endpoint::kStatic) + 1;
+  static constexpr size_t kStatuses = 600;
+
+  prometheus::Counter* RequestCounter(Endpoint endpoint, int status);
+
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>* requests_;
+  prometheus::Family<prometheus::Counter>* ingest_;
+  std::array<prometheus::Histogram*, kEndpoints> latency_{};
+  prometheus::Counter* ingest_accepted_;
+  prometheus::Counter* ingest_updated_;
+  prometheus::Counter* ingest_duplicates_;
+  prometheus::Counter* ingest_rejected_;
+  prometheus::Gauge* index_identifiers_;
+  prometheus::Gauge* index_reports_;
+  prometheus::Gauge* index_bytes_;
+  prometheus::Gauge* audit_written_;
+  prometheus::Gauge* connections_;
+  std::mutex create_mu_;  // serialises Family::Add for new (route, status) pairs
+  std::unique_ptr<std::atomic<prometheus::Counter*>[]> counters_;  // [endpoint * kStatuses + status]
+  std::mutex serialize_mu_;
+};
+
+}  // namespace zicht::server

@@ -1,0 +1,20 @@
+#pragma once
+// URL query strings and percent-decoding (RFC 3986), for `?top=10&format=dot`.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zicht::server {
+
+//! Percent-decodes `text` ('+' stays '+'); nullopt when an escape is
+//! malformed or decodes to NUL.
+std::optional<std::string> PercentDecode(std::string_view text);
+
+//! The decoded value of the first `name=` parameter in `query` (without the
+//! '?'); nullopt when absent. An undecodable value counts as absent.
+std::optional<std::string> QueryParam(std::string_view query, std::string_view name);
+
+//! Splits a request target into path and query (without '?').
+void SplitTarget(std::string_view target, std::string_view* path, std::string_view* query);
+
+}  // namespace zicht::server

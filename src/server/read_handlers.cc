@@ -1,0 +1,202 @@
+// The analyst's reads: GET /v1/clusters, /v1/clusters/{id}, /v1/mules and
+// /v1/stats (DESIGN.md "HTTP API"; shapes in docs/api.md). Cluster reads
+// show report contents and are written to the audit log.
+#include <charconv>
+
+#include "server/error_response.h"
+#include "server/json_write.h"
+#include "server/query_string.h"
+#include "server/service.h"
+
+namespace zicht::server {
+namespace {
+
+constexpr size_t kDefaultTop = 100;
+constexpr size_t kMaxTop = 100000;
+
+// ?name=N as a positive integer ≤ max; `fallback` when absent.
+Result<size_t> PositiveParam(std::string_view query, std::string_view name, size_t fallback, size_t max) {
+  std::optional<std::string> text = QueryParam(query, name);
+  if (!text) return fallback;
+  size_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value == 0 || value > max) {
+    return Status::InvalidArgument("query parameter '" + std::string(name) + "' must be a whole number from 1 to " +
+                                   std::to_string(max));
+  }
+  return value;
+}
+
+void Finish(HttpResponse& res, const rapidjson::StringBuffer& buf) {
+  res.status = 200;
+  res.content_type = "application/json";
+  res.body.assign(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace
+
+void Service::HandleClusters(const HttpRequest& req, std::string_view query, const Principal& who,
+                             HttpResponse& res) {
+  auto top = PositiveParam(query, "top", kDefaultTop, kMaxTop);
+  if (!top.ok()) return WriteError(res, top.status());
+  auto min_reports = PositiveParam(query, "min_reports", 2, kMaxTop);
+  if (!min_reports.ok()) return WriteError(res, min_reports.status());
+  link::ClusterQuery q;
+  q.top = *top;
+  q.min_reports = static_cast<int64_t>(*min_reports);
+  std::vector<link::ClusterSummary> clusters = engine_->Clusters(q);
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  w.Key("clusters");
+  w.StartArray();
+  for (const link::ClusterSummary& c : clusters) {
+    w.StartObject();
+    WriteClusterSummaryFields(w, c);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  Audit(who, req, "GET /v1/clusters", "", "", "top=" + std::to_string(*top), "ok");
+  Finish(res, buf);
+}
+
+void Service::HandleCluster(const HttpRequest& req, std::string_view raw_id, std::string_view query,
+                            const Principal& who, HttpResponse& res) {
+  std::optional<std::string> id = PercentDecode(raw_id);
+  if (!id || id->empty()) return WriteError(res, 400, "invalid_argument", "cluster id is malformed");
+  std::string format = QueryParam(query, "format").value_or("json");
+  if (format != "json" && format != "graphml" && format != "stix" && format != "dot") {
+    return WriteError(res, 400, "invalid_argument",
+                      "query parameter 'format' must be json, graphml, stix or dot, not '" + format + "'");
+  }
+  Result<link::ClusterDetail> detail = engine_->Cluster(*id);
+  Audit(who, req, "GET /v1/clusters/{id}", "", "", *id, detail.ok() ? "ok" : "not_found");
+  if (!detail.ok()) return WriteError(res, detail.status());
+  if (format != "json") {
+    return WriteClusterExport(*detail, format, res);
+  }
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  WriteClusterSummaryFields(w, detail->summary);
+  w.Key("reports");
+  w.StartArray();
+  for (const store::StoredReport& r : detail->reports) WriteReport(w, r);
+  w.EndArray();
+  w.Key("identifiers");
+  w.StartArray();
+  for (const link::IdentifierNode& n : detail->identifiers) {
+    w.StartObject();
+    WriteIdentifierNodeFields(w, n);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("edges");
+  w.StartArray();
+  for (const link::ClusterDetail::Edge& e : detail->edges) {
+    w.StartObject();
+    w.Key("report");
+    w.Uint64(e.report);
+    w.Key("identifier");
+    w.Uint64(e.identifier);
+    w.Key("role");
+    WriteStr(w, model::kRoleNames.Name(e.role));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  Finish(res, buf);
+}
+
+void Service::HandleMules(std::string_view query, HttpResponse& res) {
+  auto top = PositiveParam(query, "top", kDefaultTop, kMaxTop);
+  if (!top.ok()) return WriteError(res, top.status());
+  std::vector<link::IdentifierNode> mules = engine_->Mules(*top);
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  w.Key("mules");
+  w.StartArray();
+  for (const link::IdentifierNode& n : mules) {
+    w.StartObject();
+    WriteIdentifierNodeFields(w, n);
+    // The cluster the IBAN sits in, so the dashboard can link to it.
+    link::Verdict v = engine_->Check(n.kind, n.canonical);
+    w.Key("cluster");
+    if (v.cluster) {
+      w.StartObject();
+      w.Key("id");
+      WriteStr(w, v.cluster->id);
+      w.Key("reports");
+      w.Int64(v.cluster->reports);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  Finish(res, buf);
+}
+
+void Service::HandleStats(std::string_view query, HttpResponse& res) {
+  store::StatsQuery q;
+  std::string by = QueryParam(query, "by").value_or("month");
+  if (by == "week") {
+    q.by = store::StatsBucket::kWeek;
+  } else if (by == "month") {
+    q.by = store::StatsBucket::kMonth;
+  } else {
+    return WriteError(res, 400, "invalid_argument", "query parameter 'by' must be week or month, not '" + by + "'");
+  }
+  if (auto type = QueryParam(query, "type")) {
+    auto parsed = model::kFraudTypeNames.Parse(*type);
+    if (!parsed) {
+      return WriteError(res, 400, "invalid_argument", "query parameter 'type' must be one of " +
+                                                          model::kFraudTypeNames.Joined() + ", not '" + *type + "'");
+    }
+    q.fraud_type = *parsed;
+  }
+  if (auto since = QueryParam(query, "since")) {
+    auto parsed = ParseRfc3339(*since);
+    if (!parsed.ok()) {
+      return WriteError(res, 400, "invalid_argument", "query parameter 'since': " + parsed.status().message());
+    }
+    q.since = parsed->seconds;
+  }
+  Result<std::vector<store::StatsRow>> rows = [&] {
+    std::lock_guard<std::mutex> lock(read_mu_);
+    return read_store_->Stats(q);
+  }();
+  if (!rows.ok()) return WriteError(res, rows.status());
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  w.Key("by");
+  WriteStr(w, by);
+  w.Key("rows");
+  w.StartArray();
+  for (const store::StatsRow& r : *rows) {
+    w.StartObject();
+    w.Key("period");
+    WriteStr(w, r.period);
+    w.Key("fraud_type");
+    WriteStr(w, model::kFraudTypeNames.Name(r.fraud_type));
+    w.Key("reports");
+    w.Int64(r.reports);
+    w.Key("attempts");
+    w.Int64(r.attempts);
+    w.Key("losses");
+    w.Int64(r.losses);
+    w.Key("damage_eur");
+    WriteEuros(w, r.damage_cents);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  Finish(res, buf);
+}
+
+}  // namespace zicht::server

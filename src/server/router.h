@@ -1,0 +1,62 @@
+#pragma once
+// The route table of `zicht serve`: which method and path go to which
+// endpoint, and which right it needs (DESIGN.md "HTTP API"; docs/api.md).
+// The table is data so that the OpenAPI document can be checked against it
+// (router_test.cc) and 404 vs 405 + Allow follow from it.
+//
+// Thread-safety: the table is immutable; all functions are pure.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "server/http_message.h"
+#include "server/key_ring.h"
+
+namespace zicht::server {
+
+enum class Endpoint {
+  kHealthz,
+  kMetrics,
+  kCheck,
+  kReports,
+  kClusters,
+  kCluster,
+  kMules,
+  kStats,
+  kEvaluate,
+  kScreen,
+  kFormValidate,
+  kFormReport,
+  kStatic,  // files of the web app; not part of the API table
+};
+
+enum class Access { kPublic, kKey };
+
+struct Route {
+  Method method;
+  std::string_view path;  // OpenAPI spelling: "/v1/clusters/{id}"
+  Endpoint endpoint;
+  std::string_view name;  // metrics label: "check", "cluster", …
+  Access access;
+  Right right;            // when access == kKey
+};
+
+//! Every API route (static files excluded), in documentation order.
+std::span<const Route> Routes();
+
+struct RouteMatch {
+  const Route* route = nullptr;  // null → 404 or 405
+  bool method_not_allowed = false;
+  std::string allow;              // "GET, HEAD" when method_not_allowed
+  std::string_view path_param;    // the {id} of /v1/clusters/{id}
+};
+
+//! Finds the route for `method` and `path` (no query). Paths outside /v1,
+//! /form, /healthz and /metrics are not matched here (static files).
+RouteMatch MatchRoute(Method method, std::string_view path);
+
+//! The metrics label of an endpoint.
+std::string_view EndpointName(Endpoint endpoint);
+
+}  // namespace zicht::server

@@ -1,0 +1,208 @@
+// Service: construction, dispatch, authentication, the audit hook, and the
+// two unauthenticated operational endpoints (/healthz, /metrics).
+#include "server/service.h"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+
+#include "link/pseudonym.h"
+#include "server/barrier_state.h"
+#include "server/error_response.h"
+#include "server/pseudonym_key.h"
+#include "server/query_string.h"
+#include "store/audit_store.h"
+
+
+namespace zicht::server {
+
+std::string DefaultWebRoot() {
+#ifdef ZICHT_WEB_ROOT
+  return ZICHT_WEB_ROOT;
+#else
+  return std::string();
+#endif
+}
+
+Service::Service(ServerOptions options)
+    : options_(std::move(options)), form_limiter_(options_.form_rate_per_minute) {}
+
+Service::~Service() { Shutdown(); }
+
+Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
+  std::unique_ptr<Service> s(new Service(options));
+  ZICHT_RETURN_IF_ERROR(s->ReloadKeys());
+  if (!options.form_partner.empty()) {
+    ZICHT_ASSIGN_OR_RETURN(KeysFile file, KeysFile::Load(options.keys_path));
+    for (const KeyEntry& e : file.keys) {
+      if (e.partner == options.form_partner && e.role == Role::kReporter && !e.revoked) {
+        s->form_principal_ = Principal{e.id, e.partner, e.role};
+        break;
+      }
+    }
+    if (!s->form_principal_) {
+      return Status::InvalidArgument("--form-partner '" + options.form_partner +
+                                     "': no active key with role reporter for this partner in '" +
+                                     options.keys_path + "'");
+    }
+  }
+  std::string key_path = options.pseudonym_key_file.empty() ? DefaultPseudonymKeyPath(options.db_path)
+                                                            : options.pseudonym_key_file;
+  ZICHT_ASSIGN_OR_RETURN(s->pseudonym_key_, LoadOrCreatePseudonymKey(key_path));
+  ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenSqliteStore(options.db_path));
+  ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenSqliteStore(options.db_path));
+  ZICHT_ASSIGN_OR_RETURN(auto audit_store, store::AuditStore::Open(options.db_path));
+  s->audit_ = std::make_unique<AuditLog>(std::move(audit_store));
+  link::EngineOptions engine_options;
+  engine_options.db_path = options.db_path;
+  engine_options.pseudonym_key = s->pseudonym_key_;
+  ZICHT_ASSIGN_OR_RETURN(s->engine_, link::BuildEngine(engine_options));
+  ZICHT_RETURN_IF_ERROR(s->InitBarrier());
+  return s;
+}
+
+Status Service::ReloadKeys() {
+  ZICHT_ASSIGN_OR_RETURN(KeysFile file, KeysFile::Load(options_.keys_path));
+  keys_.Replace(file);
+  return Status::Ok();
+}
+
+void Service::Shutdown() {
+  if (audit_) audit_->Stop();
+}
+
+std::string Service::Pseudonym(model::IdentifierKind kind, std::string_view canonical) const {
+  return link::Pseudonymize(pseudonym_key_, kind, canonical);
+}
+
+void Service::Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
+                    std::string pseudonym, std::string subject, std::string result) {
+  store::AuditEntry e;
+  e.at = std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch()).count();
+  e.partner = who.partner;
+  e.key_id = who.key_id;
+  e.endpoint = endpoint;
+  e.kind = std::move(kind);
+  e.pseudonym = std::move(pseudonym);
+  e.subject = std::move(subject);
+  // The purpose is free text from the partner: bounded so a client cannot
+  // bloat the log.
+  constexpr size_t kMaxPurpose = 200;
+  e.purpose = req.purpose.substr(0, kMaxPurpose);
+  e.result = std::move(result);
+  audit_->Append(std::move(e));
+}
+
+std::optional<Principal> Service::Authenticate(const HttpRequest& req) {
+  std::string_view auth = req.authorization;
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth.size() <= kBearer.size() || auth.substr(0, kBearer.size()) != kBearer) return std::nullopt;
+  std::string_view key = auth.substr(kBearer.size());
+  while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+  if (req.auth_cache != nullptr) {
+    AuthCache& c = *req.auth_cache;
+    uint64_t gen = keys_.generation();
+    if (c.generation == gen && c.api_key == key) return c.principal;
+    c.api_key.assign(key);
+    c.generation = gen;
+    c.principal = keys_.Lookup(key);
+    return c.principal;
+  }
+  return keys_.Lookup(key);
+}
+
+void Service::Handle(const HttpRequest& req, HttpResponse& res) {
+  const auto start = std::chrono::steady_clock::now();
+  res.Reset();
+  Endpoint endpoint = Endpoint::kStatic;
+  try {
+    std::string_view path, query;
+    SplitTarget(req.target, &path, &query);
+    bool api_path = path.starts_with("/v1/") || path == "/v1" || path.starts_with("/form/") ||
+                    path == "/healthz" || path == "/metrics";
+    if (!api_path) {
+      HandleStatic(req, path, res);
+    } else {
+      RouteMatch match = MatchRoute(req.method, path);
+      if (match.route == nullptr) {
+        if (match.method_not_allowed) {
+          res.allow = match.allow;
+          WriteError(res, 405, "method_not_allowed", "method not allowed on " + std::string(path) +
+                                                        "; allowed: " + match.allow);
+        } else {
+          WriteError(res, 404, "not_found", "no such endpoint: " + std::string(path));
+        }
+      } else {
+        const Route& route = *match.route;
+        endpoint = route.endpoint;
+        std::optional<Principal> who;
+        bool allowed = true;
+        if (route.access == Access::kKey) {
+          who = Authenticate(req);
+          if (!who) {
+            allowed = false;
+            WriteError(res, 401, "unauthorized",
+                       req.authorization.empty() ? "missing 'Authorization: Bearer KEY' header"
+                                                 : "unknown or revoked API key");
+          } else if (!RoleHas(who->role, route.right)) {
+            allowed = false;
+            WriteError(res, 403, "permission_denied",
+                       "role '" + std::string(kRoleNames.Name(who->role)) + "' may not use " +
+                           std::string(route.path));
+          } else if (options_.require_purpose && req.purpose.empty()) {
+            allowed = false;
+            WriteError(res, 400, "invalid_argument",
+                       "header 'X-Purpose' is required by this deployment (why is this look-up made?)");
+          }
+        }
+        if (allowed) {
+          switch (route.endpoint) {
+            case Endpoint::kHealthz: HandleHealthz(res); break;
+            case Endpoint::kMetrics: HandleMetrics(res); break;
+            case Endpoint::kCheck: HandleCheck(req, *who, res); break;
+            case Endpoint::kReports: HandleReports(req, *who, res); break;
+            case Endpoint::kClusters: HandleClusters(req, query, *who, res); break;
+            case Endpoint::kCluster: HandleCluster(req, match.path_param, query, *who, res); break;
+            case Endpoint::kMules: HandleMules(query, res); break;
+            case Endpoint::kStats: HandleStats(query, res); break;
+            case Endpoint::kEvaluate: HandleEvaluate(req, res); break;
+            case Endpoint::kScreen: HandleScreen(req, res); break;
+            case Endpoint::kFormValidate: HandleFormValidate(req, res); break;
+            case Endpoint::kFormReport: HandleFormReport(req, res); break;
+            case Endpoint::kStatic: HandleStatic(req, path, res); break;
+          }
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zicht serve: internal error in %s: %s\n", std::string(EndpointName(endpoint)).c_str(),
+                 e.what());
+    res.Reset();
+    WriteError(res, 500, "internal", "internal error; the request was not completed");
+  } catch (...) {
+    res.Reset();
+    WriteError(res, 500, "internal", "internal error; the request was not completed");
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.ObserveRequest(endpoint, res.status, seconds);
+}
+
+void Service::HandleHealthz(HttpResponse& res) {
+  res.status = 200;
+  res.body = R"({"status":"ok"})";
+}
+
+void Service::HandleMetrics(HttpResponse& res) {
+  GaugeValues g;
+  g.distinct_identifiers = engine_->DistinctIdentifiers();
+  g.indexed_reports = engine_->IndexedReports();
+  g.index_bytes = engine_->IndexBytes();
+  g.audit_written = audit_->written();
+  g.open_connections = open_connections_.load(std::memory_order_relaxed);
+  res.status = 200;
+  res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  res.body = metrics_.Serialize(g);
+}
+
+}  // namespace zicht::server

@@ -1,0 +1,109 @@
+#pragma once
+// The Zicht HTTP service without the HTTP transport: routing, API keys and
+// roles, the audit log, metrics and every endpoint of DESIGN.md "HTTP API".
+// http_server.cc feeds it parsed requests; tests and benchmarks could too.
+//
+// Errors: every handler turns a failure into `{"error":{"code","message"}}`
+// with a fitting status (error_response.h); Handle() keeps a last catch-all,
+// so no request can take the service down.
+//
+// Thread-safety: Handle() is called concurrently from every I/O thread.
+// Checks read the engine (which has its own lock); ingests are serialised by
+// `ingest_mu_`; statistics reads by `read_mu_`.
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "link/engine.h"
+#include "server/audit_log.h"
+#include "server/http_message.h"
+#include "server/key_ring.h"
+#include "server/metrics.h"
+#include "server/rate_limiter.h"
+#include "server/router.h"
+#include "server/server_options.h"
+#include "store/store.h"
+
+namespace zicht::server {
+
+class BarrierState;  // per-account state of POST /v1/payments/evaluate
+
+class Service {
+ public:
+  //! Loads the keys file and the pseudonym secret (creating it when absent),
+  //! opens the store and the audit log, and builds the index from every
+  //! stored report. On failure: the Status of the step that failed.
+  static Result<std::unique_ptr<Service>> Open(const ServerOptions& options);
+  ~Service();
+
+  //! Answers one request. Never throws.
+  void Handle(const HttpRequest& req, HttpResponse& res);
+
+  //! Re-reads the keys file (SIGHUP). On failure the old keys stay.
+  Status ReloadKeys();
+
+  //! Writes out the audit log and stops its writer (after the last request).
+  void Shutdown();
+
+  //! Open connections, maintained by the transport, shown in /metrics.
+  std::atomic<int64_t>& open_connections() { return open_connections_; }
+
+  const ServerOptions& options() const { return options_; }
+
+ private:
+  explicit Service(ServerOptions options);
+
+  // Endpoints (one file each: check_handler.cc, reports_handler.cc, …).
+  void HandleHealthz(HttpResponse& res);
+  void HandleMetrics(HttpResponse& res);
+  void HandleCheck(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  void HandleReports(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  void HandleClusters(const HttpRequest& req, std::string_view query, const Principal& who, HttpResponse& res);
+  void HandleCluster(const HttpRequest& req, std::string_view id, std::string_view query, const Principal& who,
+                     HttpResponse& res);
+  void WriteClusterExport(const link::ClusterDetail& detail, std::string_view format, HttpResponse& res);
+  void HandleMules(std::string_view query, HttpResponse& res);
+  void HandleStats(std::string_view query, HttpResponse& res);
+  void HandleEvaluate(const HttpRequest& req, HttpResponse& res);
+  void HandleScreen(const HttpRequest& req, HttpResponse& res);
+  void HandleFormValidate(const HttpRequest& req, HttpResponse& res);
+  void HandleFormReport(const HttpRequest& req, HttpResponse& res);
+  void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
+
+  //! Ingests JSON Lines text as partner `source_override` (empty = as sent)
+  //! and writes the summary; shared by /v1/reports and /form/report.
+  struct IngestOutcome;
+  Result<IngestOutcome> Ingest(std::string_view body);
+
+  //! The keyed pseudonym of `canonical` (empty when pseudonyms are off).
+  std::string Pseudonym(model::IdentifierKind kind, std::string_view canonical) const;
+
+  void Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
+             std::string pseudonym, std::string subject, std::string result);
+
+  //! Sets up the barrier engine's state for /v1/payments/evaluate.
+  Status InitBarrier();
+
+  //! The caller of a /v1 request, or the error status (401) to answer.
+  std::optional<Principal> Authenticate(const HttpRequest& req);
+
+  ServerOptions options_;
+  KeyRing keys_;
+  std::string pseudonym_key_;
+  std::unique_ptr<link::Engine> engine_;
+  std::mutex ingest_mu_;
+  std::unique_ptr<store::Store> write_store_;  // GUARDED_BY(ingest_mu_)
+  std::mutex read_mu_;
+  std::unique_ptr<store::Store> read_store_;   // GUARDED_BY(read_mu_)
+  std::unique_ptr<AuditLog> audit_;
+  Metrics metrics_;
+  RateLimiter form_limiter_;
+  std::optional<Principal> form_principal_;
+  std::unique_ptr<BarrierState> barrier_;
+  std::atomic<int64_t> open_connections_{0};
+};
+
+}  // namespace zicht::server

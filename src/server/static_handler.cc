@@ -1,0 +1,94 @@
+// The web app's files (DESIGN.md "Web app"): GET and HEAD under --web-root,
+// "/" → index.html. Paths are percent-decoded and then refused if any
+// segment is "..", so nothing outside the web root can be read; symlinks
+// inside the root are not followed out of it either (canonical prefix check).
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "server/error_response.h"
+#include "server/query_string.h"
+#include "server/service.h"
+
+namespace zicht::server {
+namespace {
+
+struct ContentType {
+  std::string_view extension;
+  std::string_view type;
+};
+
+constexpr std::array<ContentType, 18> kContentTypes{{
+    {".html", "text/html; charset=utf-8"},
+    {".htm", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json"},
+    {".map", "application/json"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".jpg", "image/jpeg"},
+    {".jpeg", "image/jpeg"},
+    {".gif", "image/gif"},
+    {".ico", "image/x-icon"},
+    {".webp", "image/webp"},
+    {".woff", "font/woff"},
+    {".woff2", "font/woff2"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".webmanifest", "application/manifest+json"},
+}};
+
+std::string_view ContentTypeFor(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const ContentType& ct : kContentTypes) {
+    if (ct.extension == ext) return ct.type;
+  }
+  return "application/octet-stream";
+}
+
+bool HasDotDotSegment(std::string_view path) {
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    std::string_view seg = path.substr(0, slash);
+    if (seg == ".." || seg == ".") return true;
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+void Service::HandleStatic(const HttpRequest& req, std::string_view raw_path, HttpResponse& res) {
+  if (req.method != Method::kGet && req.method != Method::kHead) {
+    res.allow = "GET, HEAD";
+    return WriteError(res, 405, "method_not_allowed", "only GET and HEAD are allowed on web app files");
+  }
+  if (options_.web_root.empty()) return WriteError(res, 404, "not_found", "no web app is served");
+  std::optional<std::string> decoded = PercentDecode(raw_path);
+  if (!decoded || decoded->empty() || (*decoded)[0] != '/' || decoded->find('\\') != std::string::npos ||
+      HasDotDotSegment(*decoded)) {
+    return WriteError(res, 404, "not_found", "no such file");
+  }
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::canonical(options_.web_root, ec);
+  if (ec) return WriteError(res, 404, "not_found", "no web app is served");
+  std::filesystem::path file = root / std::string_view(*decoded).substr(1);
+  if (std::filesystem::is_directory(file, ec)) file /= "index.html";
+  std::filesystem::path real = std::filesystem::canonical(file, ec);
+  if (ec || !std::filesystem::is_regular_file(real, ec)) return WriteError(res, 404, "not_found", "no such file");
+  std::string real_s = real.string(), root_s = root.string() + "/";
+  if (real_s.compare(0, root_s.size(), root_s) != 0) return WriteError(res, 404, "not_found", "no such file");
+  std::ifstream in(real, std::ios::binary);
+  if (!in) return WriteError(res, 404, "not_found", "no such file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  res.status = 200;
+  res.content_type = ContentTypeFor(real);
+  res.body = ss.str();
+}
+
+}  // namespace zicht::server
