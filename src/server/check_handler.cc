@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "link/verdict_json.h"
 #include "server/error_response.h"
 #include "server/json_body.h"
 #include "server/service.h"
@@ -17,67 +18,6 @@ namespace {
 
 // Far above any payment flow's need; bounds the work of one request.
 constexpr size_t kMaxCheckBatch = 1000;
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void WriteString(JsonWriter& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void WriteTimeOrNull(JsonWriter& w, const std::optional<UnixSeconds>& t) {
-  if (t) WriteString(w, FormatRfc3339(*t)); else w.Null();
-}
-
-void WriteVerdict(JsonWriter& w, const link::Verdict& v) {
-  w.StartObject();
-  w.Key("kind");
-  WriteString(w, model::kIdentifierKindNames.Name(v.kind));
-  if (!v.pseudonym.empty()) {
-    w.Key("pseudonym");
-    WriteString(w, v.pseudonym);
-  } else {
-    w.Key("value");
-    WriteString(w, v.value);
-  }
-  w.Key("normalized");
-  if (v.normalized.empty()) w.Null(); else WriteString(w, v.normalized);
-  w.Key("valid");
-  w.Bool(v.valid);
-  w.Key("known");
-  w.Bool(v.known);
-  w.Key("risk");
-  WriteString(w, link::kRiskNames.Name(v.risk));
-  w.Key("reasons");
-  w.StartArray();
-  for (const std::string& r : v.reasons) WriteString(w, r);
-  w.EndArray();
-  w.Key("reports");
-  w.Int64(v.reports);
-  w.Key("losses");
-  w.Int64(v.losses);
-  w.Key("damage_eur");
-  w.Double(static_cast<double>(v.damage_cents) / 100.0);
-  w.Key("first_seen");
-  WriteTimeOrNull(w, v.first_seen);
-  w.Key("last_seen");
-  WriteTimeOrNull(w, v.last_seen);
-  w.Key("fraud_types");
-  w.StartArray();
-  for (model::FraudType t : v.fraud_types) WriteString(w, model::kFraudTypeNames.Name(t));
-  w.EndArray();
-  w.Key("cluster");
-  if (v.cluster) {
-    w.StartObject();
-    w.Key("id");
-    WriteString(w, v.cluster->id);
-    w.Key("reports");
-    w.Int64(v.cluster->reports);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.EndObject();
-}
 
 struct Ask {
   model::IdentifierKind kind;
@@ -143,13 +83,13 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
 
   thread_local rapidjson::StringBuffer buf;
   buf.Clear();
-  JsonWriter w(buf);
+  link::JsonWriter w(buf);
   w.StartObject();
   w.Key("results");
   w.StartArray();
   for (const Ask& a : asks) {
     link::Verdict v = a.by_pseudonym ? engine_->CheckPseudonym(a.kind, a.text) : engine_->Check(a.kind, a.text);
-    WriteVerdict(w, v);
+    link::WriteVerdictJson(w, v);
     // The audit log holds the keyed pseudonym, never the raw value; an
     // invalid value (no canonical form) is pseudonymised as sent.
     std::string pseudonym = a.by_pseudonym ? std::string(a.text)

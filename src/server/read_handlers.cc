@@ -3,6 +3,7 @@
 // show report contents and are written to the audit log.
 #include <charconv>
 
+#include "link/export.h"
 #include "server/error_response.h"
 #include "server/json_write.h"
 #include "server/query_string.h"
@@ -34,6 +35,22 @@ void Finish(HttpResponse& res, const rapidjson::StringBuffer& buf) {
 }
 
 }  // namespace
+
+void Service::WriteClusterExport(const link::ClusterDetail& detail, std::string_view format, HttpResponse& res) {
+  res.status = 200;
+  if (format == "dot") {
+    res.content_type = "text/vnd.graphviz; charset=utf-8";
+    res.body = link::ClusterDot(detail);
+  } else if (format == "graphml") {
+    res.content_type = "application/graphml+xml";
+    res.body = link::ClusterGraphml(detail);
+  } else {
+    res.content_type = "application/stix+json;version=2.1";
+    res.body = link::ClusterStix(detail);
+  }
+  res.content_disposition = "attachment; filename=\"" + detail.summary.id + "." +
+                            (format == "stix" ? std::string("stix.json") : std::string(format)) + "\"";
+}
 
 void Service::HandleClusters(const HttpRequest& req, std::string_view query, const Principal& who,
                              HttpResponse& res) {

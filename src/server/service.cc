@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "link/pseudonym.h"
+#include "screen/screener.h"
 #include "server/barrier_state.h"
 #include "server/error_response.h"
 #include "server/pseudonym_key.h"
@@ -58,6 +59,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   engine_options.pseudonym_key = s->pseudonym_key_;
   ZICHT_ASSIGN_OR_RETURN(s->engine_, link::BuildEngine(engine_options));
   ZICHT_RETURN_IF_ERROR(s->InitBarrier());
+  ZICHT_ASSIGN_OR_RETURN(s->screener_, screen::Screener::Create());
   return s;
 }
 

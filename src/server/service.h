@@ -17,6 +17,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "ingest/ingest_summary.h"
 #include "link/engine.h"
 #include "server/audit_log.h"
 #include "server/http_message.h"
@@ -26,6 +27,10 @@
 #include "server/router.h"
 #include "server/server_options.h"
 #include "store/store.h"
+
+namespace zicht::screen {
+class Screener;
+}
 
 namespace zicht::server {
 
@@ -73,10 +78,9 @@ class Service {
   void HandleFormReport(const HttpRequest& req, HttpResponse& res);
   void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
 
-  //! Ingests JSON Lines text as partner `source_override` (empty = as sent)
-  //! and writes the summary; shared by /v1/reports and /form/report.
-  struct IngestOutcome;
-  Result<IngestOutcome> Ingest(std::string_view body);
+  //! Ingests an HTTP body (one report or JSON Lines) under ingest_mu_ and
+  //! keeps the index current; shared by /v1/reports and /form/report.
+  Result<ingest::IngestSummary> Ingest(std::string_view body);
 
   //! The keyed pseudonym of `canonical` (empty when pseudonyms are off).
   std::string Pseudonym(model::IdentifierKind kind, std::string_view canonical) const;
@@ -103,6 +107,7 @@ class Service {
   RateLimiter form_limiter_;
   std::optional<Principal> form_principal_;
   std::unique_ptr<BarrierState> barrier_;
+  std::unique_ptr<screen::Screener> screener_;
   std::atomic<int64_t> open_connections_{0};
 };
 
