@@ -6,7 +6,7 @@
 #include <exception>
 #include <string>
 
-#include "normalize/dutch_phone.h"
+#include "normalize/phone_fast_path.h"
 #include "normalize/text.h"
 
 namespace zicht::normalize {
@@ -74,11 +74,11 @@ Result<std::string> NormalizePhoneWithLibphonenumberForTest(std::string_view raw
 
 Result<std::string> NormalizePhone(std::string_view raw) {
   const std::string_view text = TrimAscii(raw);
-  if (const std::optional<uint32_t> nsn = ScanDutchNationalNumber(text)) {
-    if (!DutchNumberValid(*nsn)) {
+  if (const std::optional<FastPhone> phone = ScanFastPathPhone(text)) {
+    if (!FastPathNumberValid(*phone)) {
       return Status::InvalidArgument("phone number is not a valid number for its country");
     }
-    return "+31" + std::to_string(*nsn);
+    return "+" + std::to_string(phone->country_code) + std::to_string(phone->nsn);
   }
   return ParseWithLibphonenumber(text);
 }

@@ -5,10 +5,11 @@
 // "+31612345678" are one number. A number libphonenumber does not consider
 // valid for its country (wrong length, unassigned range) is an error.
 //
-// Cost: libphonenumber's parser costs ~13 µs per value on the reference
+// Cost: libphonenumber's parser costs 13-40 µs per value on the reference
 // box, too slow for ingest (2M phone values per 1M reports). Plain Dutch
-// spellings therefore take a fast path (dutch_phone.h) that gives the same
-// answer for a fraction of the cost; everything else goes to libphonenumber.
+// and Belgian spellings therefore take a fast path (phone_fast_path.h) that
+// gives the same answer for a fraction of the cost; everything else goes to
+// libphonenumber.
 //
 // Thread-safety: thread-safe (libphonenumber's PhoneNumberUtil is a
 // read-only singleton; the fast path's memo uses atomics).

@@ -17,9 +17,9 @@ constexpr std::array<std::string_view, 27> kPlaceholderWords{
 // Longest word above; longer values skip the word comparison.
 constexpr size_t kMaxWordLength = 11;
 // Rule 3: a leading country code / prefix of at most this many characters,
-// then at least kMinTrailingZeros zeros.
+// then at least kMinTrailingZeros zeros (8: "0612000000" is a real number).
 constexpr size_t kMaxPrefixDigits = 4;
-constexpr size_t kMinTrailingZeros = 6;
+constexpr size_t kMinTrailingZeros = 8;
 
 constexpr bool IsPlaceholderSeparator(char c) {
   return c == ' ' || c == '-' || c == '.' || c == '/' || c == '_' || c == '+' || c == '(' || c == ')';

@@ -12,7 +12,7 @@
 //  2. it is one character repeated ("xxxx", "---", "???", "...", "***");
 //  3. without separators (space - . / _ + ( )) it is only zeros ("0",
 //     "000-0000000"), or at most a two-letter country code and four digits
-//     followed by six or more zeros ("NL00000000000000", "+31 000000000",
+//     followed by eight or more zeros ("NL00000000000000", "+31 000000000",
 //     "06-00000000");
 //  4. for an e-mail address: its local part is a placeholder word
 //     ("onbekend@example.nl").

@@ -1,0 +1,88 @@
+// End-to-end: the real `zicht normalize` binary (exit codes 0/1/2, output).
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <string>
+
+#include "testutil/testutil.h"
+
+namespace zicht::normalize {
+namespace {
+
+using testutil::RunZicht;
+
+TEST(NormalizeCommandTest, PrintsCanonicalForm) {
+  testutil::CommandResult r = RunZicht({"normalize", "iban", "nl91 abna 0417 1643 00"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "NL91ABNA0417164300\n");
+  EXPECT_EQ(r.err, "");
+
+  r = RunZicht({"normalize", "phone", "+31 (0)6 12345678"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "+31612345678\n");
+}
+
+TEST(NormalizeCommandTest, UrlAlsoPrintsDomain) {
+  testutil::CommandResult r = RunZicht({"normalize", "url", "HTTPS://Login.Betaal-Nu.example:443/pay?id=7#top"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "https://login.betaal-nu.example/pay?id=7\ndomain: betaal-nu.example\n");
+}
+
+TEST(NormalizeCommandTest, InvalidValueExitsOneWithReason) {
+  testutil::CommandResult r = RunZicht({"normalize", "iban", "NL91ABNA0417164301"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("IBAN check digits do not match"), std::string::npos) << r.err;
+
+  r = RunZicht({"normalize", "iban", "NL91ABNA041716430"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("IBAN for NL must have 18 characters, got 17"), std::string::npos) << r.err;
+
+  r = RunZicht({"normalize", "phone", "onbekend"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("placeholder value"), std::string::npos) << r.err;
+
+  r = RunZicht({"normalize", "--", "phone", "-"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("placeholder value"), std::string::npos) << r.err;
+}
+
+TEST(NormalizeCommandTest, UnknownKindIsUsageError) {
+  testutil::CommandResult r = RunZicht({"normalize", "bsn", "123456782"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown kind 'bsn'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("iban, phone, email, url, device, handle, crypto"), std::string::npos) << r.err;
+
+  r = RunZicht({"normalize", "iban"});
+  EXPECT_EQ(r.exit_code, 2);
+  r = RunZicht({"normalize", "--format", "xml", "iban", "NL91ABNA0417164300"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(NormalizeCommandTest, JsonFormat) {
+  testutil::CommandResult r = RunZicht({"normalize", "--format", "json", "url", "betaal-nu.example/x"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  rapidjson::Document doc;
+  ASSERT_FALSE(doc.Parse(r.out.c_str()).HasParseError()) << r.out;
+  EXPECT_STREQ(doc["kind"].GetString(), "url");
+  EXPECT_STREQ(doc["value"].GetString(), "betaal-nu.example/x");
+  EXPECT_TRUE(doc["valid"].GetBool());
+  EXPECT_STREQ(doc["normalized"].GetString(), "https://betaal-nu.example/x");
+  EXPECT_STREQ(doc["domain"].GetString(), "betaal-nu.example");
+
+  r = RunZicht({"normalize", "--format", "json", "email", "jan"});
+  EXPECT_EQ(r.exit_code, 1);
+  ASSERT_FALSE(doc.Parse(r.out.c_str()).HasParseError()) << r.out;
+  EXPECT_FALSE(doc["valid"].GetBool());
+  EXPECT_STREQ(doc["error"].GetString(), "e-mail address must contain exactly one '@'");
+}
+
+TEST(NormalizeCommandTest, HelpExplainsWithExamples) {
+  testutil::CommandResult r = RunZicht({"normalize", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Examples"), std::string::npos);
+  EXPECT_NE(r.out.find("+31612345678"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zicht::normalize

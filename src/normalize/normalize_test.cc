@@ -1,0 +1,89 @@
+#include "normalize/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace zicht::normalize {
+namespace {
+
+using model::IdentifierKind;
+
+TEST(NormalizeTest, DispatchesOnKind) {
+  EXPECT_EQ(Normalize(IdentifierKind::kIban, "nl91 abna 0417 1643 00")->canonical, "NL91ABNA0417164300");
+  EXPECT_EQ(Normalize(IdentifierKind::kPhone, "06-12345678")->canonical, "+31612345678");
+  EXPECT_EQ(Normalize(IdentifierKind::kEmail, " Jan@Example.NL")->canonical, "jan@example.nl");
+  EXPECT_EQ(Normalize(IdentifierKind::kDevice, "FP:9F2C")->canonical, "fp:9f2c");
+  EXPECT_EQ(Normalize(IdentifierKind::kHandle, "@Jan")->canonical, "@jan");
+  EXPECT_EQ(Normalize(IdentifierKind::kCrypto, " bc1QXY ")->canonical, "bc1QXY");
+  Result<Normalized> url = Normalize(IdentifierKind::kUrl, "Login.Betaal-Nu.example/x#y");
+  ASSERT_TRUE(url.ok());
+  EXPECT_EQ(url->canonical, "https://login.betaal-nu.example/x");
+  EXPECT_EQ(url->domain, "betaal-nu.example");
+  EXPECT_EQ(Normalize(IdentifierKind::kIban, "NL91ABNA0417164300")->domain, "");
+}
+
+TEST(NormalizeTest, EmptyAndPlaceholderValues) {
+  for (IdentifierKind kind : {IdentifierKind::kIban, IdentifierKind::kPhone, IdentifierKind::kEmail,
+                              IdentifierKind::kUrl, IdentifierKind::kDevice, IdentifierKind::kHandle,
+                              IdentifierKind::kCrypto}) {
+    EXPECT_EQ(Normalize(kind, "").status().message(), "empty value");
+    EXPECT_EQ(Normalize(kind, " \t ").status().message(), "empty value");
+    for (const char* placeholder : {"onbekend", "n.v.t.", "nvt", "unknown", "-", "?", "none", "geen", "null",
+                                    "x", "0000000000"}) {
+      Result<Normalized> result = Normalize(kind, placeholder);
+      ASSERT_FALSE(result.ok()) << placeholder;
+      EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
+      EXPECT_EQ(result.status().message(), kPlaceholderReason) << placeholder;
+    }
+  }
+  EXPECT_EQ(Normalize(IdentifierKind::kIban, "NL00 0000 0000 0000 00").status().message(), "placeholder value");
+  EXPECT_EQ(Normalize(IdentifierKind::kPhone, "000-0000000").status().message(), "placeholder value");
+  EXPECT_EQ(Normalize(IdentifierKind::kEmail, "onbekend@onbekend.nl").status().message(), "placeholder value");
+}
+
+TEST(NormalizeTest, ErrorsNeverRepeatTheValue) {
+  const std::string secret = "NL91ABNA0417164301";
+  Result<Normalized> result = Normalize(IdentifierKind::kIban, secret);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().message().find(secret), std::string::npos);
+  Result<Normalized> phone = Normalize(IdentifierKind::kPhone, "06-1234567");
+  ASSERT_FALSE(phone.ok());
+  EXPECT_EQ(phone.status().message().find("1234567"), std::string::npos);
+}
+
+TEST(NormalizeIdentifierTest, FillsValidIdentifier) {
+  model::Identifier id;
+  id.kind = IdentifierKind::kUrl;
+  id.value = "HTTPS://Shop.Example.co.uk:443/a";
+  id.invalid_reason = "stale";
+  NormalizeIdentifier(id);
+  EXPECT_TRUE(id.valid);
+  EXPECT_EQ(id.canonical, "https://shop.example.co.uk/a");
+  EXPECT_EQ(id.domain, "example.co.uk");
+  EXPECT_EQ(id.invalid_reason, "");
+  EXPECT_EQ(id.value, "HTTPS://Shop.Example.co.uk:443/a");  // verbatim, untouched
+}
+
+TEST(NormalizeIdentifierTest, FillsInvalidIdentifier) {
+  model::Identifier id;
+  id.kind = IdentifierKind::kIban;
+  id.value = "NL91ABNA0417164301";
+  id.canonical = "stale";
+  id.domain = "stale";
+  id.valid = true;
+  NormalizeIdentifier(id);
+  EXPECT_FALSE(id.valid);
+  EXPECT_EQ(id.canonical, "");
+  EXPECT_EQ(id.domain, "");
+  EXPECT_EQ(id.invalid_reason, "IBAN check digits do not match");
+
+  id.kind = IdentifierKind::kPhone;
+  id.value = "onbekend";
+  NormalizeIdentifier(id);
+  EXPECT_FALSE(id.valid);
+  EXPECT_EQ(id.invalid_reason, "placeholder value");
+}
+
+}  // namespace
+}  // namespace zicht::normalize
