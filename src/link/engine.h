@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "link/warning_list.h"
 #include "model/enum_names.h"
 #include "model/report.h"
 #include "store/store.h"
@@ -40,7 +41,9 @@ struct Verdict {
   model::IdentifierKind kind = model::IdentifierKind::kIban;
   std::string value;       // as asked; empty when asked by pseudonym
   std::string pseudonym;   // as asked, when asked by pseudonym
-  std::string normalized;  // canonical form; empty when invalid or unknown pseudonym
+  //! Canonical form; empty when invalid, and when asked by pseudonym (a
+  //! pseudonym look-up never hands the raw value back).
+  std::string normalized;
   bool valid = false;
   bool known = false;
   Risk risk = Risk::kNone;
@@ -80,6 +83,24 @@ struct IdentifierNode {
   int64_t reports = 0;             // reports it appears in
   bool mule = false;               // IBAN with role beneficiary in ≥ 2 reports
   bool linkable = false;           // valid, not only spoofed, not warning-listed
+  bool warning_listed = false;
+  //! A URL's registrable domain (kind kUrl, canonical "example.nl"): the
+  //! key through which URLs on one domain link (DESIGN.md).
+  bool domain = false;
+};
+
+//! An identifier that joins an unusually large number of reports of
+//! unrelated fraud types: most likely a legitimate value missing from the
+//! warning-lists (see docs/linking.md for the rule). Reported, not hidden:
+//! the analyst decides and can `zicht warninglist import` it.
+struct LinkWarning {
+  model::IdentifierKind kind = model::IdentifierKind::kIban;
+  bool domain = false;     // a URL's registrable domain
+  std::string canonical;
+  int64_t reports = 0;
+  std::vector<std::pair<model::FraudType, int64_t>> fraud_types;
+  std::string cluster_id;
+  std::string message;     // one line for stderr / JSON
 };
 
 //! One cluster with everything an analyst or an export needs.
@@ -132,15 +153,35 @@ class Engine {
   virtual int64_t DistinctIdentifiers() const = 0;
   virtual int64_t IndexedReports() const = 0;
   virtual int64_t IndexBytes() const = 0;
+
+  //! Identifiers that look like missing warning-list entries (LinkWarning).
+  virtual std::vector<LinkWarning> LinkWarnings() const = 0;
+
+  //! Re-reads the warning-lists stored in the database (shipped lists are
+  //! always active) and re-links every report. For after `zicht warninglist
+  //! import` in a running service. Without a store: only the shipped lists.
+  virtual Status ReloadWarningLists() = 0;
 };
 
 struct EngineOptions {
   std::string db_path;         // the SQLite store to build from and read reports back
   std::string pseudonym_key;   // deployment secret for CheckPseudonym; empty = pseudonyms off
+  //! "Now" for the recency term of the priority. Unset: the newest
+  //! reported_at in the data, so that the ranking of a data set is the same
+  //! whenever it is computed (a service that wants wall-clock recency sets
+  //! it from its Clock).
+  std::optional<UnixSeconds> now;
 };
 
 //! Builds the engine from every report in the store at `options.db_path`
 //! and the warning-lists stored there. On failure: the store's Status.
 Result<std::unique_ptr<Engine>> BuildEngine(const EngineOptions& options);
+
+//! An engine over `store` (may be null: an in-memory engine for tests and
+//! benchmarks, whose ClusterDetail reports carry only the indexed fields)
+//! with the shipped warning-lists plus `extra_lists`, loaded from `store`'s
+//! reports. options.db_path is not used.
+Result<std::unique_ptr<Engine>> NewEngine(std::unique_ptr<store::Store> store, std::vector<WarningList> extra_lists,
+                                          const EngineOptions& options);
 
 }  // namespace zicht::link

@@ -1,0 +1,47 @@
+#pragma once
+// Exports of clusters, shared by the CLI (`zicht clusters`, `zicht cluster
+// --format …`) and the server (GET /v1/clusters, /v1/clusters/{id}). The
+// graph exports draw reports and identifiers as nodes and every occurrence
+// of an identifier on a report as an edge labelled with its role; the
+// mapping to each format is documented in docs/linking.md.
+//
+// Thread-safety: pure functions.
+#include <string>
+#include <vector>
+
+#include "link/engine.h"
+#include "link/json_writer.h"
+
+namespace zicht::link {
+
+//! {"id","score","reports","sources","losses","damage_eur","first_seen",
+//!  "last_seen","mules","leads","fraud_types":{type:count},"explanation"}
+void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s);
+
+//! {"kind","value","domain","roles","reports","mule","linkable","warning_listed"}
+void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n);
+
+//! {"kind","value","domain","reports","fraud_types","cluster_id","message"}
+void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l);
+
+//! The summary's explanation as one sentence fragment: "a, b, c".
+std::string JoinExplanation(const ClusterSummary& s);
+
+//! Everything about one cluster: {"cluster":summary, "reports":[…],
+//! "identifiers":[…], "mules":[IBAN…], "edges":[{"report","identifier","role"}]}.
+std::string ClusterDetailJson(const ClusterDetail& d);
+
+//! Graphviz DOT (undirected graph).
+std::string ClusterDot(const ClusterDetail& d);
+
+//! GraphML 1.0 with node data `type`, `label`, `kind` and edge data `role`
+//! (opens in Gephi and yEd).
+std::string ClusterGraphml(const ClusterDetail& d);
+
+//! A STIX 2.1 bundle: an identity (Zicht), a grouping for the cluster, one
+//! observable and one indicator per linkable identifier, one incident per
+//! report, and relationships. Ids are deterministic (same cluster → same
+//! bundle).
+std::string ClusterStix(const ClusterDetail& d);
+
+}  // namespace zicht::link

@@ -1,0 +1,201 @@
+#include "link/identifier_index.h"
+
+#include <absl/hash/hash.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace zicht::link {
+namespace {
+
+constexpr size_t kArenaBlockBytes = 1 << 20;
+
+// What malloc really hands out for `bytes`: glibc chunks carry an 8-byte
+// header and are multiples of 16 bytes, at least 32.
+int64_t MallocBytes(size_t bytes) {
+  if (bytes == 0) return 0;
+  size_t chunk = (bytes + 8 + 15) & ~size_t{15};
+  return static_cast<int64_t>(std::max<size_t>(chunk, 32));
+}
+
+template <typename V>
+int64_t VectorBytes(const V& v) {
+  return MallocBytes(v.capacity() * sizeof(typename V::value_type));
+}
+
+}  // namespace
+
+size_t IdentifierIndex::KeyHash::operator()(const LookupKey& k) const {
+  // Debian's abseil has its own string_view type (not std's).
+  return absl::Hash<std::pair<uint8_t, absl::string_view>>{}(
+      {k.kind, absl::string_view(k.canonical.data(), k.canonical.size())});
+}
+
+IdentifierIndex::IdentifierIndex(const WarningListMatcher* warning_lists)
+    : warning_lists_(warning_lists), lookup_(0, KeyHash{this}, KeyEq{this}) {}
+
+std::string_view IdentifierIndex::ArenaCopy(std::string_view s) {
+  if (s.empty()) return {};
+  if (block_used_ + s.size() > block_size_) {
+    block_size_ = std::max(kArenaBlockBytes, s.size());
+    blocks_.push_back(std::make_unique<char[]>(block_size_));
+    arena_bytes_ += static_cast<int64_t>(block_size_);
+    block_used_ = 0;
+  }
+  char* dst = blocks_.back().get() + block_used_;
+  std::memcpy(dst, s.data(), s.size());
+  block_used_ += s.size();
+  return {dst, s.size()};
+}
+
+uint32_t IdentifierIndex::Intern(uint8_t kind, std::string_view canonical) {
+  auto it = lookup_.find(LookupKey{kind, canonical});
+  if (it != lookup_.end()) return *it;
+  auto ident = static_cast<uint32_t>(keys_.size());
+  keys_.push_back(ArenaCopy(canonical));
+  kinds_.push_back(kind);
+  bool listed = kind == kDomainKind
+                    ? warning_lists_->CoversDomain(canonical)
+                    : warning_lists_->Covers(static_cast<model::IdentifierKind>(kind), canonical);
+  warning_listed_.push_back(listed ? 1 : 0);
+  postings_.emplace_back();
+  lookup_.insert(ident);
+  return ident;
+}
+
+uint16_t IdentifierIndex::InternSource(std::string_view source) {
+  auto it = source_index_.find(absl::string_view(source.data(), source.size()));
+  if (it != source_index_.end()) return it->second;
+  // Sources are partner names (tens); the cap only guards the uint16.
+  if (sources_.size() >= UINT16_MAX) return UINT16_MAX - 1;
+  auto idx = static_cast<uint16_t>(sources_.size());
+  sources_.emplace_back(source);
+  source_index_.emplace(std::string(source), idx);
+  return idx;
+}
+
+void IdentifierIndex::AddEntry(uint32_t r, uint32_t ident, model::Role role) {
+  if (postings_[ident].empty()) {
+    ++live_idents_;
+    if (kinds_[ident] == kDomainKind) ++live_domains_;
+  }
+  postings_[ident].push_back(PackEntry(r, role));
+  report_entries_[r].push_back(PackEntry(ident, role));
+}
+
+IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport& stored) {
+  const model::Report& report = stored.report;
+  UpsertEffect effect;
+  std::vector<uint32_t> old_links;
+  auto found = by_row_.find(stored.row_id);
+  uint32_t r;
+  if (found != by_row_.end()) {
+    r = found->second;
+    effect.existed = true;
+    ForEachLink(r, [&](uint32_t ident) { old_links.push_back(ident); });
+    for (uint32_t e : report_entries_[r]) {
+      PackedList& list = postings_[EntryIndex(e)];
+      if (list.empty()) continue;  // already cleared (identifier named twice)
+      list.EraseIf([r](uint32_t p) { return EntryIndex(p) == r; });
+      if (list.empty()) {
+        --live_idents_;
+        if (kinds_[EntryIndex(e)] == kDomainKind) --live_domains_;
+      }
+    }
+    report_entries_[r].clear();
+  } else {
+    r = static_cast<uint32_t>(row_ids_.size());
+    by_row_.emplace(stored.row_id, r);
+    row_ids_.push_back(stored.row_id);
+    report_ids_.push_back(ArenaCopy(report.key.id));
+    source_of_.push_back(InternSource(report.key.source));
+    reported_at_.push_back(0);
+    damage_.push_back(0);
+    fraud_type_.push_back(0);
+    loss_.push_back(0);
+    report_entries_.emplace_back();
+  }
+  effect.report = r;
+  reported_at_[r] = report.reported_at_seconds;
+  damage_[r] = report.damage_cents.value_or(0);
+  fraud_type_[r] = static_cast<uint8_t>(report.fraud_type);
+  loss_[r] = report.outcome == model::Outcome::kLoss ? 1 : 0;
+  newest_ = std::max(newest_, report.reported_at_seconds);
+
+  for (const model::Identifier& id : report.identifiers) {
+    if (!id.valid || id.canonical.empty()) continue;  // invalid values never link (DESIGN.md)
+    uint32_t ident = Intern(static_cast<uint8_t>(id.kind), id.canonical);
+    AddEntry(r, ident, id.role);
+    if (id.kind == model::IdentifierKind::kUrl && !id.domain.empty() && !warning_listed(ident)) {
+      AddEntry(r, Intern(kDomainKind, id.domain), id.role);
+    }
+  }
+
+  if (effect.existed) {
+    std::vector<uint32_t> new_links;
+    ForEachLink(r, [&](uint32_t ident) { new_links.push_back(ident); });
+    std::sort(new_links.begin(), new_links.end());
+    std::sort(old_links.begin(), old_links.end());
+    old_links.erase(std::unique(old_links.begin(), old_links.end()), old_links.end());
+    std::set_difference(old_links.begin(), old_links.end(), new_links.begin(), new_links.end(),
+                        std::back_inserter(effect.lost_links));
+  }
+  return effect;
+}
+
+std::optional<uint32_t> IdentifierIndex::Find(uint8_t kind, std::string_view canonical) const {
+  auto it = lookup_.find(LookupKey{kind, canonical});
+  if (it == lookup_.end() || postings_[*it].empty()) return std::nullopt;
+  return *it;
+}
+
+std::optional<uint32_t> IdentifierIndex::FindReport(int64_t row_id) const {
+  auto it = by_row_.find(row_id);
+  if (it == by_row_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool IdentifierIndex::KeyLess(uint32_t a, uint32_t b) const {
+  std::string_view sa = source(a), sb = source(b);
+  if (sa != sb) return sa < sb;
+  return report_ids_[a] < report_ids_[b];
+}
+
+uint32_t IdentifierIndex::BeneficiaryReports(uint32_t ident) const {
+  uint32_t count = 0;
+  uint32_t last = UINT32_MAX;
+  for (uint32_t p : postings_[ident]) {
+    if (EntryRole(p) != model::Role::kBeneficiary || EntryIndex(p) == last) continue;
+    last = EntryIndex(p);  // a report's postings are contiguous
+    ++count;
+  }
+  return count;
+}
+
+bool IdentifierIndex::IsMule(uint32_t ident) const {
+  return kinds_[ident] == static_cast<uint8_t>(model::IdentifierKind::kIban) && !warning_listed(ident) &&
+         BeneficiaryReports(ident) >= 2;
+}
+
+bool IdentifierIndex::IsLead(uint32_t ident) const {
+  if (warning_listed(ident)) return false;
+  std::string_view c = keys_[ident];
+  if (kinds_[ident] == static_cast<uint8_t>(model::IdentifierKind::kIban)) return c.substr(0, 2) == "NL";
+  if (kinds_[ident] == static_cast<uint8_t>(model::IdentifierKind::kPhone)) return c.substr(0, 4) == "+316";
+  return false;
+}
+
+int64_t IdentifierIndex::Bytes() const {
+  int64_t bytes = arena_bytes_;
+  bytes += VectorBytes(keys_) + VectorBytes(kinds_) + VectorBytes(warning_listed_) + VectorBytes(postings_);
+  for (const PackedList& p : postings_) bytes += MallocBytes(p.HeapBytes());
+  // flat_hash_set: one slot (uint32) and one control byte per bucket.
+  bytes += static_cast<int64_t>(lookup_.capacity() * (sizeof(uint32_t) + 1));
+  bytes += VectorBytes(row_ids_) + VectorBytes(report_ids_) + VectorBytes(source_of_) + VectorBytes(reported_at_) +
+           VectorBytes(damage_) + VectorBytes(fraud_type_) + VectorBytes(loss_) + VectorBytes(report_entries_);
+  for (const PackedList& p : report_entries_) bytes += MallocBytes(p.HeapBytes());
+  bytes += static_cast<int64_t>(by_row_.capacity() * (sizeof(std::pair<int64_t, uint32_t>) + 1));
+  return bytes;
+}
+
+}  // namespace zicht::link

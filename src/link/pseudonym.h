@@ -1,0 +1,24 @@
+#pragma once
+// Keyed pseudonyms of identifiers (DESIGN.md, POST /v1/check: "A pseudonym
+// in place of value looks up the keyed pseudonym, so a partner need not send
+// the raw value").
+//
+// Pseudonymize = lower-hex HMAC-SHA256(key, kind + ":" + canonical). Keyed,
+// so that nobody without the deployment key can build a table from likely
+// values (all Dutch mobile numbers are only 10^8 candidates: an unkeyed hash
+// would be reversible in seconds). The kind is part of the message so that
+// the same digits as a phone number and as a handle get different
+// pseudonyms.
+//
+// Thread-safety: pure function.
+#include <string>
+#include <string_view>
+
+#include "model/identifier.h"
+
+namespace zicht::link {
+
+//! 64 lower-case hex characters.
+std::string Pseudonymize(std::string_view key, model::IdentifierKind kind, std::string_view canonical);
+
+}  // namespace zicht::link

@@ -1,0 +1,66 @@
+#include "link/verdict_json.h"
+
+namespace zicht::link {
+
+void WriteVerdictJson(JsonWriter& w, const Verdict& v) {
+  w.StartObject();
+  w.Key("kind");
+  WriteString(w, model::kIdentifierKindNames.Name(v.kind));
+  w.Key("value");
+  if (v.pseudonym.empty()) WriteString(w, v.value);
+  else w.Null();
+  if (!v.pseudonym.empty()) {
+    w.Key("pseudonym");
+    WriteString(w, v.pseudonym);
+  }
+  w.Key("normalized");
+  if (v.normalized.empty()) w.Null();
+  else WriteString(w, v.normalized);
+  w.Key("valid");
+  w.Bool(v.valid);
+  w.Key("known");
+  w.Bool(v.known);
+  w.Key("risk");
+  WriteString(w, kRiskNames.Name(v.risk));
+  w.Key("reasons");
+  w.StartArray();
+  for (const auto& r : v.reasons) WriteString(w, r);
+  w.EndArray();
+  w.Key("reports");
+  w.Int64(v.reports);
+  w.Key("losses");
+  w.Int64(v.losses);
+  w.Key("damage_eur");
+  WriteEuro(w, v.damage_cents);
+  w.Key("first_seen");
+  if (v.first_seen) WriteString(w, FormatRfc3339(*v.first_seen));
+  else w.Null();
+  w.Key("last_seen");
+  if (v.last_seen) WriteString(w, FormatRfc3339(*v.last_seen));
+  else w.Null();
+  w.Key("fraud_types");
+  w.StartArray();
+  for (auto t : v.fraud_types) WriteString(w, model::kFraudTypeNames.Name(t));
+  w.EndArray();
+  w.Key("cluster");
+  if (v.cluster) {
+    w.StartObject();
+    w.Key("id");
+    WriteString(w, v.cluster->id);
+    w.Key("reports");
+    w.Int64(v.cluster->reports);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+}
+
+std::string VerdictJson(const Verdict& v) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  WriteVerdictJson(w, v);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace zicht::link

@@ -1,0 +1,82 @@
+#include "store/warning_list_store.h"
+
+#include "store/sqlite_db.h"
+
+namespace zicht::store {
+namespace {
+
+constexpr std::string_view kSchema =
+    "CREATE TABLE IF NOT EXISTS warning_list("
+    "  name TEXT PRIMARY KEY, description TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS warning_list_entry("
+    "  list TEXT NOT NULL REFERENCES warning_list(name) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(list, kind, value)) WITHOUT ROWID;";
+
+}  // namespace
+
+WarningListStore::WarningListStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+WarningListStore::~WarningListStore() = default;
+
+Result<std::unique_ptr<WarningListStore>> WarningListStore::Open(const std::string& path) {
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
+  ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
+  return std::unique_ptr<WarningListStore>(new WarningListStore(std::move(db)));
+}
+
+Status WarningListStore::Put(const WarningListRow& list) {
+  return db_->Transaction([&]() -> Status {
+    ZICHT_ASSIGN_OR_RETURN(auto del, db_->Prepare("DELETE FROM warning_list WHERE name = ?1"));
+    ZICHT_RETURN_IF_ERROR(del.Bind(1, list.name).Run());
+    ZICHT_ASSIGN_OR_RETURN(auto ins, db_->Prepare(
+        "INSERT INTO warning_list(name, description, imported_at) VALUES(?1, ?2, ?3)"));
+    ZICHT_RETURN_IF_ERROR(ins.Bind(1, list.name).Bind(2, list.description).Bind(3, list.imported_at).Run());
+    ZICHT_ASSIGN_OR_RETURN(auto entry, db_->Prepare(
+        "INSERT OR IGNORE INTO warning_list_entry(list, kind, value) VALUES(?1, ?2, ?3)"));
+    for (const auto& [kind, value] : list.entries) {
+      ZICHT_RETURN_IF_ERROR(
+          entry.Bind(1, list.name).Bind(2, model::kIdentifierKindNames.Name(kind)).Bind(3, value).Run());
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<WarningListRow>> WarningListStore::List() {
+  ZICHT_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+      "SELECT l.name, l.description, l.imported_at, "
+      "  (SELECT COUNT(*) FROM warning_list_entry e WHERE e.list = l.name) "
+      "FROM warning_list l ORDER BY l.name"));
+  std::vector<WarningListRow> out;
+  while (true) {
+    ZICHT_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    WarningListRow r;
+    r.name = std::string(q.Text(0));
+    r.description = std::string(q.Text(1));
+    r.imported_at = std::string(q.Text(2));
+    r.entry_count = q.Int(3);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<WarningListRow>> WarningListStore::LoadAll() {
+  ZICHT_ASSIGN_OR_RETURN(auto lists, List());
+  ZICHT_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT kind, value FROM warning_list_entry WHERE list = ?1"));
+  for (auto& list : lists) {
+    q.Bind(1, list.name);
+    while (true) {
+      ZICHT_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      auto kind = model::kIdentifierKindNames.Parse(q.Text(0));
+      if (!kind) {
+        return Status::Corruption("warning_list_entry of list '" + list.name + "': unknown kind '" +
+                                  std::string(q.Text(0)) + "'");
+      }
+      list.entries.emplace_back(*kind, std::string(q.Text(1)));
+    }
+    q.Reset();
+  }
+  return lists;
+}
+
+}  // namespace zicht::store

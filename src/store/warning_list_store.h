@@ -1,0 +1,57 @@
+#pragma once
+// Warning-lists added by users (`zicht warninglist import`), kept in the same
+// SQLite file as the reports so that a database carries its own linking
+// rules (DESIGN.md, "Linking and clusters"). Shipped lists are not stored:
+// they are compiled into the binary (link/warning_list.h).
+//
+// Schema (created on Open when missing):
+//   warning_list(name TEXT PRIMARY KEY, description TEXT, imported_at TEXT)
+//   warning_list_entry(list TEXT REFERENCES warning_list(name) ON DELETE CASCADE,
+//                      kind TEXT, value TEXT, PRIMARY KEY(list, kind, value))
+// Values are stored in canonical form (the caller normalises them).
+//
+// Thread-safety: one thread at a time per instance, like store::Store.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "model/identifier.h"
+
+namespace zicht::store {
+
+namespace sqlite {
+class Database;
+}
+
+struct WarningListRow {
+  std::string name;
+  std::string description;
+  std::string imported_at;  // RFC 3339
+  std::vector<std::pair<model::IdentifierKind, std::string>> entries;
+  int64_t entry_count = 0;  // filled by List(); entries stay empty there
+};
+
+class WarningListStore {
+ public:
+  //! Opens (creating tables if needed) the database at `path`.
+  //! On failure: kIOError naming the path.
+  static Result<std::unique_ptr<WarningListStore>> Open(const std::string& path);
+  ~WarningListStore();
+
+  //! Stores `list`, replacing any list of the same name, in one transaction.
+  Status Put(const WarningListRow& list);
+
+  //! Every stored list with its entries, by name.
+  Result<std::vector<WarningListRow>> LoadAll();
+
+  //! Every stored list with entry_count and no entries, by name.
+  Result<std::vector<WarningListRow>> List();
+
+ private:
+  explicit WarningListStore(std::unique_ptr<sqlite::Database> db);
+  std::unique_ptr<sqlite::Database> db_;
+};
+
+}  // namespace zicht::store
