@@ -1,13 +1,141 @@
-// PLACEHOLDER: replaced by the owner of `zicht stats`.
+// `zicht stats [--by week|month] [--type T] [--since DATE] [--format table|json|csv] [--db PATH]`:
+// reports, attempts versus losses and damage per fraud type over time — the
+// table a policy maker asks for ("how many help-request fraud reports per
+// week since April?"). Periods are ISO weeks ("2024-W09") or months
+// ("2024-03") of reported_at, in UTC. The counting is the store's (SQL GROUP
+// BY); this file only maps options and prints.
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/output_format.h"
+#include "store/store.h"
 
 namespace zicht::cli {
+namespace {
+
+struct StatsArgs {
+  std::string by = "month";
+  std::string type;
+  std::string since;
+  std::string format;
+  std::string db = "zicht.db";
+};
+
+// Cents as a decimal euro amount, exact: 245050 → "2450.50".
+std::string Euros(int64_t cents) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%" PRId64 ".%02" PRId64, cents < 0 ? "-" : "", (cents < 0 ? -cents : cents) / 100,
+                (cents < 0 ? -cents : cents) % 100);
+  return buf;
+}
+
+void PrintJson(const std::string& by, const std::vector<store::StatsRow>& rows) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  w.Key("by");
+  w.String(by.c_str());
+  w.Key("rows");
+  w.StartArray();
+  for (const auto& r : rows) {
+    w.StartObject();
+    w.Key("period");
+    w.String(r.period.c_str());
+    w.Key("fraud_type");
+    auto type = model::kFraudTypeNames.Name(r.fraud_type);
+    w.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
+    w.Key("reports");
+    w.Int64(r.reports);
+    w.Key("attempts");
+    w.Int64(r.attempts);
+    w.Key("losses");
+    w.Int64(r.losses);
+    w.Key("damage_eur");
+    std::string eur = Euros(r.damage_cents);
+    w.RawValue(eur.c_str(), eur.size(), rapidjson::kNumberType);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  std::printf("%s\n", buf.GetString());
+}
+
+void PrintTable(const std::vector<store::StatsRow>& rows) {
+  std::printf("%-9s %-19s %9s %9s %9s %15s\n", "period", "fraud_type", "reports", "attempts", "losses", "damage_eur");
+  store::StatsRow total;
+  for (const auto& r : rows) {
+    std::printf("%-9s %-19s %9" PRId64 " %9" PRId64 " %9" PRId64 " %15s\n", r.period.c_str(),
+                std::string(model::kFraudTypeNames.Name(r.fraud_type)).c_str(), r.reports, r.attempts, r.losses,
+                Euros(r.damage_cents).c_str());
+    total.reports += r.reports;
+    total.attempts += r.attempts;
+    total.losses += r.losses;
+    total.damage_cents += r.damage_cents;
+  }
+  std::printf("%-9s %-19s %9" PRId64 " %9" PRId64 " %9" PRId64 " %15s\n", "total", "", total.reports, total.attempts,
+              total.losses, Euros(total.damage_cents).c_str());
+}
+
+int RunStats(const StatsArgs& a) {
+  store::StatsQuery q;
+  q.by = a.by == "week" ? store::StatsBucket::kWeek : store::StatsBucket::kMonth;
+  if (!a.type.empty()) q.fraud_type = model::kFraudTypeNames.Parse(a.type);
+  if (!a.since.empty()) {
+    auto t = ParseRfc3339(a.since);
+    if (!t.ok()) return ReportStatus("stats", t.status().WithContext("--since"), true);
+    q.since = t->seconds;
+  }
+  // Opening would create an empty database; a missing one is a mistake.
+  if (!std::filesystem::exists(a.db)) {
+    return ReportStatus("stats", Status::NotFound("no database at '" + a.db + "' (run zicht ingest first, or --db)"));
+  }
+  auto store = store::OpenSqliteStore(a.db);
+  if (!store.ok()) return ReportStatus("stats", store.status());
+  auto rows = (*store)->Stats(q);
+  if (!rows.ok()) return ReportStatus("stats", rows.status());
+  switch (ResolveFormat(a.format)) {
+    case OutputFormat::kJson:
+      PrintJson(a.by, *rows);
+      break;
+    case OutputFormat::kCsv:
+      std::printf("period,fraud_type,reports,attempts,losses,damage_eur\n");
+      for (const auto& r : *rows) {
+        std::printf("%s,%s,%" PRId64 ",%" PRId64 ",%" PRId64 ",%s\n", r.period.c_str(),
+                    std::string(model::kFraudTypeNames.Name(r.fraud_type)).c_str(), r.reports, r.attempts,
+                    r.losses, Euros(r.damage_cents).c_str());
+      }
+      break;
+    default:
+      PrintTable(*rows);
+      break;
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 void RegisterStatsCommand(CLI::App& app, CommandContext& ctx) {
-  auto* cmd = app.add_subcommand("stats", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = ReportStatus("stats", Status::Internal("not built yet")); });
+  auto args = std::make_shared<StatsArgs>();
+  auto* cmd = app.add_subcommand(
+      "stats", "Reports, attempts vs losses and damage per fraud type, per ISO week or month of reported_at (UTC).");
+  cmd->add_option("--by", args->by, "period: week (ISO, 2024-W09) or month (2024-03)")
+      ->check(CLI::IsMember({"week", "month"}))
+      ->capture_default_str();
+  std::vector<std::string> types;
+  for (auto n : model::kFraudTypeNames.names) types.emplace_back(n);
+  cmd->add_option("--type", args->type, "only this fraud type")->check(CLI::IsMember(types));
+  cmd->add_option("--since", args->since, "only reports with reported_at on or after this RFC 3339 date/date-time");
+  AddFormatOption(cmd, &args->format, {"table", "json", "csv"});
+  cmd->add_option("--db", args->db, "SQLite database")->capture_default_str();
+  cmd->callback([args, &ctx] { ctx.exit_code = RunStats(*args); });
 }
 
 }  // namespace zicht::cli
