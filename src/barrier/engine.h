@@ -22,6 +22,7 @@
 // Thread-safety: all public methods may be called from many threads; one
 // mutex guards the account state (the server's workers share one Engine).
 // Per-event cost is one uncontended lock; Apply(span) takes it once per batch.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>

@@ -62,6 +62,7 @@ class ExpressionCompiler {
     Next();
     Operand result;
     if (!ParseOr(&result)) return false;
+    if (token_.kind == Tok::kError) return Fail(token_.offset, std::string(token_.text));
     if (token_.kind != Tok::kEnd) return Fail(token_.offset, "unexpected '" + std::string(TokenText()) + "'");
     if (result.type != ValueType::kBool) {
       return Fail(0, "a condition must be true/false, this is " + std::string(TypeName(result.type)));
@@ -202,11 +203,21 @@ class ExpressionCompiler {
     return true;
   }
 
+  // Recursion guard: "((((…" or "not not not …" must not exhaust the stack.
+  static constexpr int kMaxNesting = 64;
+  bool Nest(size_t at) {
+    if (++nesting_ > kMaxNesting) return Fail(at, "condition nested too deeply");
+    return true;
+  }
+
   bool ParseNot(Operand* out) {
     if (IsKeyword("not")) {
       size_t at = token_.offset;
       Next();
-      if (!ParseNot(out) || !Expect(*out, ValueType::kBool, "'not'")) return false;
+      if (!Nest(at)) return false;
+      bool ok = ParseNot(out) && Expect(*out, ValueType::kBool, "'not'");
+      --nesting_;
+      if (!ok) return false;
       out->offset = at;
       return Emit(Expression::Op::kNot, 0, at);
     }
@@ -294,7 +305,10 @@ class ExpressionCompiler {
     if (token_.kind == Tok::kMinus) {
       size_t at = token_.offset;
       Next();
-      if (!ParseSign(out) || !Expect(*out, ValueType::kNumber, "'-'")) return false;
+      if (!Nest(at)) return false;
+      bool ok = ParseSign(out) && Expect(*out, ValueType::kNumber, "'-'");
+      --nesting_;
+      if (!ok) return false;
       out->offset = at;
       return Emit(Expression::Op::kNeg, 0, at);
     }
@@ -323,7 +337,10 @@ class ExpressionCompiler {
       }
       case Tok::kLParen: {
         Next();
-        if (!ParseOr(out)) return false;
+        if (!Nest(out->offset)) return false;
+        bool ok = ParseOr(out);
+        --nesting_;
+        if (!ok) return false;
         if (token_.kind != Tok::kRParen) return Fail(token_.offset, "expected ')'");
         Next();
         return true;
@@ -373,6 +390,7 @@ class ExpressionCompiler {
   size_t pos_ = 0;
   Token token_;
   int depth_ = 0;
+  int nesting_ = 0;
 };
 
 bool Expression::Compile(std::string_view text, Expression* out, ExpressionError* error) {

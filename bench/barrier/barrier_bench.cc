@@ -1,0 +1,168 @@
+// barrier_bench [EVENTS] [ACCOUNTS]: events per second through the payment
+// barrier engine, in process, on a generated stream that looks like a bank's:
+// many accounts, mostly payments, some logins (occasionally from a new
+// device), contact changes and limit raises, a few beneficiaries known from
+// fraud. Prints two lines for bench/parts/40-barrier.sh:
+//   eval <events/s>      evaluation of pre-parsed events (JSON parsed outside the timed loop)
+//   replay <events/s>    end to end: JSONL text → parse → evaluate → decision JSON
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <absl/container/flat_hash_map.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "barrier/decision_json.h"
+#include "barrier/engine.h"
+#include "barrier/rules.h"
+
+namespace {
+
+using namespace zicht;
+using namespace zicht::barrier;
+
+// Stand-in for the linking index: a hash map of known values, like the real
+// index's look-up cost without its store.
+class KnownSet final : public IdentifierRiskSource {
+ public:
+  void Add(std::string_view value, RiskLevel risk) { known_[IdentifierHash(value)] = risk; }
+  RiskLevel RiskOf(model::IdentifierKind, std::string_view value) const override {
+    auto it = known_.find(IdentifierHash(value));
+    return it == known_.end() ? RiskLevel::kNone : it->second;
+  }
+
+ private:
+  absl::flat_hash_map<uint64_t, RiskLevel> known_;
+};
+
+std::string Iban(uint64_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "NL%02uBANK%010llu", static_cast<unsigned>(n % 97),
+                static_cast<unsigned long long>(n));
+  return buf;
+}
+
+std::string EventJson(const Event& e) {
+  std::string at = FormatRfc3339(e.at);
+  std::string out = "{\"type\":\"" + std::string(kEventTypeNames.Name(e.type)) + "\",\"account\":\"" + e.account +
+                    "\",\"at\":\"" + at + "\"";
+  switch (e.type) {
+    case EventType::kLogin: out += ",\"device\":\"" + e.device + "\""; break;
+    case EventType::kContactChange: out += ",\"field\":\"" + e.field + "\""; break;
+    case EventType::kLimitChange:
+      out += ",\"new_limit_eur\":" + std::to_string(e.new_limit_cents / 100);
+      break;
+    case EventType::kPayment:
+      out += ",\"amount_eur\":" + std::to_string(e.amount_cents / 100) + "." +
+             std::to_string(e.amount_cents % 100 / 10) + std::to_string(e.amount_cents % 10) +
+             ",\"beneficiary_iban\":\"" + e.beneficiary_iban + "\",\"beneficiary_name\":\"J. Jansen\"" +
+             ",\"new_beneficiary\":" + (e.new_beneficiary ? "true" : "false") + ",\"device\":\"" + e.device +
+             "\",\"channel\":\"" + e.channel + "\"";
+      break;
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const size_t n_events = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 2000000;
+  const size_t n_accounts = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 100000;
+  std::mt19937_64 rng(42);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::lognormal_distribution<double> amount_eur(3.5, 1.4);  // median ≈ €33, long tail into the thousands
+
+  KnownSet known;
+  for (uint64_t i = 0; i < 2000; ++i) known.Add(Iban(i * 7919), i % 3 == 0 ? RiskLevel::kHigh : RiskLevel::kMedium);
+  for (uint64_t i = 0; i < 500; ++i) known.Add("fp:" + std::to_string(i * 104729), RiskLevel::kHigh);
+
+  std::vector<Event> events;
+  events.reserve(n_events);
+  const UnixSeconds start = 1714521600;  // 2024-05-01T00:00:00Z
+  const double span = 30.0 * 86400;      // a month
+  for (size_t i = 0; i < n_events; ++i) {
+    Event e;
+    uint64_t account = rng() % n_accounts;
+    e.account = "ACC" + std::to_string(account);
+    e.at = start + static_cast<UnixSeconds>(span * static_cast<double>(i) / static_cast<double>(n_events));
+    double r = u(rng);
+    // Each account has 2 usual devices; 1 in 50 logins comes from a new one.
+    std::string device = "fp:" + std::to_string(account * 2 + rng() % 2);
+    if (u(rng) < 0.02) device = "fp:" + std::to_string(rng() % 1000000000);
+    if (r < 0.15) {
+      e.type = EventType::kLogin;
+      e.device = device;
+    } else if (r < 0.17) {
+      e.type = EventType::kContactChange;
+      e.field = r < 0.16 ? "phone" : "email";
+    } else if (r < 0.18) {
+      e.type = EventType::kLimitChange;
+      e.new_limit_cents = (u(rng) < 0.8 ? 10000 : 1000) * 100;
+    } else {
+      e.type = EventType::kPayment;
+      e.amount_cents = std::max<int64_t>(1, static_cast<int64_t>(amount_eur(rng) * 100));
+      bool regular = u(rng) < 0.8;  // most payments go to the account's usual payees
+      e.beneficiary_iban = regular ? Iban(account * 5 + rng() % 5) : Iban(rng() % 20000000);
+      e.new_beneficiary = regular ? 0 : 1;
+      e.device = device;
+      e.channel = u(rng) < 0.7 ? "app" : "web";
+    }
+    events.push_back(std::move(e));
+  }
+
+  auto rules = DefaultRules();
+  if (!rules.ok()) {
+    std::fprintf(stderr, "%s\n", rules.status().ToString().c_str());
+    return 1;
+  }
+
+  // 1. Evaluation of pre-parsed events.
+  double eval_rate = 0;
+  int64_t blocked = 0;
+  {
+    Engine engine(*rules, &known);
+    std::vector<Decision> decisions;
+    decisions.reserve(n_events);
+    auto t0 = std::chrono::steady_clock::now();
+    engine.Apply(events, &decisions);
+    auto t1 = std::chrono::steady_clock::now();
+    eval_rate = static_cast<double>(n_events) / std::chrono::duration<double>(t1 - t0).count();
+    for (const auto& d : decisions) blocked += d.action != Action::kAllow;
+    std::fprintf(stderr, "accounts %zu, payments %zu, not allowed %lld\n", engine.AccountCount(), decisions.size(),
+                 static_cast<long long>(blocked));
+  }
+
+  // 2. End to end over JSONL text.
+  double replay_rate = 0;
+  {
+    std::string text;
+    for (const Event& e : events) text += EventJson(e) + "\n";
+    Engine engine(*rules, &known);
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    size_t out_bytes = 0;
+    Decision decision;
+    auto t0 = std::chrono::steady_clock::now();
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      auto event = ParseEvent(std::string_view(text).substr(pos, end - pos));
+      pos = end + 1;
+      if (!event.ok()) return 1;
+      if (!engine.Apply(*event, &decision)) continue;
+      buffer.Clear();
+      writer.Reset(buffer);
+      WriteDecisionJson(engine.rules(), *event, decision, writer);
+      out_bytes += buffer.GetSize();
+    }
+    auto t1 = std::chrono::steady_clock::now();
+    replay_rate = static_cast<double>(n_events) / std::chrono::duration<double>(t1 - t0).count();
+    std::fprintf(stderr, "replay output %zu bytes\n", out_bytes);
+  }
+  std::printf("eval %.0f\nreplay %.0f\n", eval_rate, replay_rate);
+  return 0;
+}
