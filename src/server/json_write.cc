@@ -66,10 +66,10 @@ void WriteReport(JsonWriter& w, const store::StoredReport& stored) {
   w.EndObject();
 }
 
-void WriteClusterSummaryFields(JsonWriter& w, const link::ClusterSummary& c) {
+void WriteClusterSummaryFields(JsonWriter& w, const link::ClusterSummary& c, std::string_view reports_key) {
   w.Key("id");
   WriteStr(w, c.id);
-  w.Key("reports");
+  w.Key(reports_key.data(), static_cast<rapidjson::SizeType>(reports_key.size()));
   w.Int64(c.reports);
   w.Key("sources");
   w.Int64(c.sources);

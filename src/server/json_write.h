@@ -26,8 +26,11 @@ inline void WriteEuros(JsonWriter& w, int64_t cents) { w.Double(static_cast<doub
 void WriteReport(JsonWriter& w, const store::StoredReport& report);
 
 //! The fields of a cluster summary, without the enclosing braces (so the
-//! cluster detail can extend the same object).
-void WriteClusterSummaryFields(JsonWriter& w, const link::ClusterSummary& c);
+//! cluster detail can extend the same object). The report count goes under
+//! `reports_key` ("reports"; the detail uses "report_count" because its
+//! "reports" is the list of reports).
+void WriteClusterSummaryFields(JsonWriter& w, const link::ClusterSummary& c,
+                               std::string_view reports_key = "reports");
 
 //! An identifier node's fields, without the enclosing braces.
 void WriteIdentifierNodeFields(JsonWriter& w, const link::IdentifierNode& n);

@@ -96,7 +96,7 @@ void Service::HandleCluster(const HttpRequest& req, std::string_view raw_id, std
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
-  WriteClusterSummaryFields(w, detail->summary);
+  WriteClusterSummaryFields(w, detail->summary, "report_count");
   w.Key("reports");
   w.StartArray();
   for (const store::StoredReport& r : detail->reports) WriteReport(w, r);

@@ -1,0 +1,431 @@
+// Integration tests: the real `zicht serve` on 127.0.0.1 with an ephemeral
+// port, a real SQLite database seeded with `zicht ingest`, keys made with
+// `zicht keys add`, and a raw-socket HTTP client.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "server/test_http_client.h"
+#include "store/store.h"
+#include "testutil/testutil.h"
+
+namespace zicht::server {
+namespace {
+
+using testing::Call;
+using testing::Connection;
+using testing::Response;
+using testing::ServerProcess;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+constexpr char kMuleIban[] = "NL91ABNA0417164300";
+constexpr char kSeed[] =
+    R"({"id":"R1","source":"fraudehelpdesk","reported_at":"2024-03-01T10:00:00Z","fraud_type":"hulpvraagfraude","damage_eur":250,"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},{"kind":"phone","value":"06-12345678"}],"text":"Hoi mam"})"
+    "\n"
+    R"({"id":"R2","source":"politie","reported_at":"2024-03-05T10:00:00Z","fraud_type":"hulpvraagfraude","identifiers":[{"kind":"iban","value":"NL91ABNA0417164300"}]})"
+    "\n"
+    R"({"id":"R3","source":"politie","reported_at":"2024-04-05","fraud_type":"phishing","identifiers":[{"kind":"url","value":"https://betaal-nu.example/x"}]})"
+    "\n";
+
+rapidjson::Document Json(const std::string& text) {
+  rapidjson::Document d;
+  d.Parse(text.c_str(), text.size());
+  return d;
+}
+
+std::string CheckBody(const std::string& kind, const std::string& value) {
+  return R"({"identifiers":[{"kind":")" + kind + R"(","value":")" + value + R"("}]})";
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("zicht.db");
+    keys_ = dir_.File("keys.toml");
+    testutil::WriteFile(dir_.File("seed.jsonl"), kSeed);
+    auto r = testutil::RunZicht({"ingest", "--db", db_, dir_.File("seed.jsonl")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    analyst_ = AddKey("politie", "analyst");
+    reporter_ = AddKey("fraudehelpdesk", "reporter");
+    checker_ = AddKey("bank", "checker");
+  }
+
+  std::string AddKey(const std::string& partner, const std::string& role) {
+    auto r = testutil::RunZicht({"keys", "add", "--partner", partner, "--role", role, "--keys", keys_});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string key = r.out;
+    while (!key.empty() && key.back() == '\n') key.pop_back();
+    return key;
+  }
+
+  std::unique_ptr<ServerProcess> Start(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto s = std::make_unique<ServerProcess>(args);
+    EXPECT_TRUE(s->started()) << "server did not start";
+    return s;
+  }
+
+  static Headers Auth(const std::string& key, const std::string& purpose = "fraud check") {
+    return {{"Authorization", "Bearer " + key}, {"X-Purpose", purpose}, {"Content-Type", "application/json"}};
+  }
+
+  testutil::TempDir dir_;
+  std::string db_, keys_, analyst_, reporter_, checker_;
+};
+
+TEST_F(ServerTest, HealthzAndMetricsNeedNoKey) {
+  auto s = Start();
+  Response h = Call(s->port(), "GET", "/healthz");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(h.body, R"({"status":"ok"})");
+  Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_));
+  Response m = Call(s->port(), "GET", "/metrics");
+  EXPECT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("zicht_http_requests_total{route=\"check\",status=\"200\"} 1"), std::string::npos) << m.body;
+  EXPECT_NE(m.body.find("zicht_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(m.body.find("zicht_index_size{what=\"reports\"} 3"), std::string::npos);
+  EXPECT_NE(m.body.find("zicht_ingest_reports_total"), std::string::npos);
+}
+
+TEST_F(ServerTest, RoleMatrix) {
+  auto s = Start();
+  int port = s->port();
+  struct Case {
+    std::string method, target, body;
+    int analyst, reporter, checker;
+  };
+  const std::string report =
+      R"({"id":"N1","source":"fraudehelpdesk","reported_at":"2024-05-01","fraud_type":"phishing"})";
+  std::vector<Case> cases = {
+      {"POST", "/v1/check", CheckBody("iban", kMuleIban), 200, 200, 200},
+      {"POST", "/v1/reports", report, 200, 200, 403},
+      {"GET", "/v1/clusters", "", 200, 403, 403},
+      {"GET", "/v1/mules", "", 200, 403, 403},
+      {"GET", "/v1/stats", "", 200, 403, 403},
+      {"POST", "/v1/messages/screen", R"({"text":"Hoi mam, mijn telefoon is kapot"})", 200, 200, 200},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Call(port, c.method, c.target, c.body).status, 401) << c.target;
+    EXPECT_EQ(Call(port, c.method, c.target, c.body, Auth("zk_wrong")).status, 401) << c.target;
+    EXPECT_EQ(Call(port, c.method, c.target, c.body, Auth(analyst_)).status, c.analyst) << c.target;
+    EXPECT_EQ(Call(port, c.method, c.target, c.body, Auth(reporter_)).status, c.reporter) << c.target;
+    EXPECT_EQ(Call(port, c.method, c.target, c.body, Auth(checker_)).status, c.checker) << c.target;
+  }
+  Response denied = Call(port, "GET", "/v1/clusters", "", Auth(checker_));
+  auto d = Json(denied.body);
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_STREQ(d["error"]["code"].GetString(), "permission_denied");
+}
+
+TEST_F(ServerTest, CheckAnswersInOrderAndByPseudonym) {
+  auto s = Start();
+  std::string body = R"({"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},)"
+                     R"({"kind":"iban","value":"NL20INGB0001234567"},{"kind":"phone","value":"onbekend"}]})";
+  Response r = Call(s->port(), "POST", "/v1/check", body, Auth(checker_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto d = Json(r.body);
+  const auto& results = d["results"];
+  ASSERT_EQ(results.Size(), 3u);
+  EXPECT_STREQ(results[0]["normalized"].GetString(), kMuleIban);
+  EXPECT_TRUE(results[0]["known"].GetBool());
+  EXPECT_STREQ(results[0]["risk"].GetString(), "high");
+  EXPECT_FALSE(results[1]["known"].GetBool());
+  EXPECT_STREQ(results[1]["risk"].GetString(), "none");
+  EXPECT_FALSE(results[2]["valid"].GetBool());
+
+  // The partner's side: pseudonymise locally with the deployment key, send
+  // only the pseudonym, get the same verdict.
+  auto p = testutil::RunZicht({"pseudonymize", "iban", "NL91 ABNA 0417 1643 00", "--key-file",
+                               dir_.File("zicht-pseudonym.key")});
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  std::string pseudonym = p.out.substr(0, p.out.find('\n'));
+  EXPECT_EQ(pseudonym.size(), 64u);
+  Response byp = Call(s->port(), "POST", "/v1/check",
+                      R"({"identifiers":[{"kind":"iban","pseudonym":")" + pseudonym + R"("}]})", Auth(checker_));
+  ASSERT_EQ(byp.status, 200) << byp.body;
+  auto bd = Json(byp.body);
+  EXPECT_TRUE(bd["results"][0]["known"].GetBool());
+  EXPECT_STREQ(bd["results"][0]["risk"].GetString(), "high");
+}
+
+TEST_F(ServerTest, BadRequestsGetNamedErrors) {
+  auto s = Start({"--max-body", "4096"});
+  int port = s->port();
+  auto expect_400 = [&](const std::string& body, const std::string& mention) {
+    Response r = Call(port, "POST", "/v1/check", body, Auth(checker_));
+    EXPECT_EQ(r.status, 400) << body;
+    auto d = Json(r.body);
+    ASSERT_TRUE(d.IsObject() && d.HasMember("error")) << r.body;
+    EXPECT_STREQ(d["error"]["code"].GetString(), "invalid_argument");
+    EXPECT_NE(std::string(d["error"]["message"].GetString()).find(mention), std::string::npos) << r.body;
+  };
+  expect_400("{not json", "malformed JSON");
+  expect_400("[]", "identifiers");
+  expect_400(R"({"identifiers":5})", "identifiers");
+  expect_400(R"({"identifiers":[{"kind":"iban","value":7}]})", "identifiers[0].value");
+  expect_400(R"({"identifiers":[{"kind":"bsn","value":"1"}]})", "bsn");
+  expect_400(R"({"identifiers":[{"kind":"iban"}]})", "exactly one");
+
+  Response big = Call(port, "POST", "/v1/check", std::string(10000, ' '), Auth(checker_));
+  EXPECT_EQ(big.status, 413);
+  Response missing = Call(port, "GET", "/v1/nothing", "", Auth(analyst_));
+  EXPECT_EQ(missing.status, 404);
+  Response wrong = Call(port, "GET", "/v1/check", "", Auth(checker_));
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.headers["allow"], "POST");
+  // The service is still up after all that.
+  EXPECT_EQ(Call(port, "GET", "/healthz").status, 200);
+}
+
+TEST_F(ServerTest, RequirePurpose) {
+  auto s = Start({"--require-purpose"});
+  Headers no_purpose = {{"Authorization", "Bearer " + checker_}};
+  Response r = Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), no_purpose);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("X-Purpose"), std::string::npos);
+  EXPECT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
+}
+
+TEST_F(ServerTest, KeepAliveAndIdleTimeout) {
+  auto s = Start({"--idle-timeout", "1"});
+  Connection c(s->port());
+  ASSERT_TRUE(c.ok());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(c.Request("POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
+  }
+  EXPECT_TRUE(c.WaitClosed(20));  // closed by the server, not by us
+  // A slow client that never finishes its headers is cut off too.
+  Connection slow(s->port());
+  ASSERT_TRUE(slow.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\n"));
+  EXPECT_TRUE(slow.WaitClosed(20));
+}
+
+TEST_F(ServerTest, ConnectionFloodIsCappedNotFatal) {
+  auto s = Start({"--max-connections", "2"});
+  Connection a(s->port()), b(s->port());
+  EXPECT_EQ(a.Request("GET", "/healthz").status, 200);
+  EXPECT_EQ(b.Request("GET", "/healthz").status, 200);
+  Connection c(s->port());
+  EXPECT_TRUE(c.WaitClosed(20));
+  EXPECT_EQ(a.Request("GET", "/healthz").status, 200);
+}
+
+TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
+  const std::string iban = "NL39RABO0300065264";
+  {
+    auto s = Start();
+    EXPECT_STREQ(Json(Call(s->port(), "POST", "/v1/check", CheckBody("iban", iban), Auth(checker_)).body)["results"][0]["risk"].GetString(), "none");
+    std::string lines =
+        R"({"id":"N1","source":"fraudehelpdesk","reported_at":"2024-05-01","fraud_type":"aankoopfraude","damage_eur":80,"identifiers":[{"kind":"iban","value":")" +
+        iban + R"("}]})" + "\n" + R"({"id":"N2","source":"fraudehelpdesk","fraud_type":"phishing"})" + "\n";
+    Response r = Call(s->port(), "POST", "/v1/reports", lines, Auth(reporter_));
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto summary = Json(r.body);
+    EXPECT_EQ(summary["accepted"].GetInt(), 1);
+    EXPECT_EQ(summary["rejected"].GetInt(), 1);
+    EXPECT_NE(r.body.find("reported_at"), std::string::npos);  // the rejection names the field
+    Response c = Call(s->port(), "POST", "/v1/check", CheckBody("iban", iban), Auth(checker_, "payment 123"));
+    auto d = Json(c.body);
+    EXPECT_TRUE(d["results"][0]["known"].GetBool()) << c.body;
+    EXPECT_STREQ(d["results"][0]["risk"].GetString(), "high");
+    EXPECT_EQ(s->Stop(SIGTERM), 0) << s->Stderr();
+  }
+  auto s = Start();
+  Response c = Call(s->port(), "POST", "/v1/check", CheckBody("iban", iban), Auth(analyst_));
+  EXPECT_TRUE(Json(c.body)["results"][0]["known"].GetBool()) << c.body;
+  s->Stop(SIGTERM);
+
+  // Who looked up this IBAN, and why? (by value, pseudonymised locally)
+  auto a = testutil::RunZicht({"audit", "--db", db_, "--kind", "iban", "--value", iban, "--format", "json"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto entries = Json(a.out);
+  ASSERT_TRUE(entries.IsArray()) << a.out;
+  ASSERT_EQ(entries.Size(), 3u) << a.out;
+  EXPECT_STREQ(entries[0]["partner"].GetString(), "bank");
+  EXPECT_STREQ(entries[1]["purpose"].GetString(), "payment 123");
+  EXPECT_STREQ(entries[1]["result"].GetString(), "high");
+  EXPECT_STREQ(entries[2]["partner"].GetString(), "politie");
+  EXPECT_EQ(a.out.find(iban), std::string::npos);  // never the raw value
+  auto by_partner = testutil::RunZicht({"audit", "--db", db_, "--partner", "politie", "--format", "json"});
+  EXPECT_EQ(Json(by_partner.out).Size(), 1u) << by_partner.out;
+  auto by_pseudonym = testutil::RunZicht(
+      {"audit", "--db", db_, "--pseudonym", std::string(entries[0]["pseudonym"].GetString()), "--format", "csv"});
+  EXPECT_NE(by_pseudonym.out.find("payment 123"), std::string::npos);
+}
+
+TEST_F(ServerTest, SigtermDuringIngestLosesNothingAccepted) {
+  std::string lines;
+  constexpr int kReports = 3000;
+  for (int i = 0; i < kReports; ++i) {
+    lines += R"({"id":"B)" + std::to_string(i) +
+             R"(","source":"politie","reported_at":"2024-06-01","fraud_type":"phishing","text":"x"})" "\n";
+  }
+  auto s = Start();
+  Connection c(s->port());
+  std::string req = "POST /v1/reports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + analyst_ +
+                    "\r\nContent-Length: " + std::to_string(lines.size()) + "\r\n\r\n" + lines;
+  ASSERT_TRUE(c.SendRaw(req));
+  ::kill(s->pid(), SIGTERM);
+  Response r = c.ReadResponse();
+  EXPECT_EQ(s->Stop(SIGTERM), 0);
+  auto store = store::OpenSqliteStore(db_);
+  ASSERT_TRUE(store.ok());
+  auto count = (*store)->CountReports();
+  ASSERT_TRUE(count.ok());
+  if (r.status == 200) {
+    EXPECT_EQ(Json(r.body)["accepted"].GetInt(), kReports);
+    EXPECT_EQ(*count, 3 + kReports);  // everything acknowledged is stored
+  } else {
+    // The request arrived after the stop began and was never accepted.
+    EXPECT_EQ(r.status, 0);
+    EXPECT_TRUE(*count == 3 || *count == 3 + kReports);
+  }
+}
+
+TEST_F(ServerTest, KeysRevokeAndReloadOnSighup) {
+  auto list = testutil::RunZicht({"keys", "list", "--keys", keys_, "--format", "json"});
+  ASSERT_EQ(list.exit_code, 0);
+  auto keys = Json(list.out);
+  ASSERT_EQ(keys.Size(), 3u);
+  EXPECT_STREQ(keys[2]["partner"].GetString(), "bank");
+  EXPECT_EQ(testutil::ReadFile(keys_).find(checker_), std::string::npos);  // only hashes stored
+
+  auto s = Start();
+  EXPECT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
+  auto r = testutil::RunZicht({"keys", "revoke", "bank", "--keys", keys_});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ::kill(s->pid(), SIGHUP);
+  int status = 0;
+  for (int i = 0; i < 200 && status != 401; ++i) {
+    status = Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status;
+    if (status != 401) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(status, 401);
+  EXPECT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(analyst_)).status, 200);
+  EXPECT_NE(testutil::RunZicht({"keys", "revoke", "nobody", "--keys", keys_}).exit_code, 0);
+}
+
+TEST_F(ServerTest, ClustersStatsAndExports) {
+  auto s = Start();
+  int port = s->port();
+  Response list = Call(port, "GET", "/v1/clusters?top=5", "", Auth(analyst_));
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto l = Json(list.body);
+  ASSERT_EQ(l["clusters"].Size(), 1u) << list.body;
+  std::string id = l["clusters"][0]["id"].GetString();
+  EXPECT_EQ(l["clusters"][0]["reports"].GetInt(), 2);
+
+  Response one = Call(port, "GET", "/v1/clusters/" + id, "", Auth(analyst_));
+  ASSERT_EQ(one.status, 200) << one.body;
+  auto d = Json(one.body);
+  EXPECT_EQ(d["reports"].Size(), 2u);
+  EXPECT_EQ(d["report_count"].GetInt(), 2);
+  EXPECT_GT(d["edges"].Size(), 0u);
+  Response dot = Call(port, "GET", "/v1/clusters/" + id + "?format=dot", "", Auth(analyst_));
+  EXPECT_EQ(dot.status, 200);
+  EXPECT_NE(dot.body.find("graph"), std::string::npos);
+  EXPECT_EQ(Call(port, "GET", "/v1/clusters/" + id + "?format=pdf", "", Auth(analyst_)).status, 400);
+  EXPECT_EQ(Call(port, "GET", "/v1/clusters/C-nope", "", Auth(analyst_)).status, 404);
+  EXPECT_EQ(Call(port, "GET", "/v1/clusters?top=abc", "", Auth(analyst_)).status, 400);
+
+  Response stats = Call(port, "GET", "/v1/stats?by=month", "", Auth(analyst_));
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  auto st = Json(stats.body);
+  ASSERT_EQ(st["rows"].Size(), 2u) << stats.body;
+  EXPECT_STREQ(st["rows"][0]["period"].GetString(), "2024-03");
+  EXPECT_EQ(st["rows"][0]["reports"].GetInt(), 2);
+  EXPECT_EQ(Call(port, "GET", "/v1/stats?by=year", "", Auth(analyst_)).status, 400);
+  EXPECT_EQ(Call(port, "GET", "/v1/stats?type=nope", "", Auth(analyst_)).status, 400);
+
+  Response mules = Call(port, "GET", "/v1/mules", "", Auth(analyst_));
+  ASSERT_EQ(mules.status, 200);
+  EXPECT_NE(mules.body.find(kMuleIban), std::string::npos);
+
+  // Reading a cluster is audited.
+  s->Stop(SIGTERM);
+  auto a = testutil::RunZicht({"audit", "--db", db_, "--format", "csv"});
+  EXPECT_NE(a.out.find("GET /v1/clusters/{id}," ), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find(id), std::string::npos);
+}
+
+TEST_F(ServerTest, EvaluateAndScreen) {
+  auto s = Start();
+  std::string events =
+      R"({"type":"payment","account":"A1","at":"2024-05-01T11:00:00Z","amount_eur":50,"beneficiary_iban":"NL91ABNA0417164300","beneficiary_name":"X","new_beneficiary":true,"device":"fp:1","channel":"app"})";
+  Response e = Call(s->port(), "POST", "/v1/payments/evaluate", events, Auth(checker_));
+  ASSERT_EQ(e.status, 200) << e.body;
+  EXPECT_NE(e.body.find("decisions"), std::string::npos);
+  EXPECT_EQ(Call(s->port(), "POST", "/v1/payments/evaluate", R"({"type":"teleport"})", Auth(checker_)).status, 400);
+  Response sc = Call(s->port(), "POST", "/v1/messages/screen",
+                     R"({"text":"Hoi mam, dit is mijn nieuwe nummer. Kun je even 500 euro overmaken?","sender_known":false})",
+                     Auth(checker_));
+  ASSERT_EQ(sc.status, 200) << sc.body;
+  EXPECT_NE(sc.body.find("label"), std::string::npos);
+  EXPECT_EQ(Call(s->port(), "POST", "/v1/messages/screen", R"({"text":5})", Auth(checker_)).status, 400);
+}
+
+TEST_F(ServerTest, PublicFormValidateAndReport) {
+  {
+    auto s = Start();
+    Response v = Call(s->port(), "POST", "/form/validate", R"({"kind":"iban","value":"nl91 abna 0417 1643 00"})");
+    ASSERT_EQ(v.status, 200);
+    auto d = Json(v.body);
+    EXPECT_TRUE(d["valid"].GetBool());
+    EXPECT_STREQ(d["normalized"].GetString(), kMuleIban);
+    Response bad = Call(s->port(), "POST", "/form/validate", R"({"kind":"iban","value":"NL91ABNA0417164301"})");
+    auto b = Json(bad.body);
+    EXPECT_FALSE(b["valid"].GetBool());
+    EXPECT_GT(b["message"].GetStringLength(), 0u);
+    EXPECT_GT(b["message_en"].GetStringLength(), 0u);
+    EXPECT_EQ(Call(s->port(), "POST", "/form/validate", R"({"kind":"email","value":"a@b.nl"})").status, 400);
+    // Without --form-partner the form is off.
+    EXPECT_EQ(Call(s->port(), "POST", "/form/report", R"({"fraud_type":"phishing"})").status, 503);
+  }
+  auto s = Start({"--form-partner", "fraudehelpdesk", "--form-rate", "3"});
+  std::string report = R"({"reported_at":"2024-06-01","fraud_type":"aankoopfraude","identifiers":[{"kind":"iban","value":"NL20INGB0001234567"}],"text":"Nooit geleverd"})";
+  Response ok = Call(s->port(), "POST", "/form/report", report);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  auto d = Json(ok.body);
+  EXPECT_STREQ(d["status"].GetString(), "accepted");
+  EXPECT_EQ(std::string(d["reference"].GetString()).rfind("MF-", 0), 0u);
+  Response with_source = Call(s->port(), "POST", "/form/report", R"({"source":"x","fraud_type":"phishing"})");
+  EXPECT_EQ(with_source.status, 400);
+  EXPECT_NE(with_source.body.find("source"), std::string::npos);
+  Response bad_type = Call(s->port(), "POST", "/form/report", R"({"reported_at":"2024-06-01","fraud_type":"nope"})");
+  EXPECT_EQ(bad_type.status, 400);
+  EXPECT_NE(bad_type.body.find("fraud_type"), std::string::npos) << bad_type.body;
+  Response limited = Call(s->port(), "POST", "/form/report", report);
+  EXPECT_EQ(limited.status, 429);  // 3 per minute: the fourth is refused
+  EXPECT_EQ(limited.headers["retry-after"], "60");
+  Response c = Call(s->port(), "POST", "/v1/check", CheckBody("iban", "NL20INGB0001234567"), Auth(checker_));
+  EXPECT_TRUE(Json(c.body)["results"][0]["known"].GetBool()) << c.body;
+}
+
+TEST_F(ServerTest, StaticFilesWithoutTraversal) {
+  std::filesystem::create_directories(dir_.File("web/assets"));
+  testutil::WriteFile(dir_.File("web/index.html"), "<html>zicht</html>");
+  testutil::WriteFile(dir_.File("web/assets/app.js"), "console.log(1)");
+  testutil::WriteFile(dir_.File("secret.txt"), "secret");
+  auto s = Start();
+  Response root = Call(s->port(), "GET", "/");
+  EXPECT_EQ(root.status, 200);
+  EXPECT_EQ(root.body, "<html>zicht</html>");
+  EXPECT_EQ(root.headers["content-type"], "text/html; charset=utf-8");
+  Response js = Call(s->port(), "GET", "/assets/app.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.headers["content-type"], "text/javascript; charset=utf-8");
+  EXPECT_EQ(Call(s->port(), "GET", "/../secret.txt").status, 404);
+  EXPECT_EQ(Call(s->port(), "GET", "/%2e%2e/secret.txt").status, 404);
+  EXPECT_EQ(Call(s->port(), "GET", "/assets/%2E%2E/%2E%2E/secret.txt").status, 404);
+  EXPECT_EQ(Call(s->port(), "GET", "/nope.css").status, 404);
+  EXPECT_EQ(Call(s->port(), "POST", "/index.html").status, 405);
+}
+
+}  // namespace
+}  // namespace zicht::server
