@@ -1,13 +1,136 @@
-// PLACEHOLDER: replaced by the owner of `zicht screen`.
+// `zicht screen [--known-sender] TEXT` and `zicht screen --jsonl FILE|-`
+// (DESIGN.md, "Message screening"): the same label, score and signals as
+// `POST /v1/messages/screen`, via the shared JSON helper in screen/.
+//
+// --jsonl reads lines {"text":"...","sender_known":false} and prints one
+// JSON result per input line, in order. A bad line prints
+// {"line":N,"error":"..."} in its place and the run continues (exit 0, as
+// for rejected ingest lines); blank lines are skipped. Only a file that
+// cannot be read is a failure (exit 1).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/output_format.h"
+#include "screen/screen_json.h"
+#include "screen/screener.h"
 
 namespace zicht::cli {
+namespace {
+
+struct ScreenOptions {
+  std::vector<std::string> text_words;
+  bool known_sender = false;
+  std::string jsonl_path;
+  std::string format;
+};
+
+std::string LineError(int line_no, const Status& status) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("line");
+  w.Int(line_no);
+  w.Key("error");
+  w.String(status.message().c_str());
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void PrintTable(const screen::ScreenResult& r) {
+  std::printf("label    %s\n", std::string(screen::LabelName(r.label)).c_str());
+  std::printf("score    %.3f\n", r.score);
+  std::printf("scores   hulpvraagfraude %.3f  phishing %.3f  bankhelpdeskfraude %.3f\n",
+              r.label_scores[static_cast<size_t>(screen::Label::kHulpvraagfraude)],
+              r.label_scores[static_cast<size_t>(screen::Label::kPhishing)],
+              r.label_scores[static_cast<size_t>(screen::Label::kBankhelpdeskfraude)]);
+  bool first = true;
+  for (int i = 0; i < screen::kSignalCount; ++i) {
+    const auto s = static_cast<screen::Signal>(i);
+    if (!r.signals.Has(s)) continue;
+    std::printf("%-9s%-24s %s\n", first ? "signals" : "", std::string(screen::SignalName(s)).c_str(),
+                std::string(screen::SignalDescription(s)).c_str());
+    first = false;
+  }
+  if (first) std::printf("signals  (none)\n");
+}
+
+int ScreenJsonl(const screen::Screener& screener, const std::string& path) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return ReportStatus("screen", Status::IOError("cannot open " + path));
+    in = &file;
+  }
+  std::string line;
+  std::string out;
+  int line_no = 0;
+  while (std::getline(*in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Result<std::string> result = screen::ScreenJsonRequest(screener, line);
+    out = result.ok() ? *result : LineError(line_no, result.status());
+    out.push_back('\n');
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  if (in->bad()) return ReportStatus("screen", Status::IOError("error reading " + path));
+  return kExitOk;
+}
+
+int RunScreen(const ScreenOptions& opt) {
+  const bool have_text = !opt.text_words.empty();
+  const bool have_jsonl = !opt.jsonl_path.empty();
+  if (have_text == have_jsonl) {
+    return ReportStatus("screen", Status::InvalidArgument("give either TEXT or --jsonl FILE|-"), true);
+  }
+  if (have_jsonl && opt.known_sender) {
+    return ReportStatus("screen",
+                        Status::InvalidArgument("--known-sender applies to TEXT; with --jsonl each line "
+                                                "carries its own sender_known"),
+                        true);
+  }
+  if (have_jsonl && (opt.format == "table" || opt.format == "json")) {
+    return ReportStatus("screen", Status::InvalidArgument("--jsonl always prints JSON lines"), true);
+  }
+  auto screener = screen::Screener::Create();
+  if (!screener.ok()) return ReportStatus("screen", screener.status());
+  if (have_jsonl) return ScreenJsonl(**screener, opt.jsonl_path);
+
+  std::string text;
+  for (const std::string& word : opt.text_words) text += (text.empty() ? "" : " ") + word;
+  const screen::ScreenResult result = (*screener)->Screen(text, opt.known_sender);
+  if (ResolveFormat(opt.format) == OutputFormat::kTable) {
+    PrintTable(result);
+  } else {
+    std::printf("%s\n", screen::ScreenResultToJson(result).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 void RegisterScreenCommand(CLI::App& app, CommandContext& ctx) {
-  auto* cmd = app.add_subcommand("screen", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx] { ctx.exit_code = ReportStatus("screen", Status::Internal("not built yet")); });
+  auto opt = std::make_shared<ScreenOptions>();
+  auto* cmd = app.add_subcommand(
+      "screen",
+      "Screen a Dutch chat message for help-request fraud, phishing and bank-helpdesk fraud:\n"
+      "label, score 0..1 and the signals found (docs/screening.md).\n"
+      "  zicht screen \"Hoi mam, dit is mijn nieuwe nummer. Kun je 800 euro overmaken?\"\n"
+      "  zicht screen --jsonl messages.jsonl   (lines {\"text\":\"...\",\"sender_known\":false})");
+  cmd->add_option("text", opt->text_words, "the message (several words are joined with spaces)");
+  cmd->add_flag("--known-sender", opt->known_sender, "the sender is a saved contact (lowers help-request scores)");
+  cmd->add_option("--jsonl", opt->jsonl_path, "screen JSON Lines from FILE, or - for stdin; one result per line");
+  AddFormatOption(cmd, &opt->format, {"table", "json", "jsonl"});
+  cmd->callback([opt, &ctx] { ctx.exit_code = RunScreen(*opt); });
 }
 
 }  // namespace zicht::cli
