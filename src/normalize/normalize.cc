@@ -20,14 +20,7 @@ Result<Normalized> WithoutDomain(Result<std::string> canonical) {
   return out;
 }
 
-}  // namespace
-
-Result<Normalized> Normalize(model::IdentifierKind kind, std::string_view raw) {
-  const std::string_view text = TrimAscii(raw);
-  if (text.empty()) return Status::InvalidArgument("empty value");
-  // Placeholders first: "0000000000" would otherwise get a misleading
-  // "IBAN must start with a two-letter country code".
-  if (IsPlaceholder(kind, text)) return Status::InvalidArgument(std::string(kPlaceholderReason));
+Result<Normalized> NormalizeKind(model::IdentifierKind kind, std::string_view text) {
   switch (kind) {
     case model::IdentifierKind::kIban: return WithoutDomain(NormalizeIban(text));
     case model::IdentifierKind::kPhone: return WithoutDomain(NormalizePhone(text));
@@ -38,6 +31,25 @@ Result<Normalized> Normalize(model::IdentifierKind kind, std::string_view raw) {
     case model::IdentifierKind::kCrypto: return WithoutDomain(NormalizeCrypto(text));
   }
   return Status::Internal("unknown identifier kind");
+}
+
+}  // namespace
+
+Result<Normalized> Normalize(model::IdentifierKind kind, std::string_view raw) {
+  const std::string_view text = TrimAscii(raw);
+  if (text.empty()) return Status::InvalidArgument("empty value");
+  // Placeholders first: "0000000000" would otherwise get a misleading
+  // "IBAN must start with a two-letter country code".
+  if (IsPlaceholder(kind, text)) return Status::InvalidArgument(std::string(kPlaceholderReason));
+  Result<Normalized> result = NormalizeKind(kind, text);
+  // And after: a spelling the rules above miss can still normalise to a
+  // placeholder ("*30-0000000" -> "+31300000000"). Checking the canonical
+  // form too also keeps Normalize idempotent: a canonical form always
+  // normalises to itself.
+  if (result.ok() && IsPlaceholder(kind, result->canonical)) {
+    return Status::InvalidArgument(std::string(kPlaceholderReason));
+  }
+  return result;
 }
 
 void NormalizeIdentifier(model::Identifier& id) {

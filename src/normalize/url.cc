@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "normalize/registrable_domain.h"
 #include "normalize/text.h"
@@ -13,9 +14,21 @@ namespace {
 constexpr size_t kMaxUrlLength = 8192;
 constexpr unsigned kMaxPort = 65535;
 
-// Undoes the usual defanging of malicious links in analysts' write-ups:
-// "[.]", "(.)" and "[dot]" become ".", a leading "hxxp" becomes "http".
-std::string Refang(std::string_view text) {
+bool IsSchemeChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '+' || c == '-' || c == '.'; }
+
+// Length of a valid "scheme" before "://" at the start of `text`, or 0.
+size_t SchemeLength(std::string_view text) {
+  const size_t sep = text.find("://");
+  if (sep == std::string_view::npos || sep == 0 || !IsAsciiAlpha(text[0])) return 0;
+  for (size_t i = 0; i < sep; ++i) {
+    if (!IsSchemeChar(text[i])) return 0;
+  }
+  return sep;
+}
+
+// One pass of undoing defanging: "[.]", "(.)" and "[dot]" become ".", a
+// leading "hxxp://" / "hxxps://" becomes "http://" / "https://".
+std::string RefangOnce(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
@@ -42,16 +55,23 @@ std::string Refang(std::string_view text) {
   return out;
 }
 
-bool IsSchemeChar(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '+' || c == '-' || c == '.'; }
 
-// Length of a valid "scheme" before "://" at the start of `text`, or 0.
-size_t SchemeLength(std::string_view text) {
-  const size_t sep = text.find("://");
-  if (sep == std::string_view::npos || sep == 0 || !IsAsciiAlpha(text[0])) return 0;
-  for (size_t i = 0; i < sep; ++i) {
-    if (!IsSchemeChar(text[i])) return 0;
+// Undoes the usual defanging of malicious links in analysts' write-ups, in
+// the scheme and authority only (the path and query stay byte for byte).
+// Repeated until nothing changes, so that "[[.]]" cannot leave a "[.]"
+// behind and a canonical URL normalises to itself.
+std::string Refang(std::string_view text) {
+  size_t start = 0;
+  if (const size_t length = SchemeLength(text)) {
+    start = length + 3;
+  } else if (text.starts_with("//")) {
+    start = 2;
   }
-  return sep;
+  const size_t end = std::min(text.find_first_of("/?#", start), text.size());
+  std::string head(text.substr(0, end));
+  for (std::string next = RefangOnce(head); next != head; next = RefangOnce(head)) head = std::move(next);
+  head.append(text.substr(end));
+  return head;
 }
 
 bool IsIpv4(std::string_view host) {
@@ -86,7 +106,7 @@ Status CheckHostName(std::string_view host) {
   if (host.find('.') == std::string_view::npos) {
     return Status::InvalidArgument("URL host must be a domain name with a dot, or an IP address");
   }
-  if (host.front() == '.' || host.find("..") != std::string_view::npos) {
+  if (host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos) {
     return Status::InvalidArgument("URL host has an empty label");
   }
   return Status::Ok();
@@ -152,6 +172,7 @@ Result<Normalized> NormalizeUrl(std::string_view raw) {
   if (!host.empty() && host.back() == '.' && !ipv6) host.pop_back();
   if (host.empty()) return Status::InvalidArgument("URL has no host");
   if (ipv6) {
+    if (host.find(':') == std::string::npos) return Status::InvalidArgument("URL host is not a valid IPv6 address");
     for (size_t i = 1; i + 1 < host.size(); ++i) {
       const char c = host[i];
       if (!IsAsciiDigit(c) && !(c >= 'a' && c <= 'f') && c != ':' && c != '.') {

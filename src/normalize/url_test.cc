@@ -60,6 +60,8 @@ TEST(UrlTest, DefangedLinks) {
   EXPECT_EQ(Norm("hxxp://evil(.)co[.]uk"), "http://evil.co.uk/ | evil.co.uk");
   EXPECT_EQ(Norm("HXXPS://evil[dot]example"), "https://evil.example/ | evil.example");
   EXPECT_EQ(Norm("hxxpevil.example"), "https://hxxpevil.example/ | hxxpevil.example");
+  EXPECT_EQ(Norm("evil[[.]]example"), "https://evil.example/ | evil.example");  // to a fixed point
+  EXPECT_EQ(Norm("https://evil.example/wiki/A_(.)"), "https://evil.example/wiki/A_(.) | evil.example");
 }
 
 TEST(UrlTest, OtherSchemesKept) {
@@ -75,12 +77,15 @@ TEST(UrlTest, InvalidUrls) {
   EXPECT_EQ(Norm("https://exa%6dple.nl/"), "ERROR: URL host contains a character not allowed in a host name");
   EXPECT_EQ(Norm("https://example..nl/"), "ERROR: URL host has an empty label");
   EXPECT_EQ(Norm("https://.example.nl/"), "ERROR: URL host has an empty label");
+  EXPECT_EQ(Norm("https://example.nl../"), "ERROR: URL host has an empty label");
   EXPECT_EQ(Norm("https://example.nl:99999/"), "ERROR: URL port is not a number between 1 and 65535");
   EXPECT_EQ(Norm("https://example.nl:0/"), "ERROR: URL port is not a number between 1 and 65535");
   EXPECT_EQ(Norm("https://example.nl:http/"), "ERROR: URL port is not a number between 1 and 65535");
   EXPECT_EQ(Norm("https://[::1/"), "ERROR: URL host has an unclosed '['");
   EXPECT_EQ(Norm("https://[::1]x/"), "ERROR: URL has text after the IPv6 address");
   EXPECT_EQ(Norm("https://[zz::1]/"), "ERROR: URL host is not a valid IPv6 address");
+  EXPECT_EQ(Norm("[(.)]"), "ERROR: URL has no host");  // refanged to "."
+  EXPECT_EQ(Norm("https://[1.2]/"), "ERROR: URL host is not a valid IPv6 address");
   EXPECT_EQ(Norm("https://example.nl/" + std::string(9000, 'a')), "ERROR: URL is too long");
 }
 
