@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 namespace zicht::normalize {
 namespace {
@@ -40,6 +41,28 @@ TEST(NormalizeTest, EmptyAndPlaceholderValues) {
   EXPECT_EQ(Normalize(IdentifierKind::kIban, "NL00 0000 0000 0000 00").status().message(), "placeholder value");
   EXPECT_EQ(Normalize(IdentifierKind::kPhone, "000-0000000").status().message(), "placeholder value");
   EXPECT_EQ(Normalize(IdentifierKind::kEmail, "onbekend@onbekend.nl").status().message(), "placeholder value");
+  // Found by the fuzzer: a spelling that only becomes a placeholder once
+  // normalised ("+31300000000").
+  EXPECT_EQ(Normalize(IdentifierKind::kPhone, "*30-0000000").status().message(), "placeholder value");
+}
+
+TEST(NormalizeTest, CanonicalFormIsAFixedPoint) {
+  const std::pair<IdentifierKind, const char*> cases[] = {
+      {IdentifierKind::kIban, "IBAN: nl91-abna-0417-1643-00"},
+      {IdentifierKind::kPhone, "+31 (0)6 12345678"},
+      {IdentifierKind::kPhone, "+32 470 12 34 56"},
+      {IdentifierKind::kEmail, "mailto:<Jan@Example.NL>"},
+      {IdentifierKind::kUrl, "hxxps://www.ing.nl@evil[[.]]example:443//x?y#z"},
+      {IdentifierKind::kHandle, " @Jan "},
+  };
+  for (const auto& [kind, raw] : cases) {
+    Result<Normalized> first = Normalize(kind, raw);
+    ASSERT_TRUE(first.ok()) << raw << ": " << first.status().ToString();
+    Result<Normalized> second = Normalize(kind, first->canonical);
+    ASSERT_TRUE(second.ok()) << first->canonical;
+    EXPECT_EQ(second->canonical, first->canonical);
+    EXPECT_EQ(second->domain, first->domain);
+  }
 }
 
 TEST(NormalizeTest, ErrorsNeverRepeatTheValue) {
