@@ -1,1 +1,218 @@
-// placeholder
+// `zicht ingest` and `zicht stats` end to end: the real binary on real files.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "testutil/testutil.h"
+
+namespace zicht {
+namespace {
+
+#ifdef ZICHT_BIN_DEFAULT
+// See CMakeLists.txt: ZICHT_BIN from CTest wins when it arrives.
+const int kBinFromBuild = setenv("ZICHT_BIN", ZICHT_BIN_DEFAULT, 0);
+#endif
+
+using testutil::RunZicht;
+
+std::string Line(const std::string& id, const std::string& extra = "") {
+  return R"({"id":")" + id + R"(","source":"fraudehelpdesk","reported_at":"2024-03-01T10:15:00Z","fraud_type":"hulpvraagfraude")" +
+         extra + "}\n";
+}
+
+rapidjson::Document Json(const std::string& text) {
+  rapidjson::Document d;
+  d.Parse(text.c_str());
+  EXPECT_FALSE(d.HasParseError()) << text;
+  return d;
+}
+
+int64_t Count(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+class IngestE2eTest : public ::testing::Test {
+ protected:
+  std::string Db() const { return dir_.File("z.db"); }
+  testutil::TempDir dir_;
+};
+
+TEST_F(IngestE2eTest, JsonlFileJsonSummary) {
+  std::string in = dir_.File("reports.jsonl");
+  testutil::WriteFile(in, Line("1", R"(,"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},{"kind":"phone","value":"onbekend"}])") +
+                              Line("2") + "\n" + Line("3", R"(,"fraud_type":"hulpvraag")"));
+  auto r = RunZicht({"ingest", in, "--db", Db(), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto j = Json(r.out);
+  EXPECT_EQ(j["accepted"].GetInt(), 2);
+  EXPECT_EQ(j["updated"].GetInt(), 0);
+  EXPECT_EQ(j["duplicates"].GetInt(), 0);
+  EXPECT_EQ(j["rejected"].GetInt(), 1);
+  EXPECT_EQ(j["invalid_identifiers"].GetInt(), 1);
+  EXPECT_EQ(j["warnings"].GetInt(), 0);
+  EXPECT_NE(r.err.find(in + ":4: field 'fraud_type': 'hulpvraag' is not a fraud type"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM reports"), 2);
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM identifiers WHERE canonical = 'NL91ABNA0417164300' AND role = 'beneficiary'"), 1);
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM identifiers WHERE valid = 0 AND value = 'onbekend'"), 1)
+      << "invalid identifiers kept";
+}
+
+TEST_F(IngestE2eTest, HumanSummaryTable) {
+  std::string in = dir_.File("r.ndjson");
+  testutil::WriteFile(in, Line("1"));
+  auto r = RunZicht({"ingest", in, "--db", Db()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("accepted (new)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("invalid identifiers"), std::string::npos);
+  EXPECT_EQ(r.err, "") << "no progress line when stderr is not a terminal";
+}
+
+TEST_F(IngestE2eTest, CsvFile) {
+  std::string in = dir_.File("reports.CSV");
+  testutil::WriteFile(in,
+                      "id,source,reported_at,fraud_type,damage_eur,phone,spoofed_phone,text\r\n"
+                      "c1,bank,2024-03-01,bankhelpdeskfraude,1200.50,06-12345678;0612345679,020 123 4567,\"Belde, zei \"\"bank\"\"\"\r\n"
+                      "c2,bank,2024-03-02,bankhelpdeskfraude,-5,,,\r\n");
+  auto r = RunZicht({"ingest", in, "--db", Db(), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto j = Json(r.out);
+  EXPECT_EQ(j["accepted"].GetInt(), 1);
+  EXPECT_EQ(j["rejected"].GetInt(), 1);
+  EXPECT_NE(r.err.find(":3: field 'damage_eur': negative"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM identifiers WHERE kind = 'phone'"), 3);
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM identifiers WHERE role = 'spoofed'"), 1);
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM reports WHERE text = 'Belde, zei \"bank\"' AND damage_cents = 120050 AND outcome = 'loss'"), 1);
+}
+
+TEST_F(IngestE2eTest, StdinDash) {
+  auto r = RunZicht({"ingest", "-", "--db", Db(), "--json"}, Line("s1") + Line("s2") + "{broken\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Json(r.out)["accepted"].GetInt(), 2);
+  EXPECT_NE(r.err.find("stdin:3: not valid JSON"), std::string::npos) << r.err;
+}
+
+TEST_F(IngestE2eTest, ReingestCountsDuplicatesAndUpdates) {
+  std::string in = dir_.File("a.jsonl");
+  testutil::WriteFile(in, Line("1") + Line("2") + Line("3"));
+  ASSERT_EQ(RunZicht({"ingest", in, "--db", Db()}).exit_code, 0);
+  std::string in2 = dir_.File("b.jsonl");
+  testutil::WriteFile(in2, Line("1") + Line("2", R"(,"damage_eur":50)") + Line("4"));
+  auto r = RunZicht({"ingest", in, in2, "--db", Db(), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto j = Json(r.out);
+  EXPECT_EQ(j["duplicates"].GetInt(), 4);  // a: 1,2,3; b: 1
+  EXPECT_EQ(j["updated"].GetInt(), 1);
+  EXPECT_EQ(j["accepted"].GetInt(), 1);
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM reports"), 4);
+  EXPECT_EQ(Count(Db(), "SELECT damage_cents FROM reports WHERE id = '2'"), 5000);
+}
+
+TEST_F(IngestE2eTest, UnknownFieldsWarnedAndNeverStored) {
+  std::string in = dir_.File("pii.jsonl");
+  testutil::WriteFile(in, Line("1", R"(,"victim_name":"Jantje Geheimnaam","victim":{"region":"NL-UT","iban_victim":"NL02GEHEIMIBAN"},)"
+                                    R"("identifiers":[{"kind":"email","value":"a@b.nl","bsn":"SECRETBSN999"}])"));
+  auto r = RunZicht({"ingest", in, "--db", Db(), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto j = Json(r.out);
+  EXPECT_EQ(j["accepted"].GetInt(), 1);
+  EXPECT_EQ(j["warnings"].GetInt(), 3);
+  EXPECT_EQ(j["unknown_fields"]["victim_name"].GetInt(), 1);
+  EXPECT_EQ(j["unknown_fields"]["victim.iban_victim"].GetInt(), 1);
+  EXPECT_EQ(j["unknown_fields"]["identifiers[].bsn"].GetInt(), 1);
+  for (const char* secret : {"Geheimnaam", "GEHEIMIBAN", "SECRETBSN"}) {
+    EXPECT_EQ(r.out.find(secret), std::string::npos);
+    EXPECT_EQ(r.err.find(secret), std::string::npos);
+    for (const auto& f : std::filesystem::directory_iterator(dir_.path())) {
+      if (f.path().filename().string().rfind("z.db", 0) != 0) continue;
+      EXPECT_EQ(testutil::ReadFile(f.path().string()).find(secret), std::string::npos)
+          << secret << " found in " << f.path();
+    }
+  }
+  EXPECT_EQ(Count(Db(), "SELECT COUNT(*) FROM reports WHERE region = 'NL-UT'"), 1);
+}
+
+TEST_F(IngestE2eTest, RejectsFileIsReingestable) {
+  std::string in = dir_.File("in.jsonl");
+  std::string bad = R"({"id":"2","source":"fraudehelpdesk","reported_at":"2024-02-30","fraud_type":"phishing"})";
+  testutil::WriteFile(in, Line("1") + bad + "\n");
+  std::string rejects = dir_.File("rejects.jsonl");
+  auto r = RunZicht({"ingest", in, "--db", Db(), "--rejects", rejects});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(testutil::ReadFile(rejects),
+            "# " + in + ":2: field 'reported_at': '2024-02-30' is not an RFC 3339 date or date-time: no such calendar date\n" +
+                bad + "\n");
+  std::string fixed = testutil::ReadFile(rejects);
+  fixed.replace(fixed.rfind("2024-02-30"), 10, "2024-02-29");
+  testutil::WriteFile(rejects, fixed);
+  auto again = RunZicht({"ingest", rejects, "--db", Db(), "--json"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(Json(again.out)["accepted"].GetInt(), 1);
+  EXPECT_EQ(Json(again.out)["rejected"].GetInt(), 0);
+}
+
+TEST_F(IngestE2eTest, PrintedRejectionsAreCapped) {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "[]\n";
+  auto r = RunZicht({"ingest", "-", "--db", Db(), "--json"}, text);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(Json(r.out)["rejected"].GetInt(), 30);
+  EXPECT_NE(r.err.find("stdin:20: not a JSON object"), std::string::npos);
+  EXPECT_EQ(r.err.find("stdin:21:"), std::string::npos);
+  EXPECT_NE(r.err.find("10 more rejected lines"), std::string::npos) << r.err;
+}
+
+TEST_F(IngestE2eTest, ExitCodes) {
+  std::string in = dir_.File("ok.jsonl");
+  testutil::WriteFile(in, Line("1"));
+  EXPECT_EQ(RunZicht({"ingest", "--db", Db()}).exit_code, 2) << "no file";
+  EXPECT_EQ(RunZicht({"ingest", dir_.File("x.txt"), "--db", Db()}).exit_code, 2) << "unknown extension";
+  EXPECT_EQ(RunZicht({"ingest", in, "--db", Db(), "--batch-size", "0"}).exit_code, 2);
+  EXPECT_EQ(RunZicht({"ingest", in, "--db", Db(), "--batch-size", "many"}).exit_code, 2);
+  auto missing = RunZicht({"ingest", in, dir_.File("missing.jsonl"), "--db", Db()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("missing.jsonl"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(Db())) << "nothing ingested when an input is missing";
+  EXPECT_EQ(RunZicht({"ingest", in, "--db", dir_.File("no/dir/z.db")}).exit_code, 1) << "database fails";
+  EXPECT_EQ(RunZicht({"ingest", in, "--db", Db(), "--rejects", dir_.File("no/dir/r.jsonl")}).exit_code, 1);
+  EXPECT_EQ(RunZicht({"ingest", "-", "--db", Db()}, "nonsense\n").exit_code, 0) << "rejected lines are not a failure";
+}
+
+TEST_F(IngestE2eTest, Stats) {
+  std::string in = dir_.File("s.jsonl");
+  testutil::WriteFile(in, Line("1", R"(,"damage_eur":100.5)") + Line("2") +
+                              R"({"id":"3","source":"bank","reported_at":"2024-04-10","fraud_type":"phishing"})" "\n");
+  ASSERT_EQ(RunZicht({"ingest", in, "--db", Db()}).exit_code, 0);
+  auto json = RunZicht({"stats", "--db", Db(), "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  auto j = Json(json.out);
+  ASSERT_EQ(j["rows"].Size(), 2u);
+  EXPECT_STREQ(j["rows"][0]["period"].GetString(), "2024-03");
+  EXPECT_EQ(j["rows"][0]["reports"].GetInt(), 2);
+  EXPECT_EQ(j["rows"][0]["losses"].GetInt(), 1);
+  EXPECT_EQ(j["rows"][0]["attempts"].GetInt(), 1);
+  EXPECT_DOUBLE_EQ(j["rows"][0]["damage_eur"].GetDouble(), 100.5);
+  auto csv = RunZicht({"stats", "--db", Db(), "--by", "week", "--type", "phishing", "--format", "csv"});
+  EXPECT_EQ(csv.exit_code, 0);
+  EXPECT_EQ(csv.out, "period,fraud_type,reports,attempts,losses,damage_eur\n2024-W15,phishing,1,1,0,0.00\n");
+  auto since = RunZicht({"stats", "--db", Db(), "--since", "2024-04-01", "--format", "csv"});
+  EXPECT_EQ(since.out, "period,fraud_type,reports,attempts,losses,damage_eur\n2024-04,phishing,1,1,0,0.00\n");
+  auto table = RunZicht({"stats", "--db", Db(), "--format", "table"});
+  EXPECT_NE(table.out.find("total"), std::string::npos);
+  EXPECT_EQ(RunZicht({"stats", "--db", Db(), "--type", "nope"}).exit_code, 2);
+  EXPECT_EQ(RunZicht({"stats", "--db", Db(), "--by", "day"}).exit_code, 2);
+  EXPECT_EQ(RunZicht({"stats", "--db", Db(), "--since", "gisteren"}).exit_code, 2);
+  EXPECT_EQ(RunZicht({"stats", "--db", dir_.File("none.db")}).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace zicht

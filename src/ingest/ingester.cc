@@ -1,6 +1,6 @@
 #include "ingest/ingester.h"
 
-#include <sstream>
+#include <algorithm>
 
 #include "ingest/batch_writer.h"
 #include "ingest/csv_reader.h"
@@ -23,13 +23,43 @@ uint64_t KeyHash(const model::ReportKey& key) {
   return a * 0x9E3779B97F4A7C15ull ^ b;
 }
 
+// The keys (as hashes) of the batch being filled: an open-addressing set
+// sized for one batch, cleared with one fill per batch. A node-based
+// std::unordered_set cost an allocation per report on the hot path.
+class BatchKeySet {
+ public:
+  explicit BatchKeySet(size_t capacity) {
+    size_t n = 16;
+    while (n < capacity * 2) n <<= 1;
+    slots_.assign(n, 0);
+  }
+  //! False when `h` was already in the set.
+  bool Insert(uint64_t h) {
+    if (h == 0) h = 1;  // 0 marks an empty slot
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == h) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = h;
+        return true;
+      }
+    }
+  }
+  void Clear() { std::fill(slots_.begin(), slots_.end(), 0); }
+
+ private:
+  std::vector<uint64_t> slots_;
+};
+
 }  // namespace
 
 // One input being ingested: the batch being filled and its writer.
 class Ingester::Run {
  public:
   Run(Ingester& owner)
-      : owner_(owner), writer_(owner.store_, owner.options_.on_commit, owner.options_.writer_thread) {
+      : owner_(owner),
+        writer_(owner.store_, owner.options_.on_commit, owner.options_.writer_thread),
+        keys_(owner.options_.batch_size) {
     batch_.reserve(owner.options_.batch_size);
   }
 
@@ -37,15 +67,18 @@ class Ingester::Run {
     // The store requires distinct keys within a batch; a key seen again in
     // this batch starts a new one, so the later line still wins. The set
     // holds hashes: a collision only cuts a batch early.
-    if (!keys_.insert(KeyHash(report.key)).second) ZICHT_RETURN_IF_ERROR(Flush());
-    if (keys_.empty()) keys_.insert(KeyHash(report.key));
+    uint64_t h = KeyHash(report.key);
+    if (!keys_.Insert(h)) {
+      ZICHT_RETURN_IF_ERROR(Flush());
+      keys_.Insert(h);
+    }
     batch_.push_back(std::move(report));
     if (batch_.size() >= owner_.options_.batch_size) return Flush();
     return Status::Ok();
   }
 
   Status Flush() {
-    keys_.clear();
+    keys_.Clear();
     if (batch_.empty()) return Status::Ok();
     std::vector<model::Report> full;
     full.reserve(owner_.options_.batch_size);
@@ -70,11 +103,11 @@ class Ingester::Run {
   Ingester& owner_;
   BatchWriter writer_;
   std::vector<model::Report> batch_;
-  std::unordered_set<uint64_t> keys_;
+  BatchKeySet keys_;
 };
 
 Ingester::Ingester(store::Store& store, IngestOptions options) : store_(store), options_(std::move(options)) {
-  if (options_.batch_size == 0) options_.batch_size = 1;
+  options_.batch_size = std::clamp<size_t>(options_.batch_size, 1, kMaxBatchSize);
 }
 
 void Ingester::Reject(const std::string& input, int64_t line, FieldError error, std::string_view raw,

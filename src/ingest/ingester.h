@@ -28,7 +28,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
@@ -43,8 +42,12 @@ namespace zicht::ingest {
 //! killed ingest loses at most a second of work and memory stays flat.
 inline constexpr size_t kDefaultBatchSize = 10000;
 
+//! Larger batches are cut to this: beyond it a transaction only holds more
+//! memory and loses more work on a kill, and gains nothing in speed.
+inline constexpr size_t kMaxBatchSize = 1000000;
+
 struct IngestOptions {
-  //! Reports per transaction (≥ 1). See kDefaultBatchSize.
+  //! Reports per transaction, 1..kMaxBatchSize. See kDefaultBatchSize.
   size_t batch_size = kDefaultBatchSize;
   //! Write batches on a second thread while the next batch is parsed. Worth
   //! it for files; an HTTP request with a handful of lines may turn it off.

@@ -1,23 +1,34 @@
 #include "store/content_hash.h"
 
+#include <cstring>
 #include <string_view>
 
 namespace zicht::store {
 namespace {
 
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+constexpr uint64_t kSeed = 14695981039346656037ull;
+constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ull;
+constexpr uint64_t kMul2 = 0xC2B2AE3D27D4EB4Full;
 
 class Hasher {
  public:
+  void Word(uint64_t w) {
+    h_ ^= w * kMul1;
+    h_ = ((h_ << 31) | (h_ >> 33)) * kMul2;
+  }
   void Bytes(const void* data, size_t size) {
     const auto* p = static_cast<const unsigned char*>(data);
-    for (size_t i = 0; i < size; ++i) {
-      h_ ^= p[i];
-      h_ *= kFnvPrime;
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      Word(w);
     }
+    uint64_t tail = 0;
+    std::memcpy(&tail, p + i, size - i);
+    Word(tail);
   }
-  void Int(int64_t v) { Bytes(&v, sizeof v); }
+  void Int(int64_t v) { Word(static_cast<uint64_t>(v)); }
   // Length-prefixed, so ("ab","c") and ("a","bc") differ.
   void Str(std::string_view s) {
     Int(static_cast<int64_t>(s.size()));
@@ -29,10 +40,18 @@ class Hasher {
     Int(v.has_value() ? 1 : 0);
     if (v) fn(*v);
   }
-  uint64_t value() const { return h_; }
+  uint64_t value() const {
+    uint64_t h = h_;  // final avalanche (murmur3 fmix64)
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 33;
+    return h;
+  }
 
  private:
-  uint64_t h_ = kFnvOffset;
+  uint64_t h_ = kSeed;
 };
 
 }  // namespace

@@ -8,8 +8,9 @@
 // are a function of the raw value, and leaving them out keeps a re-ingest of
 // the same file a `duplicate` even after the normaliser learned something new.
 //
-// 64-bit FNV-1a over length-prefixed fields: stable across builds and
-// platforms (it is stored), no dependency, and fast enough for 1M reports/s.
+// A 64-bit multiply-rotate hash over length-prefixed fields, eight bytes at
+// a time (byte-wise FNV-1a was 4% of ingest time): stable across builds and
+// little-endian platforms (it is stored), no dependency.
 // A collision (≈ 2^-64 per pair with the same key) would make a real change
 // count as a duplicate; that risk is accepted.
 //

@@ -1,5 +1,7 @@
 #include "store/sqlite_db.h"
 
+#include <mutex>
+
 namespace zicht::store::sqlite {
 namespace {
 
@@ -13,6 +15,11 @@ Status Error(sqlite3* db, std::string_view what) {
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool read_only) {
+  // SQLite's memory statistics take a global mutex on every allocation; Zicht
+  // never reads them. Only possible before SQLite initialises, hence once,
+  // here; a later call would fail harmlessly.
+  static std::once_flag no_memstatus;
+  std::call_once(no_memstatus, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* db = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;  // one connection per thread (see header)
@@ -85,6 +92,10 @@ Statement& Statement::Bind(int index, double value) {
 }
 Statement& Statement::Bind(int index, std::string_view text) {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::BindNoCopy(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   return *this;
 }
 Statement& Statement::BindBlob(int index, const void* data, size_t size) {

@@ -70,6 +70,10 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view text);
+  //! Binds without copying: `text` must stay valid and unchanged until the
+  //! statement is reset or rebound (the hot ingest path, where the report
+  //! outlives its INSERT).
+  Statement& BindNoCopy(int index, std::string_view text);
   Statement& BindBlob(int index, const void* data, size_t size);
   Statement& BindNull(int index);
   template <typename T>

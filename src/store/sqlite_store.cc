@@ -78,18 +78,18 @@ Status DecodeIdentifier(const sqlite::Statement& s, int c, model::Identifier* id
 
 // Binds the report fields shared by INSERT and UPDATE at ?1..?12, hash at ?13.
 void BindReport(sqlite::Statement& s, const model::Report& r, uint64_t hash) {
-  s.Bind(1, std::string_view(r.key.source));
-  s.Bind(2, std::string_view(r.key.id));
-  s.Bind(3, std::string_view(r.reported_at));
+  s.BindNoCopy(1, std::string_view(r.key.source));
+  s.BindNoCopy(2, std::string_view(r.key.id));
+  s.BindNoCopy(3, std::string_view(r.reported_at));
   s.Bind(4, static_cast<int64_t>(r.reported_at_seconds));
-  if (r.occurred_at) s.Bind(5, std::string_view(*r.occurred_at)); else s.BindNull(5);
-  s.Bind(6, model::kFraudTypeNames.Name(r.fraud_type));
-  s.Bind(7, model::kOutcomeNames.Name(r.outcome));
+  if (r.occurred_at) s.BindNoCopy(5, std::string_view(*r.occurred_at)); else s.BindNull(5);
+  s.BindNoCopy(6, model::kFraudTypeNames.Name(r.fraud_type));
+  s.BindNoCopy(7, model::kOutcomeNames.Name(r.outcome));
   s.BindOptional(8, r.damage_cents);
-  if (r.channel) s.Bind(9, model::kChannelNames.Name(*r.channel)); else s.BindNull(9);
-  if (r.victim.age_band) s.Bind(10, model::kAgeBandNames.Name(*r.victim.age_band)); else s.BindNull(10);
-  if (r.victim.region) s.Bind(11, model::kRegionNames.Name(*r.victim.region)); else s.BindNull(11);
-  s.Bind(12, std::string_view(r.text));
+  if (r.channel) s.BindNoCopy(9, model::kChannelNames.Name(*r.channel)); else s.BindNull(9);
+  if (r.victim.age_band) s.BindNoCopy(10, model::kAgeBandNames.Name(*r.victim.age_band)); else s.BindNull(10);
+  if (r.victim.region) s.BindNoCopy(11, model::kRegionNames.Name(*r.victim.region)); else s.BindNull(11);
+  s.BindNoCopy(12, std::string_view(r.text));
   s.Bind(13, static_cast<int64_t>(hash));
 }
 
@@ -153,10 +153,10 @@ Status SqliteStore::InsertIdentifiers(int64_t row_id, const model::Report& repor
   for (size_t i = 0; i < report.identifiers.size(); ++i) {
     const model::Identifier& id = report.identifiers[i];
     s.Bind(1, row_id).Bind(2, static_cast<int64_t>(i));
-    s.Bind(3, model::kIdentifierKindNames.Name(id.kind)).Bind(4, model::kRoleNames.Name(id.role));
-    s.Bind(5, std::string_view(id.value)).Bind(6, std::string_view(id.canonical));
-    s.Bind(7, std::string_view(id.domain)).Bind(8, static_cast<int64_t>(id.valid ? 1 : 0));
-    s.Bind(9, std::string_view(id.invalid_reason));
+    s.BindNoCopy(3, model::kIdentifierKindNames.Name(id.kind)).BindNoCopy(4, model::kRoleNames.Name(id.role));
+    s.BindNoCopy(5, std::string_view(id.value)).BindNoCopy(6, std::string_view(id.canonical));
+    s.BindNoCopy(7, std::string_view(id.domain)).Bind(8, static_cast<int64_t>(id.valid ? 1 : 0));
+    s.BindNoCopy(9, std::string_view(id.invalid_reason));
     ZICHT_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();
