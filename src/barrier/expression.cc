@@ -97,7 +97,8 @@ class ExpressionCompiler {
     token_.offset = pos_;
     if (pos_ >= text_.size()) return;
     char c = text_[pos_];
-    auto two = [&](char second) { return pos_ + 1 < text_.size() && text_[pos_ + 1] == second; };
+    // Used after the first character is consumed: looks at the next one.
+    auto two = [&](char second) { return pos_ < text_.size() && text_[pos_] == second; };
     if (std::isdigit(static_cast<unsigned char>(c))) {
       size_t start = pos_;
       while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
