@@ -48,7 +48,8 @@ constexpr std::array kPatterns = std::to_array<PatternSpec>({
 #define ZICHT_CREDENTIALS                                                                      \
   "(?:pincode|pin code|inlogcode|inlogcodes|inloggegevens|bankgegevens|wachtwoord|"            \
   "beveiligingscode|verificatiecode|sms code|smscode|identificatiecode|tancode|tan code|"      \
-  "responscode|toegangscode|activatiecode|koppelcode|codes|code|scanner|kaartnummer|cvc)"
+  "responscode|toegangscode|activatiecode|koppelcode|codes|code|scanner|kaartnummer|cvc|"          \
+  "rekeningnummer|iban)"
     {S::kCredentialRequest, W, R"(\b(?:geef|stuur|deel|noem|vul|voer|typ|tik|lees|bevestig|controleer|wat is|vragen om|nodig)\b (?:[^ ]+ ){0,4})" ZICHT_CREDENTIALS R"(\b)"},
     {S::kCredentialRequest, W, R"(\b)" ZICHT_CREDENTIALS R"( (?:[^ ]+ ){0,4}(?:doorgeven|door te geven|door|sturen|doorsturen|delen|invullen|invoeren|in te voeren|voorlezen|bevestigen|bij de hand|klaar houden|klaarhouden)\b)"},
     {S::kCredentialRequest, W, R"(\b(?:log|logt) (?:in|hier in|direct in|nu in)\b)"},
@@ -67,18 +68,20 @@ constexpr std::array kPatterns = std::to_array<PatternSpec>({
 
     // CARD_PICKUP: "een koerier komt uw pas ophalen".
     {S::kCardPickup, W, R"(\b(?:koerier|bode|medewerker|collega)\b )" ZICHT_GAP6 R"((?:pas|passen|bankpas|pinpas|betaalpas|kaart|bankkaart)\b)"},
+    {S::kCardPickup, W, R"(\b(?:koerier|bode|medewerker|collega)\b (?:[^ ]+ ){0,6}(?:ophalen|ophaalt|op te halen|komt halen)\b)"},
     {S::kCardPickup, W, R"(\b(?:pas|passen|bankpas|pinpas|betaalpas|bankkaart)\b )" ZICHT_GAP4 R"((?:ophalen|ophaalt|opgehaald|op te halen|komt halen|meegeven|afgeven|inleveren|envelop|doorknippen|doormidden)\b)"},
 
     // SUSPICIOUS_ACTIVITY: "wij zien verdachte transacties".
     {S::kSuspiciousActivity, W, R"(\b(?:verdachte|frauduleuze|ongebruikelijke|afwijkende|onbekende|vreemde|ongeautoriseerde|niet herkende) (?:transactie|transacties|betaling|betalingen|afschrijving|afschrijvingen|activiteit|activiteiten|inlogpoging|inlogpogingen|login|aanmelding|overboeking|overboekingen|opname|opnames)\b)"},
     {S::kSuspiciousActivity, W, R"(\b(?:ingelogd|inlogpoging|aangemeld) (?:[^ ]+ ){0,2}(?:vanaf|vanuit|op|met) (?:een )?(?:onbekend|onbekende|nieuw|nieuwe|ander|andere|buitenlands|buitenlandse) (?:apparaat|toestel|locatie|ip|land)\b)"},
-    {S::kSuspiciousActivity, W, R"(\b(?:rekening|account|pas|gegevens) (?:is |zijn |wordt |worden )?(?:gehackt|overgenomen|misbruikt|gekopieerd|geskimd|gelekt)\b)"},
+    {S::kSuspiciousActivity, W, R"(\b(?:rekening|account|pas|gegevens) (?:is |zijn |wordt |worden )?(?:gehackt|overgenomen|misbruikt|gekopieerd|geskimd|gelekt|onderschept|gestolen)\b)"},
     {S::kSuspiciousActivity, W, R"(\bfraude (?:op|met) (?:uw|je) (?:rekening|pas|account)\b)"},
 
     // REFUND_LURE: money waiting to be claimed — the carrot where
     // ACCOUNT_BLOCKED is the stick.
     {S::kRefundLure, W, R"(\b(?:teruggave|teruggaaf|restitutie|terugbetaling|cashback|tegoed|toeslag|vergoeding|compensatie|prijs|gewonnen|winnaar|uitbetaling)\b )" ZICHT_GAP6 R"((?:staat klaar|klaar|ontvangen|aanvragen|aan|claimen|claim|uitbetalen|uitbetaald|recht op)\b)"},
     {S::kRefundLure, W, R"(\b(?:u heeft|je hebt|jij hebt) recht op\b)"},
+    {S::kRefundLure, W, R"(\b(?:u krijgt|je krijgt|jij krijgt|u ontvangt|ontvangt u) (?:[^ ]+ ){0,4}(?:terug|uitbetaald|gestort|bijgeschreven|vergoed)\b)"},
     {S::kRefundLure, W, R"(\b(?:u heeft|je hebt) (?:[^ ]+ ){0,3}gewonnen\b)"},
 
     // SAFETY_ADVICE: the real bank's or police's voice — lowers every score.

@@ -42,7 +42,8 @@ TEST_F(ScreenJsonTest, ResultObjectHasLabelScoreSignals) {
 TEST_F(ScreenJsonTest, SenderKnownIsOptionalAndDefaultsToFalse) {
   auto out = ScreenJsonRequest(*screener_, R"({"text":"hallo"})");
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(*out, R"({"label":"none","score":0.0,"signals":["UNKNOWN_SENDER"]})");
+  // UNKNOWN_SENDER alone weighs 0.15 for hulpvraagfraude: suspicion, no label.
+  EXPECT_EQ(*out, R"({"label":"none","score":0.15,"signals":["UNKNOWN_SENDER"]})");
   auto known = ScreenJsonRequest(*screener_, R"({"text":"hallo","sender_known":true,"extra":1})");
   ASSERT_TRUE(known.ok());
   EXPECT_EQ(*known, R"({"label":"none","score":0.0,"signals":[]})");

@@ -1,5 +1,7 @@
 #include "screen/text_normalizer.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -99,7 +101,10 @@ Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create() {
 }
 
 TextNormalizer::TextNormalizer(const icu::Normalizer2* nfd) : nfd_(nfd) {
-  for (const SpellingVariant& v : SpellingVariants()) variants_.emplace(v.variant, v.canonical);
+  for (const SpellingVariant& v : SpellingVariants()) {
+    variants_.emplace(v.variant, v.canonical);
+    max_variant_length_ = std::max(max_variant_length_, v.variant.size());
+  }
 }
 
 NormalizedText TextNormalizer::Normalize(std::string_view text) const {
@@ -171,33 +176,43 @@ void TextNormalizer::ToWords(std::string_view folded, std::string* out) const {
   out->clear();
   out->reserve(folded.size());
   SpacedWriter w(out);
-  std::string token;
-  auto flush = [&] {
-    if (token.empty()) return;
-    std::string collapsed;
-    collapsed.reserve(token.size());
-    for (size_t k = 0; k < token.size();) {
-      size_t run = 1;
-      while (k + run < token.size() && token[k + run] == token[k]) ++run;
-      const bool letter = token[k] >= 'a' && token[k] <= 'z';
-      collapsed.append(letter && run >= static_cast<size_t>(kEmphasisRun) ? 1 : run, token[k]);
-      k += run;
+  // Words are views into `folded`; only a word with an emphasis run is
+  // copied (into `collapsed`), so the common path does not allocate.
+  std::string collapsed;
+  auto flush = [&](size_t begin, size_t end) {
+    if (begin == end) return;
+    std::string_view word = folded.substr(begin, end - begin);
+    for (size_t k = 0; k + kEmphasisRun <= word.size(); ++k) {
+      if (word[k] >= 'a' && word[k] <= 'z' && word[k + 1] == word[k] && word[k + 2] == word[k]) {
+        collapsed.clear();
+        for (size_t j = 0; j < word.size();) {
+          size_t run = 1;
+          while (j + run < word.size() && word[j + run] == word[j]) ++run;
+          const bool letter = word[j] >= 'a' && word[j] <= 'z';
+          collapsed.append(letter && run >= static_cast<size_t>(kEmphasisRun) ? 1 : run, word[j]);
+          j += run;
+        }
+        word = collapsed;
+        break;
+      }
     }
-    auto it = variants_.find(collapsed);
+    if (word.size() <= max_variant_length_) {
+      auto it = variants_.find(word);
+      if (it != variants_.end()) word = it->second;
+    }
     w.Space();
-    w.PutWord(it == variants_.end() ? std::string_view(collapsed) : it->second);
+    w.PutWord(word);
     w.Space();
-    token.clear();
   };
-  for (const char ch : folded) {
-    const auto b = static_cast<unsigned char>(ch);
-    if (b >= 0x80 || IsAsciiAlnum(b)) {
-      token.push_back(ch);
-    } else {
-      flush();
+  size_t begin = 0;
+  for (size_t k = 0; k < folded.size(); ++k) {
+    const auto b = static_cast<unsigned char>(folded[k]);
+    if (b < 0x80 && !IsAsciiAlnum(b)) {
+      flush(begin, k);
+      begin = k + 1;
     }
   }
-  flush();
+  flush(begin, folded.size());
 }
 
 }  // namespace zicht::screen

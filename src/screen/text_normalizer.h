@@ -69,6 +69,7 @@ class TextNormalizer {
 
   const icu::Normalizer2* nfd_;  // not owned; ICU singleton
   std::unordered_map<std::string_view, std::string_view> variants_;
+  size_t max_variant_length_ = 0;  // longer words skip the lookup
 };
 
 }  // namespace zicht::screen
