@@ -229,7 +229,7 @@ async function main() {
       await page.check('#type-hulpvraagfraude');
       await page.fill('#text', 'Hoi mam, dit is mijn nieuwe nummer. Kun je dringend iets voor me betalen?');
       await page.fill('#damage_eur', '450');
-      await page.fill('#phone', '06-98765432');
+      await page.fill('#phone', '06-41234567');
       await page.selectOption('#channel', 'whatsapp');
       await page.click('#submit');
       await page.waitForSelector('#error-summary:not([hidden])');

@@ -269,6 +269,8 @@ async function loadCluster(id) {
   $('#node-list').innerHTML = items.map((it) =>
     `<li><button type="button" data-kind="${it.kind}" data-n="${it.n}">${esc(it.text)}</button></li>`).join('');
 
+  $('#reports-count').textContent = `(${detail.reports.length})`;
+  $('#reports-box').open = detail.reports.length <= 30;
   $('#cluster-reports').innerHTML =
     '<thead><tr><th>report</th><th>reported</th><th>fraud type</th><th>outcome</th><th class="num">damage</th><th>channel</th></tr></thead><tbody>' +
     detail.reports.map((r) => `<tr><td class="mono">${esc(r.source)}/${esc(r.id)}</td><td>${esc(day(r.reported_at))}</td>` +

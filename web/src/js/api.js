@@ -82,7 +82,8 @@ export function clusterSummary(c) {
   const s = c.summary || c;
   return {
     id: s.id ?? s.cluster_id,
-    reports: Number(s.reports ?? 0),
+    // A cluster detail names the count report_count, its reports being a list.
+    reports: Number(typeof s.reports === 'number' ? s.reports : s.report_count ?? 0),
     sources: Number(s.sources ?? 0),
     losses: Number(s.losses ?? 0),
     damage: euros(s),

@@ -54,6 +54,9 @@ function stylesheet() {
     },
     { selector: 'edge', style: { width: 1.5, 'line-color': '#9aa5b1', 'curve-style': 'bezier' } },
     { selector: 'edge.spoofed', style: { 'line-style': 'dashed' } },
+    // Big clusters: only identifiers that matter keep a label, or the
+    // picture drowns in text; a click still shows every node's details.
+    { selector: 'node.quiet', style: { label: '' } },
     { selector: 'node.unlinkable', style: { opacity: 0.55, 'border-style': 'dashed' } },
     {
       selector: 'node.mule',
@@ -73,6 +76,13 @@ function stylesheet() {
 export function drawGraph(container, detail, onSelect) {
   const elements = elementsOf(detail);
   const nodes = detail.reports.length + detail.identifiers.length;
+  if (nodes > 80) {
+    for (const el of elements) {
+      if (el.data.source) continue;
+      const ident = el.data.kind !== 'report' && detail.identifiers[el.data.index];
+      if (!ident || (!ident.mule && ident.reports < 3)) el.classes = `${el.classes} quiet`;
+    }
+  }
   const cy = cytoscape({
     container,
     elements,
@@ -90,12 +100,13 @@ export function drawGraph(container, detail, onSelect) {
   return cy;
 }
 
-//! Marks a node selected and centres on it (used by the keyboard-friendly node list).
+//! Marks a node selected and zooms to it (used by the keyboard-friendly node list).
 export function focusNode(cy, kind, index) {
   cy.$(':selected').unselect();
   const n = cy.getElementById(kind === 'report' ? `r${index}` : `i${index}`);
   n.select();
-  cy.animate({ center: { eles: n }, duration: 200 });
+  // Zoom to the node and its neighbours: what an analyst wants to see next.
+  cy.animate({ fit: { eles: n.closedNeighborhood(), padding: 60 }, duration: 200 });
 }
 
 //! Legend entries as small inline SVGs (shape + colour).
