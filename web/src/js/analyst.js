@@ -153,7 +153,7 @@ async function loadTrends() {
       { name: 'attempts (poging)', type: 'bar', stack: 'outcome', data: periods.map((p) => per.get(p).attempts) },
       { name: 'losses (schade)', type: 'bar', stack: 'outcome', data: periods.map((p) => per.get(p).losses) },
       {
-        name: 'damage (€)', type: 'line', yAxisIndex: 1, smooth: true, symbolSize: 5,
+        name: 'damage (€)', type: 'line', yAxisIndex: 1, symbolSize: 5,
         data: periods.map((p) => Math.round(per.get(p).damage)),
         tooltip: { valueFormatter: (v) => eur.format(v) },
       },
@@ -204,11 +204,11 @@ async function loadClusters() {
     '<thead><tr><th class="num">#</th><th>cluster</th><th class="num">score</th><th class="num">reports</th><th class="num">sources</th>' +
     '<th class="num">losses</th><th class="num">damage</th><th class="num">mules</th><th>last seen</th><th>fraud types</th><th>why</th></tr></thead><tbody>' +
     list.map((c, n) => `<tr><td class="num">${n + 1}</td>` +
-      `<td><a class="mono" href="#cluster/${encodeURIComponent(c.id)}">${esc(c.id)}</a></td>` +
+      `<td class="nowrap"><a class="mono" href="#cluster/${encodeURIComponent(c.id)}">${esc(c.id)}</a></td>` +
       `<td class="num">${c.score.toFixed(1)}</td><td class="num">${c.reports}</td><td class="num">${c.sources}</td>` +
       `<td class="num">${c.losses}</td><td class="num">${eur.format(c.damage)}</td>` +
       `<td class="num">${c.mules ? `<span class="badge mule">${c.mules}</span>` : '0'}</td>` +
-      `<td>${esc(day(c.lastSeen))}</td><td>${esc(typesText(c.fraudTypes))}</td><td>${explainList(c.explanation)}</td></tr>`).join('') +
+      `<td class="nowrap">${esc(day(c.lastSeen))}</td><td>${esc(typesText(c.fraudTypes))}</td><td>${explainList(c.explanation)}</td></tr>`).join('') +
     '</tbody>';
 }
 
