@@ -226,16 +226,18 @@ Network& Generator::Impl::PickNetwork(FraudType type) {
 // Takes an element of `pool`, adding a new one from `make` while the pool is
 // below `cap`. New elements come often early on, so a network's first
 // reports already show several of its accounts and numbers.
+// With `skewed`, the first members of a pool are used most (the main
+// phone), as real networks use their tools unevenly; mules are used evenly
+// (each is blocked after a few dozen victims anyway).
 template <typename T, typename Make>
-const T& FromPool(Rng& rng, std::vector<T>& pool, uint32_t cap, Make make) {
+const T& FromPool(Rng& rng, std::vector<T>& pool, uint32_t cap, Make make, bool skewed = true) {
   if (pool.size() < cap && (pool.empty() || rng.Chance(0.35))) {
     pool.push_back(make());
     return pool.back();
   }
-  // Skewed: the first members of a pool are used most (the main phone),
-  // as real networks use their tools unevenly.
   double u = rng.Unit();
-  return pool[static_cast<size_t>(u * std::sqrt(u) * static_cast<double>(pool.size()))];
+  if (skewed) u *= std::sqrt(u);
+  return pool[static_cast<size_t>(u * static_cast<double>(pool.size()))];
 }
 
 std::string Generator::Impl::NewIban(bool foreign) {
@@ -245,7 +247,8 @@ std::string Generator::Impl::NewIban(bool foreign) {
 std::string Generator::Impl::MuleIban(Network* net) {
   if (net == nullptr) return NewIban(rng_.Chance(0.08));
   return FromPool(rng_, net->mules, net->mule_cap,
-                  [&] { return NewIban(net->foreign_mules ? rng_.Chance(0.7) : rng_.Chance(0.03)); });
+                  [&] { return NewIban(net->foreign_mules ? rng_.Chance(0.7) : rng_.Chance(0.03)); },
+                  /*skewed=*/false);
 }
 
 const Phone& Generator::Impl::ContactPhone(Network* net) {
