@@ -184,7 +184,7 @@ async function main() {
     browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
     const page = await context.newPage();
-    page.setDefaultTimeout(20000);
+    page.setDefaultTimeout(30000);
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
@@ -222,7 +222,8 @@ async function main() {
       assert(msg.length > 0, 'no message under the IBAN field');
       assert(/iban/i.test(msg), `message does not mention the IBAN: ${msg}`);
       assert((await page.getAttribute('#iban-error', 'aria-live')) === 'polite', 'IBAN message is not in an aria-live region');
-      await page.screenshot({ path: join(shots, 'form-error.png'), fullPage: true });
+      await page.evaluate(() => document.querySelector('#iban').scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: join(shots, 'form-error.png') });
     });
 
     await check('form: submitting with the bad IBAN is refused with an error summary', async () => {
