@@ -250,9 +250,13 @@ async function main() {
 
     await check('form: the submitted report is in the database', async () => {
       const out = zicht(opts, ['check', 'iban', goodIban, '--db', db, '--format', 'json']).stdout;
-      const verdict = JSON.parse(out.trim().split('\n')[0]);
-      const v = firstArray(verdict, 'results')[0] || verdict;
+      let verdict;
+      try { verdict = JSON.parse(out); } catch { verdict = JSON.parse(out.trim().split('\n')[0]); }
+      const v = 'known' in verdict ? verdict : (verdict.results ?? [verdict])[0];
       assert(v.known === true && Number(v.reports) >= 1, `zicht check does not know the IBAN: ${out.slice(0, 300)}`);
+      // …and the running server's index has it at once.
+      const api = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: goodIban }] }), 'results')[0];
+      assert(api.known === true, `POST /v1/check does not know the IBAN: ${JSON.stringify(api).slice(0, 200)}`);
     });
 
     await check('form: English switch, and on a phone screen nothing scrolls sideways', async () => {
