@@ -512,7 +512,12 @@ void Generator::Impl::Next(model::Report* r) {
   TextSlots slots;
   for (const model::Identifier& id : r->identifiers) {
     if (id.kind == IdentifierKind::kUrl && slots.url.empty()) slots.url = id.value;
-    if (id.kind == IdentifierKind::kIban && slots.iban.empty() && id.value.size() > 10) slots.iban = id.value;
+    if (id.kind == IdentifierKind::kIban && slots.iban.empty() && id.value.size() > 10) {
+      std::string_view v = id.value;  // pasted with spaces around: not in the text
+      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+      slots.iban = v;
+    }
   }
   slots.amount_eur = loss ? *r->damage_cents / 100
                           : static_cast<int64_t>(std::lround(rng_.LogNormal(profile.damage_median, 0.6)));
