@@ -154,6 +154,34 @@ class EngineImpl final : public Engine {
     return out;
   }
 
+  std::vector<ClusterMembers> Members(const ClusterQuery& query) const override {
+    std::shared_lock lock(mu_);
+    std::vector<ClusterMembers> out;
+    absl::flat_hash_map<uint32_t, size_t> position;
+    {
+      std::lock_guard clock(cache_mu_);
+      const ClusterCache& cache = CacheLocked();
+      for (const auto& s : cache.by_priority) {
+        if (s.reports < query.min_reports) continue;
+        position.emplace(cache.root_by_id.at(s.id), out.size());
+        out.push_back({s.id, {}});
+        if (query.top != 0 && out.size() >= query.top) break;
+      }
+    }
+    std::vector<std::vector<uint32_t>> members(out.size());
+    for (uint32_t r = 0; r < index_->report_count(); ++r) {
+      auto it = position.find(components_.Find(r));
+      if (it != position.end()) members[it->second].push_back(r);
+    }
+    for (size_t i = 0; i < out.size(); ++i) {
+      std::sort(members[i].begin(), members[i].end(), [&](uint32_t a, uint32_t b) { return index_->KeyLess(a, b); });
+      for (uint32_t r : members[i]) {
+        out[i].reports.push_back({std::string(index_->source(r)), std::string(index_->report_id(r))});
+      }
+    }
+    return out;
+  }
+
   Result<ClusterDetail> Cluster(std::string_view id) const override {
     std::shared_lock lock(mu_);
     ClusterDetail detail;

@@ -117,6 +117,12 @@ struct ClusterDetail {
   std::vector<Edge> edges;
 };
 
+//! The reports of one cluster, by (source, id).
+struct ClusterMembers {
+  std::string id;
+  std::vector<model::ReportKey> reports;
+};
+
 struct ClusterQuery {
   size_t top = 0;          // 0 = all
   int64_t min_reports = 2;
@@ -141,6 +147,10 @@ class Engine {
 
   //! Clusters by priority, highest first.
   virtual std::vector<ClusterSummary> Clusters(const ClusterQuery& query) const = 0;
+
+  //! The members of the clusters Clusters(query) returns, in that order;
+  //! one pass over the index (no store reads).
+  virtual std::vector<ClusterMembers> Members(const ClusterQuery& query) const = 0;
 
   //! One cluster; kNotFound for an unknown id. Reads report contents from
   //! the store it was built on.

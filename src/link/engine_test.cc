@@ -177,7 +177,9 @@ TEST(EngineTest, IncrementalEqualsRebuild) {
     }
     (*engine)->Apply(testing::Upsert(*raw, reports));
   }
-  auto rebuilt = BuildEngine({dir.File("zicht.db")});
+  EngineOptions rebuild_options;
+  rebuild_options.db_path = dir.File("zicht.db");
+  auto rebuilt = BuildEngine(rebuild_options);
   ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
   auto incremental = Partition(**engine);
   EXPECT_FALSE(incremental.empty());
@@ -234,9 +236,13 @@ TEST(EngineTest, PriorityOrderAndExplanation) {
             (std::vector<std::string>{"3 reports from 2 sources", "€38,200 damage in 2 losses", "1 money-mule IBAN",
                                       "2 follow-up leads (IBAN at a Dutch bank, Dutch mobile number)",
                                       "last report 3 days ago"}));
-  EXPECT_EQ(clusters[1].explanation.back(), "last report 428 days ago");
-  EXPECT_EQ(engine->Clusters({.top = 1}).size(), 1u);
-  EXPECT_EQ(engine->Clusters({.top = 0, .min_reports = 3}).size(), 1u);
+  EXPECT_EQ(clusters[1].explanation.back(), "last report 427 days ago");
+  ClusterQuery top1;
+  top1.top = 1;
+  EXPECT_EQ(engine->Clusters(top1).size(), 1u);
+  ClusterQuery min3;
+  min3.min_reports = 3;
+  EXPECT_EQ(engine->Clusters(min3).size(), 1u);
 }
 
 TEST(EngineTest, MulesAreBeneficiaryIbansInTwoOrMoreReports) {
@@ -280,7 +286,7 @@ TEST(EngineTest, EveryRiskLevelAndReason) {
 
   Verdict loss = engine->Check(IdentifierKind::kEmail, " once@example.nl ");
   EXPECT_EQ(loss.risk, Risk::kHigh);
-  EXPECT_EQ(loss.reasons, (std::vector<std::string>{"REPORTED", "LOSS_REPORTED"}));
+  EXPECT_EQ(loss.reasons, (std::vector<std::string>{"REPORTED", "LOSS_REPORTED", "IN_CLUSTER"}));
   EXPECT_EQ(loss.damage_cents, 50000);
 
   Verdict high = engine->Check(IdentifierKind::kIban, "nl91abna0417164300");

@@ -13,6 +13,8 @@
 namespace zicht::link::testing {
 
 struct Id {
+  Id(model::IdentifierKind k, std::string v, std::optional<model::Role> r = std::nullopt)
+      : kind(k), value(std::move(v)), role(r) {}
   model::IdentifierKind kind;
   std::string value;
   std::optional<model::Role> role;  // default by kind
