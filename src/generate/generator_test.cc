@@ -196,6 +196,39 @@ TEST(GeneratorTest, EveryLineFollowsTheDataModel) {
   }
 }
 
+TEST(JsonlWriterTest, EscapesStringsAndRoundTrips) {
+  model::Report r;
+  r.key = {"fraudehelpdesk", "FHD-\"1\""};
+  r.reported_at = "2026-01-02T03:04:05Z";
+  r.fraud_type = model::FraudType::kPhishing;
+  r.text = "Zei: \"betaal\" \\ nu\n\tregel 2 \x01 \xe2\x82\xac 5";
+  r.identifiers.push_back({IdentifierKind::kUrl, Role::kWebsite, "https://x.example/a?b=\"c\"", "", "", false, ""});
+  std::string line;
+  AppendReportJsonLine(r, &line);
+  ASSERT_EQ(line.back(), '\n');
+  EXPECT_EQ(line.find('\n'), line.size() - 1) << "one report, one line";
+  rapidjson::Document d;
+  d.Parse(line.c_str());
+  ASSERT_FALSE(d.HasParseError());
+  EXPECT_EQ(std::string(d["id"].GetString()), r.key.id);
+  EXPECT_EQ(std::string(d["text"].GetString()), r.text);
+  EXPECT_EQ(std::string(d["identifiers"][0]["value"].GetString()), r.identifiers[0].value);
+  EXPECT_FALSE(d.HasMember("damage_eur"));
+  EXPECT_FALSE(d.HasMember("victim"));
+  EXPECT_EQ(std::string(d["outcome"].GetString()), "attempt");
+}
+
+TEST(JsonlWriterTest, WritesDamageWithTwoDecimals) {
+  model::Report r;
+  r.key = {"politie", "PL-1"};
+  r.reported_at = "2026-01-02";
+  r.outcome = model::Outcome::kLoss;
+  r.damage_cents = 245005;
+  std::string line;
+  AppendReportJsonLine(r, &line);
+  EXPECT_NE(line.find("\"damage_eur\":2450.05,"), std::string::npos) << line;
+}
+
 TEST(GeneratorTest, IbansHaveValidChecksumsExceptAFewTypos) {
   std::vector<model::Report> reports = GenerateReports(Options(3, 30000), 30000);
   const std::set<std::string> kDutchBanks{"ABNA", "INGB", "RABO", "SNSB", "ASNB", "TRIO", "BUNQ", "KNAB", "RBRB"};

@@ -155,12 +155,14 @@ void AppendReportText(Rng& rng, FraudType type, const TextSlots& slots, std::str
   std::string_view name = PickFrom(rng, kNames);
   std::string_view relative = PickFrom(rng, kRelationsVictim);
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '{') {
-      out->push_back(text[i]);
-      continue;
+    size_t open = text.find('{', i);
+    if (open == std::string_view::npos) {
+      out->append(text.substr(i));
+      break;
     }
-    size_t end = text.find('}', i);
-    std::string_view slot = text.substr(i + 1, end - i - 1);
+    out->append(text.substr(i, open - i));
+    size_t end = text.find('}', open);
+    std::string_view slot = text.substr(open + 1, end - open - 1);
     i = end;
     if (slot == "rel") out->append(relation);
     else if (slot == "relv") out->append(relative);
