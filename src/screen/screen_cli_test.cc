@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <cstdlib>
 #include <sstream>
 
 #include "cli/exit_code.h"
@@ -11,6 +12,11 @@ namespace zicht {
 namespace {
 
 using testutil::RunZicht;
+
+#ifdef ZICHT_BIN_DEFAULT
+// See CMakeLists.txt: ZICHT_BIN from CTest may not arrive.
+const int kBinFromBuild = setenv("ZICHT_BIN", ZICHT_BIN_DEFAULT, 0);
+#endif
 
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
