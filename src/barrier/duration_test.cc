@@ -20,7 +20,9 @@ TEST(IsoDurationTest, RejectsMistakes) {
                           "PT1.5H", "P1DT1HT1M"}) {
     auto r = ParseIsoDuration(bad);
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) EXPECT_NE(r.status().message().find("ISO 8601"), std::string::npos);
+    if (!r.ok()) {
+      EXPECT_NE(r.status().message().find("ISO 8601"), std::string::npos);
+    }
   }
 }
 

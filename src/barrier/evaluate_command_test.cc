@@ -106,6 +106,24 @@ TEST(EvaluateCommandTest, BadRulesFileExitsOneWithPosition) {
   EXPECT_EQ(r.out, "");
 }
 
+// "Known in Zicht" through the real linking engine: an IBAN from a report
+// with a loss is risk high → the payment is delayed for review.
+TEST(EvaluateCommandTest, KnownIbanFromTheDatabase) {
+  testutil::TempDir dir;
+  std::string db = dir.File("zicht.db");
+  testutil::WriteFile(dir.File("reports.jsonl"),
+                      R"({"id":"R1","source":"fraudehelpdesk","reported_at":"2024-03-01T10:15:00Z","fraud_type":"hulpvraagfraude","damage_eur":500,"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"}]})" "\n");
+  auto ingest = RunZicht({"ingest", "--db", db, dir.File("reports.jsonl")});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto r = RunZicht({"evaluate", "-", "--db", db, "--format", "jsonl"},
+                    R"({"type":"payment","account":"A1","at":"2024-05-01T10:00:00Z","amount_eur":100,"beneficiary_iban":"NL91ABNA0417164300","new_beneficiary":false})" "\n"
+                    R"({"type":"payment","account":"A1","at":"2024-05-01T10:00:00Z","amount_eur":100,"beneficiary_iban":"NL02ABNA0123456789","new_beneficiary":false})" "\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            R"({"account":"A1","at":"2024-05-01T10:00:00Z","decision":"delay","until":"2024-05-02T10:00:00Z","reasons":["BENEFICIARY_KNOWN_FRAUD"]})" "\n"
+            R"({"account":"A1","at":"2024-05-01T10:00:00Z","decision":"allow","reasons":[]})" "\n");
+}
+
 TEST(EvaluateCommandTest, MissingFileAndUsage) {
   EXPECT_EQ(RunZicht({"evaluate", "/nonexistent/events.jsonl"}).exit_code, 1);
   EXPECT_EQ(RunZicht({"evaluate"}).exit_code, 2);
