@@ -337,7 +337,9 @@ async function main() {
       // Click a node (via the keyboard-friendly list) and see its details.
       await page.click('#node-list li:first-child button');
       await page.waitForFunction(() => document.querySelector('#node-details h3'));
-      await page.waitForTimeout(300);
+      // For the picture: the whole network, with the clicked node's details beside it.
+      await page.waitForTimeout(400);
+      await page.evaluate(() => window.zichtDebug.cy.fit(undefined, 20));
       await page.screenshot({ path: join(shots, 'analyst-cluster.png'), fullPage: true });
     });
 
