@@ -34,9 +34,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Timer = std::chrono::steady_clock;
 
-double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double Seconds(Timer::duration d) { return std::chrono::duration<double>(d).count(); }
 
 }  // namespace
 
@@ -64,25 +64,25 @@ int main(int argc, char** argv) {
   link::IdentifierIndex index(&lists);
   link::Components incremental;
 
-  Clock::duration timed{};
-  auto wall = Clock::now();
+  Timer::duration timed{};
+  auto wall = Timer::now();
   store::StoredReport stored;
   for (uint64_t i = 0; i < n; ++i) {
     generator.Next(&stored.report);
     for (auto& id : stored.report.identifiers) normalize::NormalizeIdentifier(id);
     stored.row_id = static_cast<int64_t>(i + 1);
-    auto t0 = Clock::now();
+    auto t0 = Timer::now();
     auto effect = index.Upsert(stored);
     incremental.Grow(index);
     incremental.Link(index, effect.report);
-    timed += Clock::now() - t0;
+    timed += Timer::now() - t0;
   }
-  double generate_s = Seconds(Clock::now() - wall) - Seconds(timed);
+  double generate_s = Seconds(Timer::now() - wall) - Seconds(timed);
 
   link::Components scratch;
-  auto t0 = Clock::now();
+  auto t0 = Timer::now();
   scratch.Build(index);
-  double scratch_s = Seconds(Clock::now() - t0);
+  double scratch_s = Seconds(Timer::now() - t0);
 
   // Both must give the same partition.
   incremental.Flatten();

@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "common/time.h"
 #include "link/json_writer.h"
 #include "link/warning_list.h"
 #include "store/warning_list_store.h"
