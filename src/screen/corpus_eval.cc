@@ -5,6 +5,14 @@
 #include <cstdio>
 
 namespace zicht::screen {
+namespace {
+
+// See screen_json.cc: no RapidJSON iterator comparisons under C++20.
+const rapidjson::Value* Member(const rapidjson::Value& object, const char* name) {
+  return object.HasMember(name) ? &object[name] : nullptr;
+}
+
+}  // namespace
 
 double Counts::Precision() const {
   const int predicted = true_positive + false_positive;
@@ -33,23 +41,19 @@ Result<std::vector<CorpusEntry>> ParseCorpus(std::string_view jsonl) {
     if (doc.HasParseError() || !doc.IsObject()) return Status::InvalidArgument(where + "not a JSON object");
     CorpusEntry entry;
     entry.line = line_no;
-    auto text = doc.FindMember("text");
-    if (text == doc.MemberEnd() || !text->value.IsString()) {
-      return Status::InvalidArgument(where + "text: required string");
-    }
-    entry.text.assign(text->value.GetString(), text->value.GetStringLength());
-    auto known = doc.FindMember("sender_known");
-    if (known == doc.MemberEnd() || !known->value.IsBool()) {
+    const rapidjson::Value* text = Member(doc, "text");
+    if (text == nullptr || !text->IsString()) return Status::InvalidArgument(where + "text: required string");
+    entry.text.assign(text->GetString(), text->GetStringLength());
+    const rapidjson::Value* known = Member(doc, "sender_known");
+    if (known == nullptr || !known->IsBool()) {
       return Status::InvalidArgument(where + "sender_known: required boolean");
     }
-    entry.sender_known = known->value.GetBool();
-    auto label = doc.FindMember("label");
-    if (label == doc.MemberEnd() || !label->value.IsString()) {
-      return Status::InvalidArgument(where + "label: required string");
-    }
-    auto parsed = ParseLabel(label->value.GetString());
+    entry.sender_known = known->GetBool();
+    const rapidjson::Value* label = Member(doc, "label");
+    if (label == nullptr || !label->IsString()) return Status::InvalidArgument(where + "label: required string");
+    auto parsed = ParseLabel(label->GetString());
     if (!parsed) {
-      return Status::InvalidArgument(where + "label: unknown label \"" + label->value.GetString() + "\"");
+      return Status::InvalidArgument(where + "label: unknown label \"" + label->GetString() + "\"");
     }
     entry.label = *parsed;
     corpus.push_back(std::move(entry));

@@ -12,6 +12,12 @@ namespace {
 
 constexpr int kScoreDecimals = 3;
 
+// The member `name` of `object`, or nullptr. (Comparing RapidJSON member
+// iterators is ambiguous under C++20 rewritten operators; clang warns.)
+const rapidjson::Value* Member(const rapidjson::Value& object, const char* name) {
+  return object.HasMember(name) ? &object[name] : nullptr;
+}
+
 }  // namespace
 
 Result<ScreenRequest> ParseScreenRequest(std::string_view body) {
@@ -23,17 +29,17 @@ Result<ScreenRequest> ParseScreenRequest(std::string_view body) {
   }
   if (!doc.IsObject()) return Status::InvalidArgument("body: must be a JSON object");
   ScreenRequest request;
-  auto text = doc.FindMember("text");
-  if (text == doc.MemberEnd() || text->value.IsNull()) return Status::InvalidArgument("text: required");
-  if (!text->value.IsString()) return Status::InvalidArgument("text: must be a string");
-  if (text->value.GetStringLength() > kMaxTextBytes) {
+  const rapidjson::Value* text = Member(doc, "text");
+  if (text == nullptr || text->IsNull()) return Status::InvalidArgument("text: required");
+  if (!text->IsString()) return Status::InvalidArgument("text: must be a string");
+  if (text->GetStringLength() > kMaxTextBytes) {
     return Status::TooLarge("text: longer than " + std::to_string(kMaxTextBytes) + " bytes");
   }
-  request.text.assign(text->value.GetString(), text->value.GetStringLength());
-  auto known = doc.FindMember("sender_known");
-  if (known != doc.MemberEnd() && !known->value.IsNull()) {
-    if (!known->value.IsBool()) return Status::InvalidArgument("sender_known: must be a boolean");
-    request.sender_known = known->value.GetBool();
+  request.text.assign(text->GetString(), text->GetStringLength());
+  const rapidjson::Value* known = Member(doc, "sender_known");
+  if (known != nullptr && !known->IsNull()) {
+    if (!known->IsBool()) return Status::InvalidArgument("sender_known: must be a boolean");
+    request.sender_known = known->GetBool();
   }
   return request;
 }
