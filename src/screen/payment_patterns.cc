@@ -28,7 +28,8 @@ constexpr std::array kPatterns = std::to_array<PatternSpec>({
     // PAYMENT_REQUEST: a transfer, loan or bill the reader is asked to pay.
     {S::kPaymentRequest, W, R"(\b(?:overmaken|overmaakt|overboeken|overboekt|overschrijven|voorschieten|voorschiet|voorgeschoten|lenen|leen|storten|stort|terugbetalen|terugstorten)\b)"},
     {S::kPaymentRequest, W, R"(\b(?:maak|maakt|maken|schiet|schieten) (?:je |u |jij |jullie )?(?:[^ ]+ ){0,4}(?:over|voor)\b)"},
-    {S::kPaymentRequest, W, R"(\b(?:kan|wil|zou|zouden) (?:je|u|jullie)\b (?:[^ ]+ ){0,8})" R"((?:betalen|betaal|sturen|regelen|voldoen|helpen met)\b)"},
+    {S::kPaymentRequest, W, R"(\b(?:kan|wil|zou|zouden) (?:je|u|jullie)\b (?:[^ ]+ ){0,8})" R"((?:betalen|betaal|sturen|regelen|voldoen)\b)"},
+    {S::kPaymentRequest, W, R"(\b(?:helpen|helpt|help) (?:mij |me )?met (?:[^ ]+ ){0,2}(?:betaling|betalen|rekening|rekeningen|factuur|huur|geld|bedrag|betaalverzoek|boete|\d+ euro)\b)"},
     {S::kPaymentRequest, W, R"(\bgeld\b )" ZICHT_GAP2 R"((?:nodig|lenen|sturen|overmaken|tekort|krap|te kort)\b)"},
     {S::kPaymentRequest, W, R"(\b(?:rekening|factuur|nota|boete|huur|aanbetaling|borg|bedrag|kosten|invoerrechten|verzendkosten|bezorgkosten|inklaringskosten|administratiekosten|douanekosten)\b )" ZICHT_GAP4 R"((?:betalen|voldoen|overmaken|te betalen|openstaan|openstaat|staat open|betaald worden)\b)"},
     {S::kPaymentRequest, W, R"(\b(?:openstaand|openstaande|achterstallige|achterstallig) (?:bedrag|betaling|factuur|rekening|belasting|aanslag|vordering)\b)"},

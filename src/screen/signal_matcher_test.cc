@@ -112,7 +112,9 @@ TEST_F(SignalTest, PaymentRequest) {
             {"Kun je 850 euro overmaken?", "kan je ff wat voorschieten", "Ik moet een rekening betalen",
              "KUN JIJ DE FACTUUR BETALEN", "maak je het over naar NL91ABNA0417164300",
              "Wil je het naar dit rekeningnummer sturen", "Ik betaal het morgen terug", "geld nodig"});
-  ExpectNone(Signal::kPaymentRequest, {"Ik heb de boodschappen gedaan", "Was leuk vandaag!"});
+  ExpectNone(Signal::kPaymentRequest, {"Ik heb de boodschappen gedaan", "Was leuk vandaag!",
+                                       "Zoon, kun je me helpen met de DigiD app installeren?"});
+  ExpectAll(Signal::kPaymentRequest, {"kun je me helpen met een betaling van 670 euro"});
 }
 
 TEST_F(SignalTest, PaymentLink) {
