@@ -95,14 +95,12 @@ CommandResult Run(const std::vector<std::string>& argv, const std::string& stdin
 
 std::string ZichtBin() {
   const char* bin = std::getenv("ZICHT_BIN");
-  if (!bin) throw std::runtime_error("ZICHT_BIN is not set (run the tests through ctest)");
-  return bin;
+  return bin && *bin ? bin : ZICHT_BIN_PATH;
 }
 
 std::string SourceDir() {
   const char* dir = std::getenv("ZICHT_SOURCE_DIR");
-  if (!dir) throw std::runtime_error("ZICHT_SOURCE_DIR is not set (run the tests through ctest)");
-  return dir;
+  return dir && *dir ? dir : ZICHT_SOURCE_DIR_PATH;
 }
 
 CommandResult RunZicht(const std::vector<std::string>& args, const std::string& stdin_data) {

@@ -33,10 +33,10 @@ struct CommandResult {
 //! waits for it. Does not go through a shell.
 CommandResult Run(const std::vector<std::string>& argv, const std::string& stdin_data = "");
 
-//! Path of the `zicht` binary under test ($ZICHT_BIN, set by CTest).
+//! Path of the `zicht` binary under test: $ZICHT_BIN if set, else the one this build made.
 std::string ZichtBin();
 
-//! Root of the source tree ($ZICHT_SOURCE_DIR, set by CTest).
+//! Root of the source tree: $ZICHT_SOURCE_DIR if set, else this build's.
 std::string SourceDir();
 
 //! Runs `zicht` with `args`.
