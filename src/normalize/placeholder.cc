@@ -53,6 +53,9 @@ bool IsZeroFiller(std::string_view text) {
   size_t n = 0;
   for (char c : text) {
     if (IsPlaceholderSeparator(c)) continue;
+    // Only digits, after at most two leading letters: stop early on
+    // anything else (most real values fail here within a few bytes).
+    if (!IsAsciiDigit(c) && !(n < 2 && IsAsciiAlpha(c))) return false;
     if (n == kMaxCompact) return false;
     compact[n++] = c;
   }

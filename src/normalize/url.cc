@@ -68,7 +68,10 @@ std::string Refang(std::string_view text) {
     start = 2;
   }
   const size_t end = std::min(text.find_first_of("/?#", start), text.size());
-  std::string head(text.substr(0, end));
+  const std::string_view authority = text.substr(0, end);
+  const bool hxxp = text.size() >= 2 && ToLowerAscii(text[0]) == 'h' && ToLowerAscii(text[1]) == 'x';
+  if (!hxxp && authority.find_first_of("[(") == std::string_view::npos) return std::string(text);
+  std::string head(authority);
   for (std::string next = RefangOnce(head); next != head; next = RefangOnce(head)) head = std::move(next);
   head.append(text.substr(end));
   return head;
