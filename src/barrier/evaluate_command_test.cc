@@ -76,7 +76,7 @@ TEST(EvaluateCommandTest, JsonDocumentWithSummary) {
 TEST(EvaluateCommandTest, TableFormat) {
   auto r = RunZicht({"evaluate", "-", "--format", "table"}, kLog);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("A1           2024-05-01T11:00:00Z  delay   2024-05-01T14:00:00Z  COOLING_OFF"), std::string::npos)
+  EXPECT_NE(r.out.find("A1           2024-05-01T11:00:00Z  delay     2024-05-01T14:00:00Z  COOLING_OFF"), std::string::npos)
       << r.out;
 }
 

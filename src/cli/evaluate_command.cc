@@ -91,7 +91,7 @@ void AppendTableRow(const barrier::Engine& engine, const barrier::Event& event, 
     reasons += code;
   }
   std::string row = Pad(event.account, 12) + " " + FormatRfc3339(event.at) + "  " +
-                    Pad(std::string(barrier::kActionNames.Name(d.action)), 6) + "  " +
+                    Pad(std::string(barrier::kActionNames.Name(d.action)), 8) + "  " +
                     Pad(d.action == barrier::Action::kDelay ? FormatRfc3339(d.until) : "-", 20) + "  " +
                     (reasons.empty() ? "-" : reasons) + "\n";
   out.Append(row);
