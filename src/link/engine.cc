@@ -280,6 +280,7 @@ class EngineImpl final : public Engine {
         return Status::Ok();
       }));
     }
+    index->ShrinkToFit();
     index_ = std::move(index);
     components_.Build(*index_);
     {

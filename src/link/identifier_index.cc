@@ -34,25 +34,72 @@ size_t IdentifierIndex::KeyHash::operator()(const LookupKey& k) const {
 IdentifierIndex::IdentifierIndex(const WarningListMatcher* warning_lists)
     : warning_lists_(warning_lists), lookup_(0, KeyHash{this}, KeyEq{this}) {}
 
-std::string_view IdentifierIndex::ArenaCopy(std::string_view s) {
-  if (s.empty()) return {};
-  if (block_used_ + s.size() > block_size_) {
-    block_size_ = std::max(kArenaBlockBytes, s.size());
+uint32_t IdentifierIndex::ArenaAdd(std::string_view s) {
+  unsigned char len[5];
+  size_t len_bytes = 0;
+  for (size_t v = s.size();; v >>= 7) {
+    len[len_bytes++] = static_cast<unsigned char>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
+    if (v < 0x80) break;
+  }
+  size_t need = len_bytes + s.size();
+  if (blocks_.empty() || block_used_ + need > block_size_) {
+    // A string longer than a block gets a block of its own (offset 0).
+    block_size_ = std::max(kArenaBlockBytes, need);
     blocks_.push_back(std::make_unique<char[]>(block_size_));
     arena_bytes_ += static_cast<int64_t>(block_size_);
     block_used_ = 0;
   }
+  auto handle = static_cast<uint32_t>(((blocks_.size() - 1) << 20) | block_used_);
   char* dst = blocks_.back().get() + block_used_;
-  std::memcpy(dst, s.data(), s.size());
-  block_used_ += s.size();
-  return {dst, s.size()};
+  std::memcpy(dst, len, len_bytes);
+  if (!s.empty()) std::memcpy(dst + len_bytes, s.data(), s.size());
+  block_used_ += need;
+  return handle;
+}
+
+std::string_view IdentifierIndex::ArenaGet(uint32_t handle) const {
+  const char* p = blocks_[handle >> 20].get() + (handle & 0xfffff);
+  size_t len = 0;
+  for (int shift = 0;; shift += 7) {
+    auto byte = static_cast<unsigned char>(*p++);
+    len |= static_cast<size_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) break;
+  }
+  return {p, len};
+}
+
+void IdentifierIndex::MapRow(int64_t row_id, uint32_t r) {
+  constexpr int64_t kDenseSlack = 1 << 20;
+  if (row_id >= 0 && row_id < 2 * static_cast<int64_t>(row_ids_.size()) + kDenseSlack) {
+    if (static_cast<size_t>(row_id) >= dense_rows_.size()) dense_rows_.resize(row_id + 1, UINT32_MAX);
+    dense_rows_[row_id] = r;
+  } else {
+    sparse_rows_[row_id] = r;
+  }
+}
+
+void IdentifierIndex::ShrinkToFit() {
+  keys_.shrink_to_fit();
+  kinds_.shrink_to_fit();
+  warning_listed_.shrink_to_fit();
+  postings_.shrink_to_fit();
+  lookup_.rehash(0);
+  row_ids_.shrink_to_fit();
+  report_ids_.shrink_to_fit();
+  source_of_.shrink_to_fit();
+  reported_at_.shrink_to_fit();
+  damage_.shrink_to_fit();
+  fraud_type_.shrink_to_fit();
+  loss_.shrink_to_fit();
+  report_entries_.shrink_to_fit();
+  dense_rows_.shrink_to_fit();
 }
 
 uint32_t IdentifierIndex::Intern(uint8_t kind, std::string_view canonical) {
   auto it = lookup_.find(LookupKey{kind, canonical});
   if (it != lookup_.end()) return *it;
   auto ident = static_cast<uint32_t>(keys_.size());
-  keys_.push_back(ArenaCopy(canonical));
+  keys_.push_back(ArenaAdd(canonical));
   kinds_.push_back(kind);
   bool listed = kind == kDomainKind
                     ? warning_lists_->CoversDomain(canonical)
@@ -87,10 +134,10 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
   const model::Report& report = stored.report;
   UpsertEffect effect;
   std::vector<uint32_t> old_links;
-  auto found = by_row_.find(stored.row_id);
+  std::optional<uint32_t> found = FindReport(stored.row_id);
   uint32_t r;
-  if (found != by_row_.end()) {
-    r = found->second;
+  if (found) {
+    r = *found;
     effect.existed = true;
     ForEachLink(r, [&](uint32_t ident) { old_links.push_back(ident); });
     for (uint32_t e : report_entries_[r]) {
@@ -105,9 +152,9 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     report_entries_[r].clear();
   } else {
     r = static_cast<uint32_t>(row_ids_.size());
-    by_row_.emplace(stored.row_id, r);
     row_ids_.push_back(stored.row_id);
-    report_ids_.push_back(ArenaCopy(report.key.id));
+    MapRow(stored.row_id, r);
+    report_ids_.push_back(ArenaAdd(report.key.id));
     source_of_.push_back(InternSource(report.key.source));
     reported_at_.push_back(0);
     damage_.push_back(0);
@@ -116,8 +163,15 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     report_entries_.emplace_back();
   }
   effect.report = r;
-  reported_at_[r] = report.reported_at_seconds;
-  damage_[r] = report.damage_cents.value_or(0);
+  reported_at_[r] = static_cast<uint32_t>(std::clamp<UnixSeconds>(report.reported_at_seconds, 0, UINT32_MAX));
+  int64_t damage = std::max<int64_t>(0, report.damage_cents.value_or(0));
+  if (damage >= kDamageOverflow) {
+    damage_[r] = kDamageOverflow;
+    big_damage_[r] = damage;
+  } else {
+    damage_[r] = static_cast<uint32_t>(damage);
+    big_damage_.erase(r);
+  }
   fraud_type_[r] = static_cast<uint8_t>(report.fraud_type);
   loss_[r] = report.outcome == model::Outcome::kLoss ? 1 : 0;
   newest_ = std::max(newest_, report.reported_at_seconds);
@@ -150,15 +204,18 @@ std::optional<uint32_t> IdentifierIndex::Find(uint8_t kind, std::string_view can
 }
 
 std::optional<uint32_t> IdentifierIndex::FindReport(int64_t row_id) const {
-  auto it = by_row_.find(row_id);
-  if (it == by_row_.end()) return std::nullopt;
+  if (row_id >= 0 && static_cast<size_t>(row_id) < dense_rows_.size() && dense_rows_[row_id] != UINT32_MAX) {
+    return dense_rows_[row_id];
+  }
+  auto it = sparse_rows_.find(row_id);
+  if (it == sparse_rows_.end()) return std::nullopt;
   return it->second;
 }
 
 bool IdentifierIndex::KeyLess(uint32_t a, uint32_t b) const {
   std::string_view sa = source(a), sb = source(b);
   if (sa != sb) return sa < sb;
-  return report_ids_[a] < report_ids_[b];
+  return report_id(a) < report_id(b);
 }
 
 uint32_t IdentifierIndex::BeneficiaryReports(uint32_t ident) const {
@@ -179,10 +236,31 @@ bool IdentifierIndex::IsMule(uint32_t ident) const {
 
 bool IdentifierIndex::IsLead(uint32_t ident) const {
   if (warning_listed(ident)) return false;
-  std::string_view c = keys_[ident];
+  std::string_view c = canonical(ident);
   if (kinds_[ident] == static_cast<uint8_t>(model::IdentifierKind::kIban)) return c.substr(0, 2) == "NL";
   if (kinds_[ident] == static_cast<uint8_t>(model::IdentifierKind::kPhone)) return c.substr(0, 4) == "+316";
   return false;
+}
+
+std::string IdentifierIndex::BytesBreakdownForTest() const {
+  int64_t post_heap = 0, entry_heap = 0;
+  for (const PackedList& p : postings_) post_heap += MallocBytes(p.HeapBytes());
+  for (const PackedList& p : report_entries_) entry_heap += MallocBytes(p.HeapBytes());
+  std::string out;
+  auto add = [&](const char* name, int64_t b) { out += std::string(name) + "=" + std::to_string(b) + " "; };
+  add("arena", arena_bytes_);
+  add("keys", VectorBytes(keys_));
+  add("postings", VectorBytes(postings_));
+  add("post_heap", post_heap);
+  add("lookup", static_cast<int64_t>(lookup_.capacity() * 5));
+  add("row_ids", VectorBytes(row_ids_));
+  add("report_ids", VectorBytes(report_ids_));
+  add("reported_damage", VectorBytes(reported_at_) + VectorBytes(damage_));
+  add("entries", VectorBytes(report_entries_));
+  add("entry_heap", entry_heap);
+  add("rows", VectorBytes(dense_rows_));
+  add("idents", static_cast<int64_t>(keys_.size()));
+  return out;
 }
 
 int64_t IdentifierIndex::Bytes() const {
@@ -194,7 +272,9 @@ int64_t IdentifierIndex::Bytes() const {
   bytes += VectorBytes(row_ids_) + VectorBytes(report_ids_) + VectorBytes(source_of_) + VectorBytes(reported_at_) +
            VectorBytes(damage_) + VectorBytes(fraud_type_) + VectorBytes(loss_) + VectorBytes(report_entries_);
   for (const PackedList& p : report_entries_) bytes += MallocBytes(p.HeapBytes());
-  bytes += static_cast<int64_t>(by_row_.capacity() * (sizeof(std::pair<int64_t, uint32_t>) + 1));
+  bytes += VectorBytes(dense_rows_);
+  bytes += static_cast<int64_t>(sparse_rows_.capacity() * (sizeof(std::pair<int64_t, uint32_t>) + 1));
+  bytes += static_cast<int64_t>(big_damage_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 1));
   return bytes;
 }
 

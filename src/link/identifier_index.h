@@ -72,7 +72,7 @@ class IdentifierIndex {
 
   // Identifiers.
   uint32_t ident_count() const { return static_cast<uint32_t>(keys_.size()); }
-  std::string_view canonical(uint32_t ident) const { return keys_[ident]; }
+  std::string_view canonical(uint32_t ident) const { return ArenaGet(keys_[ident]); }
   uint8_t kind(uint32_t ident) const { return kinds_[ident]; }
   bool warning_listed(uint32_t ident) const { return warning_listed_[ident] != 0; }
   const PackedList& postings(uint32_t ident) const { return postings_[ident]; }
@@ -92,9 +92,11 @@ class IdentifierIndex {
   int64_t row_id(uint32_t r) const { return row_ids_[r]; }
   std::string_view source(uint32_t r) const { return sources_[source_of_[r]]; }
   uint16_t source_index(uint32_t r) const { return source_of_[r]; }
-  std::string_view report_id(uint32_t r) const { return report_ids_[r]; }
+  std::string_view report_id(uint32_t r) const { return ArenaGet(report_ids_[r]); }
   UnixSeconds reported_at(uint32_t r) const { return reported_at_[r]; }
-  int64_t damage_cents(uint32_t r) const { return damage_[r]; }
+  int64_t damage_cents(uint32_t r) const {
+    return damage_[r] != kDamageOverflow ? damage_[r] : big_damage_.at(r);
+  }
   model::FraudType fraud_type(uint32_t r) const { return static_cast<model::FraudType>(fraud_type_[r]); }
   bool loss(uint32_t r) const { return loss_[r] != 0; }
   const PackedList& entries(uint32_t r) const { return report_entries_[r]; }
@@ -122,6 +124,10 @@ class IdentifierIndex {
   int64_t LiveDomains() const { return live_domains_; }
   //! Bytes held by the index, allocator overhead included (estimate).
   int64_t Bytes() const;
+  std::string BytesBreakdownForTest() const;
+
+  //! Gives back spare vector and hash capacity; for after a bulk load.
+  void ShrinkToFit();
 
  private:
   struct LookupKey {
@@ -131,7 +137,7 @@ class IdentifierIndex {
   struct KeyHash {
     using is_transparent = void;
     const IdentifierIndex* index;
-    size_t operator()(uint32_t ident) const { return (*this)(LookupKey{index->kinds_[ident], index->keys_[ident]}); }
+    size_t operator()(uint32_t ident) const { return (*this)(LookupKey{index->kinds_[ident], index->canonical(ident)}); }
     size_t operator()(const LookupKey& k) const;
   };
   struct KeyEq {
@@ -139,26 +145,31 @@ class IdentifierIndex {
     const IdentifierIndex* index;
     bool operator()(uint32_t a, uint32_t b) const { return a == b; }
     bool operator()(uint32_t a, const LookupKey& b) const {
-      return index->kinds_[a] == b.kind && index->keys_[a] == b.canonical;
+      return index->kinds_[a] == b.kind && index->canonical(a) == b.canonical;
     }
     bool operator()(const LookupKey& a, uint32_t b) const { return (*this)(b, a); }
   };
 
   uint32_t Intern(uint8_t kind, std::string_view canonical);
-  std::string_view ArenaCopy(std::string_view s);
+  // Arena handles: (block << 20) | offset; the string is stored after its
+  // length as a LEB128 varint. 4 bytes instead of a 16-byte string_view
+  // per identifier and per report.
+  uint32_t ArenaAdd(std::string_view s);
+  std::string_view ArenaGet(uint32_t handle) const;
+  void MapRow(int64_t row_id, uint32_t r);
+  static constexpr uint32_t kDamageOverflow = UINT32_MAX;
   void AddEntry(uint32_t r, uint32_t ident, model::Role role);
   uint16_t InternSource(std::string_view source);
 
   const WarningListMatcher* warning_lists_;
 
-  // Arena of canonical strings and report ids: blocks are never moved, so
-  // string_views into them stay valid.
+  // Arena of canonical strings and report ids: blocks are never moved.
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_used_ = 0;
   size_t block_size_ = 0;
   int64_t arena_bytes_ = 0;
 
-  std::vector<std::string_view> keys_;
+  std::vector<uint32_t> keys_;  // arena handles
   std::vector<uint8_t> kinds_;
   std::vector<uint8_t> warning_listed_;
   std::vector<PackedList> postings_;
@@ -167,14 +178,21 @@ class IdentifierIndex {
   int64_t live_domains_ = 0;
 
   std::vector<int64_t> row_ids_;
-  std::vector<std::string_view> report_ids_;
+  std::vector<uint32_t> report_ids_;  // arena handles
   std::vector<uint16_t> source_of_;
-  std::vector<UnixSeconds> reported_at_;
-  std::vector<int64_t> damage_;
+  // Seconds since 1970 as uint32 (valid until 2106; earlier dates clamp to
+  // 1970) and damage in cents as uint32 (up to €42.9M; more goes to
+  // big_damage_): 8 bytes a report instead of 16.
+  std::vector<uint32_t> reported_at_;
+  std::vector<uint32_t> damage_;
+  absl::flat_hash_map<uint32_t, int64_t> big_damage_;
   std::vector<uint8_t> fraud_type_;
   std::vector<uint8_t> loss_;
   std::vector<PackedList> report_entries_;
-  absl::flat_hash_map<int64_t, uint32_t> by_row_;
+  // row_id → report: a dense vector (store row ids are 1, 2, 3 …), with a
+  // hash map for row ids far beyond the report count.
+  std::vector<uint32_t> dense_rows_;
+  absl::flat_hash_map<int64_t, uint32_t> sparse_rows_;
   std::vector<std::string> sources_;
   absl::flat_hash_map<std::string, uint16_t> source_index_;
   UnixSeconds newest_ = 0;

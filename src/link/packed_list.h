@@ -1,11 +1,11 @@
 #pragma once
-// PackedList: a vector of uint32 that keeps up to two values inline.
+// PackedList: a vector of uint32 that keeps up to three values inline.
 //
 // Why: the identifier index holds one posting list per distinct identifier
 // and one identifier list per report, and most of them are tiny (an IBAN
 // seen in one report). std::vector costs 24 bytes plus a heap block of at
 // least 32 bytes even for one value; PackedList costs 16 bytes and no heap
-// block for up to two values, which is what keeps the index under its
+// block for up to three values (a report's IBAN, phone and URL + domain), which is what keeps the index under its
 // 150-bytes-per-identifier budget (DESIGN.md, "Performance targets").
 //
 // Thread-safety: a plain value; no internal synchronisation.
@@ -19,49 +19,47 @@ namespace zicht::link {
 
 class PackedList {
  public:
-  PackedList() { inline_[0] = inline_[1] = 0; }
+  PackedList() = default;
   ~PackedList() {
-    if (cap_ > kInline) std::free(heap_);
+    if (on_heap()) std::free(heap());
   }
-  PackedList(const PackedList& other) : size_(0), cap_(kInline) {
-    inline_[0] = inline_[1] = 0;
-    for (uint32_t i = 0; i < other.size_; ++i) push_back(other[i]);
+  PackedList(const PackedList& other) {
+    for (uint32_t v : other) push_back(v);
   }
   PackedList& operator=(const PackedList& other) {
     if (this != &other) {
       clear();
-      for (uint32_t i = 0; i < other.size_; ++i) push_back(other[i]);
+      for (uint32_t v : other) push_back(v);
     }
     return *this;
   }
-  PackedList(PackedList&& other) noexcept : size_(other.size_), cap_(other.cap_) {
-    std::memcpy(&heap_, &other.heap_, sizeof(heap_));
-    other.size_ = 0;
-    other.cap_ = kInline;
+  PackedList(PackedList&& other) noexcept : meta_(other.meta_) {
+    std::memcpy(words_, other.words_, sizeof(words_));
+    other.meta_ = 0;
   }
   PackedList& operator=(PackedList&& other) noexcept {
     if (this != &other) {
-      if (cap_ > kInline) std::free(heap_);
-      size_ = other.size_;
-      cap_ = other.cap_;
-      std::memcpy(&heap_, &other.heap_, sizeof(heap_));
-      other.size_ = 0;
-      other.cap_ = kInline;
+      if (on_heap()) std::free(heap());
+      meta_ = other.meta_;
+      std::memcpy(words_, other.words_, sizeof(words_));
+      other.meta_ = 0;
     }
     return *this;
   }
 
-  uint32_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  const uint32_t* data() const { return cap_ > kInline ? heap_ : inline_; }
-  uint32_t* data() { return cap_ > kInline ? heap_ : inline_; }
+  uint32_t size() const { return meta_ & kSizeMask; }
+  bool empty() const { return size() == 0; }
+  const uint32_t* data() const { return on_heap() ? heap() : words_; }
+  uint32_t* data() { return on_heap() ? heap() : words_; }
   const uint32_t* begin() const { return data(); }
-  const uint32_t* end() const { return data() + size_; }
+  const uint32_t* end() const { return data() + size(); }
   uint32_t operator[](uint32_t i) const { return data()[i]; }
 
   void push_back(uint32_t v) {
-    if (size_ == cap_) Grow();
-    data()[size_++] = v;
+    uint32_t n = size();
+    if (n == capacity()) Grow();
+    data()[n] = v;
+    ++meta_;
   }
 
   //! Removes every element for which pred(v) is true, keeping order.
@@ -69,36 +67,47 @@ class PackedList {
   void EraseIf(Pred pred) {
     uint32_t* d = data();
     uint32_t out = 0;
-    for (uint32_t i = 0; i < size_; ++i) {
+    uint32_t n = size();
+    for (uint32_t i = 0; i < n; ++i) {
       if (!pred(d[i])) d[out++] = d[i];
     }
-    size_ = out;
+    meta_ = (meta_ & ~kSizeMask) | out;
   }
 
-  void clear() { size_ = 0; }
+  void clear() { meta_ &= ~kSizeMask; }
 
   //! Heap bytes owned (0 while inline).
-  size_t HeapBytes() const { return cap_ > kInline ? cap_ * sizeof(uint32_t) : 0; }
+  size_t HeapBytes() const { return on_heap() ? size_t{capacity()} * sizeof(uint32_t) : 0; }
 
  private:
-  static constexpr uint32_t kInline = 2;
+  static constexpr uint32_t kInline = 3;
 
-  void Grow() {
-    uint32_t new_cap = cap_ * 2;
-    auto* block = static_cast<uint32_t*>(std::malloc(new_cap * sizeof(uint32_t)));
-    if (block == nullptr) throw std::bad_alloc();
-    std::memcpy(block, data(), size_ * sizeof(uint32_t));
-    if (cap_ > kInline) std::free(heap_);
-    heap_ = block;
-    cap_ = new_cap;
+  // meta_: the size in the low 27 bits; log2 of the heap capacity in the
+  // high 5 (0 while inline), so the object is 16 bytes with 3 inline.
+  static constexpr uint32_t kSizeMask = (1u << 27) - 1;
+  bool on_heap() const { return (meta_ >> 27) != 0; }
+  uint32_t capacity() const { return on_heap() ? 1u << (meta_ >> 27) : kInline; }
+  // The heap pointer lives in the first two words (memcpy: no aliasing or
+  // alignment assumptions), which keeps the object at 16 bytes, 4-aligned.
+  uint32_t* heap() const {
+    uint32_t* p;
+    std::memcpy(&p, words_, sizeof(p));
+    return p;
   }
 
-  uint32_t size_ = 0;
-  uint32_t cap_ = kInline;
-  union {
-    uint32_t inline_[kInline];
-    uint32_t* heap_;
-  };
+  void Grow() {
+    uint32_t log2 = on_heap() ? (meta_ >> 27) + 1 : 3;  // 3 inline → 8 on the heap
+    uint32_t new_cap = 1u << log2;
+    auto* block = static_cast<uint32_t*>(std::malloc(size_t{new_cap} * sizeof(uint32_t)));
+    if (block == nullptr) throw std::bad_alloc();
+    std::memcpy(block, data(), size_t{size()} * sizeof(uint32_t));
+    if (on_heap()) std::free(heap());
+    std::memcpy(words_, &block, sizeof(block));
+    meta_ = (log2 << 27) | size();
+  }
+
+  uint32_t meta_ = 0;
+  uint32_t words_[kInline] = {0, 0, 0};
 };
 
 static_assert(sizeof(PackedList) == 16, "PackedList must stay 16 bytes");
