@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "normalize/registrable_domain.h"
 
@@ -87,6 +89,27 @@ TEST(UrlTest, InvalidUrls) {
   EXPECT_EQ(Norm("[(.)]"), "ERROR: URL has no host");  // refanged to "."
   EXPECT_EQ(Norm("https://[1.2]/"), "ERROR: URL host is not a valid IPv6 address");
   EXPECT_EQ(Norm("https://example.nl/" + std::string(9000, 'a')), "ERROR: URL is too long");
+}
+
+TEST(UrlTest, ThreadSafeWithSharedDomainMemo) {
+  std::vector<std::string> inputs;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 300; ++i) {
+    inputs.push_back("https://www.shop-" + std::to_string(i % 50) + ".co.uk/p/" + std::to_string(i));
+    expected.push_back("https://www.shop-" + std::to_string(i % 50) + ".co.uk/p/" + std::to_string(i) +
+                       " | shop-" + std::to_string(i % 50) + ".co.uk");
+  }
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        if (Norm(inputs[i]) != expected[i]) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 }  // namespace
