@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
   std::printf("incremental_us_per_report=%.3f\n", Seconds(timed) * 1e6 / static_cast<double>(n));
   std::printf("identifiers=%lld\n", static_cast<long long>(idents));
   std::printf("bytes_per_identifier=%.1f\n", static_cast<double>(bytes) / static_cast<double>(idents));
+  std::printf("bytes_per_index_key=%.1f\n", static_cast<double>(bytes) / static_cast<double>(index.LiveIdentifiers()));
   std::printf("clusters=%llu clustered_reports=%llu largest=%llu\n", static_cast<unsigned long long>(clusters),
               static_cast<unsigned long long>(clustered), static_cast<unsigned long long>(largest));
   std::printf("incremental_equals_scratch=%s\n", mismatches == 0 ? "yes" : "no");

@@ -152,7 +152,12 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     report_entries_[r].clear();
   } else {
     r = static_cast<uint32_t>(row_ids_.size());
-    row_ids_.push_back(stored.row_id);
+    if (stored.row_id >= 0 && stored.row_id < UINT32_MAX) {
+      row_ids_.push_back(static_cast<uint32_t>(stored.row_id));
+    } else {
+      row_ids_.push_back(UINT32_MAX);
+      big_row_ids_[r] = stored.row_id;
+    }
     MapRow(stored.row_id, r);
     report_ids_.push_back(ArenaAdd(report.key.id));
     source_of_.push_back(InternSource(report.key.source));
@@ -273,6 +278,7 @@ int64_t IdentifierIndex::Bytes() const {
            VectorBytes(damage_) + VectorBytes(fraud_type_) + VectorBytes(loss_) + VectorBytes(report_entries_);
   for (const PackedList& p : report_entries_) bytes += MallocBytes(p.HeapBytes());
   bytes += VectorBytes(dense_rows_);
+  bytes += static_cast<int64_t>(big_row_ids_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 1));
   bytes += static_cast<int64_t>(sparse_rows_.capacity() * (sizeof(std::pair<int64_t, uint32_t>) + 1));
   bytes += static_cast<int64_t>(big_damage_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 1));
   return bytes;

@@ -89,7 +89,7 @@ class IdentifierIndex {
 
   // Reports.
   uint32_t report_count() const { return static_cast<uint32_t>(row_ids_.size()); }
-  int64_t row_id(uint32_t r) const { return row_ids_[r]; }
+  int64_t row_id(uint32_t r) const { return row_ids_[r] != UINT32_MAX ? row_ids_[r] : big_row_ids_.at(r); }
   std::string_view source(uint32_t r) const { return sources_[source_of_[r]]; }
   uint16_t source_index(uint32_t r) const { return source_of_[r]; }
   std::string_view report_id(uint32_t r) const { return ArenaGet(report_ids_[r]); }
@@ -177,7 +177,9 @@ class IdentifierIndex {
   int64_t live_idents_ = 0;
   int64_t live_domains_ = 0;
 
-  std::vector<int64_t> row_ids_;
+  // Row ids as uint32 (SQLite assigns 1, 2, 3 …); larger ones in big_row_ids_.
+  std::vector<uint32_t> row_ids_;
+  absl::flat_hash_map<uint32_t, int64_t> big_row_ids_;
   std::vector<uint32_t> report_ids_;  // arena handles
   std::vector<uint16_t> source_of_;
   // Seconds since 1970 as uint32 (valid until 2106; earlier dates clamp to
