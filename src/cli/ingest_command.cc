@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -91,7 +92,7 @@ int RunIngest(const IngestArgs& a) {
                           true);
     }
     formats.push_back(*fmt);
-    if (f != "-" && !std::ifstream(f).good()) {
+    if (f != "-" && (std::filesystem::is_directory(f) || !std::ifstream(f).good())) {
       return ReportStatus("ingest", Status::IOError("cannot read '" + f + "'"));
     }
   }

@@ -31,12 +31,10 @@ void BatchWriter::Loop() {
     if (queue_.empty()) return;  // closing and drained
     std::vector<model::Report> batch = std::move(queue_.front());
     queue_.pop_front();
-    busy_ = true;
     cv_.notify_all();  // room in the queue
     lock.unlock();
     Status s = error_.ok() ? Write(batch) : Status::Ok();
     lock.lock();
-    busy_ = false;
     if (!s.ok() && error_.ok()) error_ = s;
     cv_.notify_all();
   }

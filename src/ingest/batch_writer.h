@@ -60,7 +60,6 @@ class BatchWriter {
   std::condition_variable cv_;
   std::deque<std::vector<model::Report>> queue_;  // GUARDED_BY(mu_)
   bool closing_ = false;                          // GUARDED_BY(mu_)
-  bool busy_ = false;                             // GUARDED_BY(mu_): writer inside Write()
   Status error_;                                  // GUARDED_BY(mu_)
   // Written by the writer only; read after Finish() joined it.
   int64_t inserted_ = 0;

@@ -176,6 +176,8 @@ TEST_F(IngestE2eTest, ExitCodes) {
   testutil::WriteFile(in, Line("1"));
   EXPECT_EQ(RunZicht({"ingest", "--db", Db()}).exit_code, 2) << "no file";
   EXPECT_EQ(RunZicht({"ingest", dir_.File("x.txt"), "--db", Db()}).exit_code, 2) << "unknown extension";
+  std::filesystem::create_directory(dir_.File("d.jsonl"));
+  EXPECT_EQ(RunZicht({"ingest", dir_.File("d.jsonl"), "--db", Db()}).exit_code, 1) << "a directory";
   EXPECT_EQ(RunZicht({"ingest", in, "--db", Db(), "--batch-size", "0"}).exit_code, 2);
   EXPECT_EQ(RunZicht({"ingest", in, "--db", Db(), "--batch-size", "many"}).exit_code, 2);
   auto missing = RunZicht({"ingest", in, dir_.File("missing.jsonl"), "--db", Db()});
