@@ -52,9 +52,11 @@ class Session;
 // One event loop and the sessions it owns; everything in it is touched only
 // by its own thread.
 struct Loop {
+  // Declared first so it outlives `ioc`: destroying the context destroys
+  // pending handlers, whose sessions unregister themselves here.
+  std::unordered_set<Session*> sessions;  // only touched on this loop's thread
   asio::io_context ioc{1};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
-  std::unordered_set<Session*> sessions;  // only touched on this loop's thread
 };
 
 struct Shared {
