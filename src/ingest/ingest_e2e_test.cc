@@ -3,18 +3,12 @@
 #include <rapidjson/document.h>
 #include <sqlite3.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "testutil/testutil.h"
 
 namespace zicht {
 namespace {
-
-#ifdef ZICHT_BIN_DEFAULT
-// See CMakeLists.txt: ZICHT_BIN from CTest wins when it arrives.
-const int kBinFromBuild = setenv("ZICHT_BIN", ZICHT_BIN_DEFAULT, 0);
-#endif
 
 using testutil::RunZicht;
 

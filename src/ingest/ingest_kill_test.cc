@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -19,11 +18,6 @@
 
 namespace zicht {
 namespace {
-
-#ifdef ZICHT_BIN_DEFAULT
-// See CMakeLists.txt: ZICHT_BIN from CTest wins when it arrives.
-const int kBinFromBuild = setenv("ZICHT_BIN", ZICHT_BIN_DEFAULT, 0);
-#endif
 
 constexpr int kLines = 250000;
 
