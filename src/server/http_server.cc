@@ -285,6 +285,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Bind(Service& service, const Ser
   }
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   if (host.empty()) host = "0.0.0.0";
+  if (host == "localhost") host = "127.0.0.1";
   beast::error_code ec;
   auto address = asio::ip::make_address(host, ec);
   if (ec) return Status::InvalidArgument("--listen '" + options.listen + "': '" + host + "' is not an IP address");
