@@ -165,6 +165,7 @@ async function main() {
 
   try {
     // Data and keys.
+    const started0 = Date.now();
     const gen = zicht(opts, ['generate', '--reports', '3000', '--seed', '7']);
     const reports = join(tmp, 'reports.jsonl');
     writeFileSync(reports, gen.stdout);
@@ -179,7 +180,7 @@ async function main() {
     const started = await startServer(opts, serveArgs);
     server = started.child;
     const base = `http://${started.address}`;
-    console.log(`e2e: zicht serve on ${base}, screenshots in ${shots}`);
+    console.log(`e2e: zicht serve on ${base} after ${((Date.now() - started0) / 1000).toFixed(1)} s of setup, screenshots in ${shots}`);
 
     browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
@@ -189,10 +190,11 @@ async function main() {
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
     const check = async (name, fn) => {
+      const t0 = Date.now();
       try {
         await fn();
         results.push([name, true]);
-        console.log(`ok    ${name}`);
+        console.log(`ok    ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       } catch (err) {
         results.push([name, false]);
         console.log(`FAIL  ${name}: ${err.message.split('\n')[0]}`);
@@ -337,9 +339,7 @@ async function main() {
       // Click a node (via the keyboard-friendly list) and see its details.
       await page.click('#node-list li:first-child button');
       await page.waitForFunction(() => document.querySelector('#node-details h3'));
-      // For the picture: the whole network, with the clicked node's details beside it.
       await page.waitForTimeout(400);
-      await page.evaluate(() => window.zichtDebug.cy.fit(undefined, 20));
       await page.screenshot({ path: join(shots, 'analyst-cluster.png'), fullPage: true });
     });
 

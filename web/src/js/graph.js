@@ -87,11 +87,23 @@ export function drawGraph(container, detail, onSelect) {
     container,
     elements,
     style: stylesheet(),
-    layout: nodes <= 400
-      ? { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 60, numIter: 1500 }
+    // cose costs O(nodes² × iterations): full quality for small clusters,
+    // fewer iterations for big ones so the page stays responsive, and a
+    // concentric layout (identifiers inside, reports around) beyond that.
+    layout: nodes <= 600
+      ? {
+        name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 60,
+        numIter: nodes <= 120 ? 1000 : 150, initialTemp: nodes <= 120 ? 1000 : 200,
+      }
       : { name: 'concentric', animate: false, concentric: (n) => (n.hasClass('report') ? 1 : 2) },
     minZoom: 0.1,
     maxZoom: 4,
+    // Big networks: pan and zoom move a snapshot instead of redrawing every
+    // label each frame; without a GPU a redraw of a few hundred labelled
+    // nodes can stall the page.
+    pixelRatio: 1,
+    textureOnViewport: nodes > 150,
+    hideEdgesOnViewport: nodes > 150,
   });
   cy.on('tap', 'node', (evt) => {
     const n = evt.target;
@@ -105,8 +117,9 @@ export function focusNode(cy, kind, index) {
   cy.$(':selected').unselect();
   const n = cy.getElementById(kind === 'report' ? `r${index}` : `i${index}`);
   n.select();
-  // Zoom to the node and its neighbours: what an analyst wants to see next.
-  cy.animate({ fit: { eles: n.closedNeighborhood(), padding: 60 }, duration: 200 });
+  // Small networks: zoom to the node and its neighbours, what an analyst
+  // wants to see next. Big ones keep the overview (selection shows the node).
+  if (cy.nodes().length <= 150) cy.animate({ fit: { eles: n.closedNeighborhood(), padding: 60 }, duration: 200 });
 }
 
 //! Legend entries as small inline SVGs (shape + colour).
