@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -64,7 +65,17 @@ struct Shared {
   const ServerOptions& options;
   std::atomic<bool> stopping{false};
   std::atomic<int> connections{0};
+  // Report intake runs here, off the event loops: an ingest of a 10 MiB
+  // body takes a second, and the checks of the other connections on that
+  // loop must not wait for it. One thread: ingests are serialised anyway.
+  asio::thread_pool* blocking = nullptr;
 };
+
+// Requests that may take long (they write to the database).
+bool IsBlocking(const HttpRequest& req) {
+  return req.method == Method::kPost && (req.target.starts_with("/v1/reports") ||
+                                         req.target.starts_with("/form/report"));
+}
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
@@ -135,9 +146,23 @@ class Session : public std::enable_shared_from_this<Session> {
     in.body = req.body();
     in.client_ip = client_ip_;
     in.auth_cache = &auth_cache_;
+    if (IsBlocking(in) && shared_.blocking != nullptr) {
+      // The loop is kept alive (work guard) until the answer is written, so
+      // a stop during the ingest still sends it.
+      asio::post(*shared_.blocking, [self = shared_from_this(), in,
+                                     work = asio::make_work_guard(loop_.ioc)]() mutable {
+        self->shared_.service.Handle(in, self->out_);
+        asio::post(self->loop_.ioc, [self, head = in.method == Method::kHead] { self->FinishRequest(head); });
+      });
+      return;
+    }
     shared_.service.Handle(in, out_);
-    bool keep_alive = req.keep_alive() && !shared_.stopping.load(std::memory_order_acquire);
-    WriteResponse(in.method == Method::kHead, keep_alive);
+    FinishRequest(in.method == Method::kHead);
+  }
+
+  void FinishRequest(bool head) {
+    bool keep_alive = parser_->get().keep_alive() && !shared_.stopping.load(std::memory_order_acquire);
+    WriteResponse(head, keep_alive);
   }
 
   void WriteErrorAndClose(int status, std::string_view code, std::string_view message) {
@@ -210,10 +235,14 @@ struct HttpServer::Impl {
       l = std::make_unique<Loop>();
       l->guard.emplace(l->ioc.get_executor());
     }
+    shared.blocking = &blocking;
   }
 
   Shared shared;
   std::vector<std::unique_ptr<Loop>> loops;
+  // After `loops`, so it is torn down first: its pending work holds sessions
+  // that unregister from their loop.
+  asio::thread_pool blocking{1};
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
   size_t next_loop = 0;
@@ -329,6 +358,7 @@ Status HttpServer::Run() {
   }
   impl_->loops[0]->ioc.run();
   for (auto& t : threads) t.join();
+  impl_->blocking.join();
   return Status::Ok();
 }
 
