@@ -4,23 +4,53 @@
 
 #include <algorithm>
 
+#include "link/heap_bytes.h"
+
 namespace zicht::link {
 
-void Components::Grow(const IdentifierIndex& index) {
-  for (uint32_t r = static_cast<uint32_t>(parent_.size()); r < index.report_count(); ++r) {
-    parent_.push_back(r);
-    size_.push_back(1);
-    smallest_.push_back(r);
+uint32_t Components::NewSlot(uint32_t size, uint32_t smallest) {
+  if (!free_slots_.empty()) {
+    uint32_t slot = free_slots_.back();
+    free_slots_.pop_back();
+    size_[slot] = size;
+    smallest_[slot] = smallest;
+    return slot;
   }
+  size_.push_back(size);
+  smallest_.push_back(smallest);
+  return static_cast<uint32_t>(size_.size() - 1);
+}
+
+void Components::SetRoot(uint32_t r, uint32_t size, uint32_t smallest) {
+  uint32_t p = parent_[r];
+  if (size < 2) {
+    ReleaseSlot(r);
+    parent_[r] = r;
+  } else if ((p & kRootBit) != 0) {
+    size_[p & ~kRootBit] = size;
+    smallest_[p & ~kRootBit] = smallest;
+  } else {
+    parent_[r] = kRootBit | NewSlot(size, smallest);
+  }
+}
+
+void Components::ReleaseSlot(uint32_t r) {
+  uint32_t p = parent_[r];
+  if ((p & kRootBit) == 0) return;
+  free_slots_.push_back(p & ~kRootBit);
+  parent_[r] = r;
+}
+
+void Components::Grow(const IdentifierIndex& index) {
+  for (uint32_t r = static_cast<uint32_t>(parent_.size()); r < index.report_count(); ++r) parent_.push_back(r);
 }
 
 void Components::Build(const IdentifierIndex& index) {
   parent_.clear();
   size_.clear();
   smallest_.clear();
+  free_slots_.clear();
   parent_.reserve(index.report_count());
-  size_.reserve(index.report_count());
-  smallest_.reserve(index.report_count());
   Grow(index);
   for (uint32_t ident = 0; ident < index.ident_count(); ++ident) {
     if (index.warning_listed(ident)) continue;
@@ -32,11 +62,16 @@ void Components::Build(const IdentifierIndex& index) {
     }
   }
   Flatten();
+  // A bulk build frees no slots: the cluster arrays are exactly full.
+  size_.shrink_to_fit();
+  smallest_.shrink_to_fit();
+  free_slots_.shrink_to_fit();
 }
 
 uint32_t Components::FindCompress(uint32_t r) {
-  while (parent_[r] != r) {
-    parent_[r] = parent_[parent_[r]];  // path halving
+  for (uint32_t p = parent_[r]; !IsRoot(r, p); p = parent_[r]) {
+    uint32_t gp = parent_[p];
+    if (!IsRoot(p, gp)) parent_[r] = gp;  // path halving
     r = parent_[r];
   }
   return r;
@@ -46,10 +81,16 @@ void Components::Union(const IdentifierIndex& index, uint32_t a, uint32_t b) {
   a = FindCompress(a);
   b = FindCompress(b);
   if (a == b) return;
-  if (size_[a] < size_[b]) std::swap(a, b);
+  uint32_t size_a = Size(a), size_b = Size(b);
+  if (size_a < size_b) {
+    std::swap(a, b);
+    std::swap(size_a, size_b);
+  }
+  uint32_t smallest_a = Smallest(a), smallest_b = Smallest(b);
+  uint32_t smallest = index.KeyLess(smallest_b, smallest_a) ? smallest_b : smallest_a;
+  ReleaseSlot(b);
   parent_[b] = a;
-  size_[a] += size_[b];
-  if (index.KeyLess(smallest_[b], smallest_[a])) smallest_[a] = smallest_[b];
+  SetRoot(a, size_a + size_b, smallest);
 }
 
 void Components::Link(const IdentifierIndex& index, uint32_t r) {
@@ -82,6 +123,11 @@ void Components::Recompute(const IdentifierIndex& index, const std::vector<uint3
     }
     pieces.push_back(std::move(piece));
   }
+  // Every old root of these components is among the visited reports: free
+  // all their slots before handing out new ones.
+  for (const auto& piece : pieces) {
+    for (uint32_t r : piece) ReleaseSlot(r);
+  }
   for (const auto& piece : pieces) {
     uint32_t root = piece.front();
     uint32_t smallest = root;
@@ -89,17 +135,19 @@ void Components::Recompute(const IdentifierIndex& index, const std::vector<uint3
       parent_[r] = root;
       if (index.KeyLess(r, smallest)) smallest = r;
     }
-    size_[root] = static_cast<uint32_t>(piece.size());
-    smallest_[root] = smallest;
+    SetRoot(root, static_cast<uint32_t>(piece.size()), smallest);
   }
 }
 
 void Components::Flatten() {
-  for (uint32_t r = 0; r < parent_.size(); ++r) parent_[r] = FindCompress(r);
+  for (uint32_t r = 0; r < parent_.size(); ++r) {
+    uint32_t root = FindCompress(r);
+    if (root != r) parent_[r] = root;
+  }
 }
 
 int64_t Components::Bytes() const {
-  return static_cast<int64_t>((parent_.capacity() + size_.capacity() + smallest_.capacity()) * sizeof(uint32_t));
+  return VectorBytes(parent_) + VectorBytes(size_) + VectorBytes(smallest_) + VectorBytes(free_slots_);
 }
 
 }  // namespace zicht::link

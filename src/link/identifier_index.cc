@@ -5,23 +5,15 @@
 #include <algorithm>
 #include <cstring>
 
+#include "link/heap_bytes.h"
+
 namespace zicht::link {
 namespace {
 
 constexpr size_t kArenaBlockBytes = 1 << 20;
 
-// What malloc really hands out for `bytes`: glibc chunks carry an 8-byte
-// header and are multiples of 16 bytes, at least 32.
-int64_t MallocBytes(size_t bytes) {
-  if (bytes == 0) return 0;
-  size_t chunk = (bytes + 8 + 15) & ~size_t{15};
-  return static_cast<int64_t>(std::max<size_t>(chunk, 32));
-}
-
-template <typename V>
-int64_t VectorBytes(const V& v) {
-  return MallocBytes(v.capacity() * sizeof(typename V::value_type));
-}
+// Garbage in entries_ below this is never worth a compaction.
+constexpr size_t kMinCompactEntries = 4096;
 
 }  // namespace
 
@@ -70,6 +62,7 @@ std::string_view IdentifierIndex::ArenaGet(uint32_t handle) const {
 
 void IdentifierIndex::MapRow(int64_t row_id, uint32_t r) {
   constexpr int64_t kDenseSlack = 1 << 20;
+  if (row_id == int64_t{r} + 1) return;  // FindReport's identity case
   if (row_id >= 0 && row_id < 2 * static_cast<int64_t>(row_ids_.size()) + kDenseSlack) {
     if (static_cast<size_t>(row_id) >= dense_rows_.size()) dense_rows_.resize(row_id + 1, UINT32_MAX);
     dense_rows_[row_id] = r;
@@ -91,7 +84,10 @@ void IdentifierIndex::ShrinkToFit() {
   damage_.shrink_to_fit();
   fraud_type_.shrink_to_fit();
   loss_.shrink_to_fit();
-  report_entries_.shrink_to_fit();
+  if (entry_garbage_ > 0) CompactEntries();
+  entries_.shrink_to_fit();
+  entry_start_.shrink_to_fit();
+  entry_count_.shrink_to_fit();
   dense_rows_.shrink_to_fit();
 }
 
@@ -121,13 +117,48 @@ uint16_t IdentifierIndex::InternSource(std::string_view source) {
   return idx;
 }
 
-void IdentifierIndex::AddEntry(uint32_t r, uint32_t ident, model::Role role) {
+void IdentifierIndex::AddPosting(uint32_t r, uint32_t ident, model::Role role) {
   if (postings_[ident].empty()) {
     ++live_idents_;
     if (kinds_[ident] == kDomainKind) ++live_domains_;
   }
   postings_[ident].push_back(PackEntry(r, role));
-  report_entries_[r].push_back(PackEntry(ident, role));
+  scratch_entries_.push_back(PackEntry(ident, role));
+}
+
+void IdentifierIndex::SetEntries(uint32_t r, bool existed) {
+  const auto n = static_cast<uint32_t>(scratch_entries_.size());
+  uint32_t old = existed ? EntryCount(r) : 0;
+  if (!existed || n > old) {
+    // New, or grown beyond its range: to the end (the old range is garbage).
+    if (entries_.size() + n > UINT32_MAX) CompactEntries();
+    entry_garbage_ += old;
+    entry_start_[r] = static_cast<uint32_t>(entries_.size());
+    entries_.insert(entries_.end(), scratch_entries_.begin(), scratch_entries_.end());
+  } else {
+    std::copy(scratch_entries_.begin(), scratch_entries_.end(), entries_.begin() + entry_start_[r]);
+    entry_garbage_ += old - n;
+  }
+  if (n >= kCountOverflow) {
+    entry_count_[r] = kCountOverflow;
+    big_entry_counts_[r] = n;
+  } else {
+    entry_count_[r] = static_cast<uint8_t>(n);
+    big_entry_counts_.erase(r);
+  }
+  if (entry_garbage_ >= kMinCompactEntries && entry_garbage_ * 2 >= entries_.size()) CompactEntries();
+}
+
+void IdentifierIndex::CompactEntries() {
+  std::vector<uint32_t> packed;
+  packed.reserve(entries_.size() - entry_garbage_);
+  for (uint32_t r = 0; r < report_count(); ++r) {
+    std::span<const uint32_t> list = entries(r);
+    entry_start_[r] = static_cast<uint32_t>(packed.size());
+    packed.insert(packed.end(), list.begin(), list.end());
+  }
+  entries_ = std::move(packed);
+  entry_garbage_ = 0;
 }
 
 IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport& stored) {
@@ -140,7 +171,7 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     r = *found;
     effect.existed = true;
     ForEachLink(r, [&](uint32_t ident) { old_links.push_back(ident); });
-    for (uint32_t e : report_entries_[r]) {
+    for (uint32_t e : entries(r)) {
       PackedList& list = postings_[EntryIndex(e)];
       if (list.empty()) continue;  // already cleared (identifier named twice)
       list.EraseIf([r](uint32_t p) { return EntryIndex(p) == r; });
@@ -149,7 +180,6 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
         if (kinds_[EntryIndex(e)] == kDomainKind) --live_domains_;
       }
     }
-    report_entries_[r].clear();
   } else {
     r = static_cast<uint32_t>(row_ids_.size());
     if (stored.row_id >= 0 && stored.row_id < UINT32_MAX) {
@@ -165,7 +195,8 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     damage_.push_back(0);
     fraud_type_.push_back(0);
     loss_.push_back(0);
-    report_entries_.emplace_back();
+    entry_start_.push_back(0);
+    entry_count_.push_back(0);
   }
   effect.report = r;
   reported_at_[r] = static_cast<uint32_t>(std::clamp<UnixSeconds>(report.reported_at_seconds, 0, UINT32_MAX));
@@ -181,14 +212,16 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
   loss_[r] = report.outcome == model::Outcome::kLoss ? 1 : 0;
   newest_ = std::max(newest_, report.reported_at_seconds);
 
+  scratch_entries_.clear();
   for (const model::Identifier& id : report.identifiers) {
     if (!id.valid || id.canonical.empty()) continue;  // invalid values never link (DESIGN.md)
     uint32_t ident = Intern(static_cast<uint8_t>(id.kind), id.canonical);
-    AddEntry(r, ident, id.role);
+    AddPosting(r, ident, id.role);
     if (id.kind == model::IdentifierKind::kUrl && !id.domain.empty() && !warning_listed(ident)) {
-      AddEntry(r, Intern(kDomainKind, id.domain), id.role);
+      AddPosting(r, Intern(kDomainKind, id.domain), id.role);
     }
   }
+  SetEntries(r, effect.existed);
 
   if (effect.existed) {
     std::vector<uint32_t> new_links;
@@ -209,6 +242,10 @@ std::optional<uint32_t> IdentifierIndex::Find(uint8_t kind, std::string_view can
 }
 
 std::optional<uint32_t> IdentifierIndex::FindReport(int64_t row_id) const {
+  // Row ids are unique, so a match is the answer (MapRow stored nothing).
+  if (row_id >= 1 && row_id <= int64_t{report_count()} && row_ids_[row_id - 1] == row_id) {
+    return static_cast<uint32_t>(row_id - 1);
+  }
   if (row_id >= 0 && static_cast<size_t>(row_id) < dense_rows_.size() && dense_rows_[row_id] != UINT32_MAX) {
     return dense_rows_[row_id];
   }
@@ -248,39 +285,42 @@ bool IdentifierIndex::IsLead(uint32_t ident) const {
 }
 
 std::string IdentifierIndex::BytesBreakdownForTest() const {
-  int64_t post_heap = 0, entry_heap = 0;
+  int64_t post_heap = 0;
   for (const PackedList& p : postings_) post_heap += MallocBytes(p.HeapBytes());
-  for (const PackedList& p : report_entries_) entry_heap += MallocBytes(p.HeapBytes());
   std::string out;
   auto add = [&](const char* name, int64_t b) { out += std::string(name) + "=" + std::to_string(b) + " "; };
   add("arena", arena_bytes_);
   add("keys", VectorBytes(keys_));
+  add("kinds_listed", VectorBytes(kinds_) + VectorBytes(warning_listed_));
   add("postings", VectorBytes(postings_));
   add("post_heap", post_heap);
-  add("lookup", static_cast<int64_t>(lookup_.capacity() * 5));
+  add("lookup", FlatHashBytes(lookup_));
   add("row_ids", VectorBytes(row_ids_));
   add("report_ids", VectorBytes(report_ids_));
   add("reported_damage", VectorBytes(reported_at_) + VectorBytes(damage_));
-  add("entries", VectorBytes(report_entries_));
-  add("entry_heap", entry_heap);
-  add("rows", VectorBytes(dense_rows_));
+  add("source_type_loss", VectorBytes(source_of_) + VectorBytes(fraud_type_) + VectorBytes(loss_));
+  add("entries", VectorBytes(entries_));
+  add("entry_start_count", VectorBytes(entry_start_) + VectorBytes(entry_count_));
+  add("rows", VectorBytes(dense_rows_) + FlatHashBytes(sparse_rows_));
+  add("total", Bytes());
   add("idents", static_cast<int64_t>(keys_.size()));
   return out;
 }
 
 int64_t IdentifierIndex::Bytes() const {
-  int64_t bytes = arena_bytes_;
+  // Every container the index holds, by capacity (empty slots included).
+  int64_t bytes = arena_bytes_ + VectorBytes(blocks_);
   bytes += VectorBytes(keys_) + VectorBytes(kinds_) + VectorBytes(warning_listed_) + VectorBytes(postings_);
   for (const PackedList& p : postings_) bytes += MallocBytes(p.HeapBytes());
-  // flat_hash_set: one slot (uint32) and one control byte per bucket.
-  bytes += static_cast<int64_t>(lookup_.capacity() * (sizeof(uint32_t) + 1));
-  bytes += VectorBytes(row_ids_) + VectorBytes(report_ids_) + VectorBytes(source_of_) + VectorBytes(reported_at_) +
-           VectorBytes(damage_) + VectorBytes(fraud_type_) + VectorBytes(loss_) + VectorBytes(report_entries_);
-  for (const PackedList& p : report_entries_) bytes += MallocBytes(p.HeapBytes());
-  bytes += VectorBytes(dense_rows_);
-  bytes += static_cast<int64_t>(big_row_ids_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 1));
-  bytes += static_cast<int64_t>(sparse_rows_.capacity() * (sizeof(std::pair<int64_t, uint32_t>) + 1));
-  bytes += static_cast<int64_t>(big_damage_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 1));
+  bytes += FlatHashBytes(lookup_);
+  bytes += VectorBytes(row_ids_) + FlatHashBytes(big_row_ids_) + VectorBytes(report_ids_) +
+           VectorBytes(source_of_) + VectorBytes(reported_at_) + VectorBytes(damage_) + FlatHashBytes(big_damage_) +
+           VectorBytes(fraud_type_) + VectorBytes(loss_);
+  bytes += VectorBytes(entries_) + VectorBytes(entry_start_) + VectorBytes(entry_count_) +
+           FlatHashBytes(big_entry_counts_) + VectorBytes(scratch_entries_);
+  bytes += VectorBytes(dense_rows_) + FlatHashBytes(sparse_rows_);
+  bytes += VectorBytes(sources_) + FlatHashBytes(source_index_);
+  for (const std::string& s : sources_) bytes += 2 * MallocBytes(s.capacity() > 15 ? s.capacity() + 1 : 0);
   return bytes;
 }
 

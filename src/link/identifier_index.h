@@ -5,11 +5,14 @@
 // damage, fraud type). Report texts and victim data stay in the store.
 //
 // Layout (why it fits in ≤ 150 bytes per distinct identifier, measured by
-// `make bench`): canonical strings live once in an arena; identifiers and
-// reports are dense uint32 indices into parallel arrays; the hash set that
-// finds an identifier holds only its uint32 (the key is read from the
-// arena); posting lists are PackedLists (two entries inline). A posting is
-// (report << 3 | role) and a report's identifier entry is (ident << 3 | role).
+// `make bench`; docs/linking.md, "Memory layout"): canonical strings live
+// once in an arena; identifiers and reports are dense uint32 indices into
+// parallel arrays; the hash set that finds an identifier holds only its
+// uint32 (the key is read from the arena); posting lists are PackedLists
+// (three entries inline). Every report's identifier entries sit in one
+// shared array (entries_), found by a uint32 start and a uint8 count per
+// report. A posting is (report << 3 | role) and a report's identifier entry
+// is (ident << 3 | role).
 //
 // A URL also indexes its registrable domain under the internal kind
 // kDomainKind, so that two reports with different URLs on one fraud domain
@@ -27,6 +30,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,7 +103,11 @@ class IdentifierIndex {
   }
   model::FraudType fraud_type(uint32_t r) const { return static_cast<model::FraudType>(fraud_type_[r]); }
   bool loss(uint32_t r) const { return loss_[r] != 0; }
-  const PackedList& entries(uint32_t r) const { return report_entries_[r]; }
+  //! Report r's identifier entries, in the order of its identifiers (a
+  //! URL's domain right after it). Valid until the next Upsert.
+  std::span<const uint32_t> entries(uint32_t r) const {
+    return {entries_.data() + entry_start_[r], EntryCount(r)};
+  }
   //! (source, id) order, for the stable cluster id.
   bool KeyLess(uint32_t a, uint32_t b) const;
   //! Newest reported_at in the index; 0 when empty.
@@ -110,7 +118,7 @@ class IdentifierIndex {
   template <typename Fn>
   void ForEachLink(uint32_t r, Fn&& fn) const {
     uint32_t last = UINT32_MAX;
-    for (uint32_t e : report_entries_[r]) {
+    for (uint32_t e : entries(r)) {
       uint32_t ident = EntryIndex(e);
       if (ident == last || !Links(ident, e)) continue;
       last = ident;
@@ -158,7 +166,15 @@ class IdentifierIndex {
   std::string_view ArenaGet(uint32_t handle) const;
   void MapRow(int64_t row_id, uint32_t r);
   static constexpr uint32_t kDamageOverflow = UINT32_MAX;
-  void AddEntry(uint32_t r, uint32_t ident, model::Role role);
+  void AddPosting(uint32_t r, uint32_t ident, model::Role role);
+  uint32_t EntryCount(uint32_t r) const {
+    return entry_count_[r] != kCountOverflow ? entry_count_[r] : big_entry_counts_.at(r);
+  }
+  //! Stores report r's entries (from scratch_entries_) in entries_.
+  void SetEntries(uint32_t r, bool existed);
+  //! Rewrites entries_ without the ranges updates left behind.
+  void CompactEntries();
+  static constexpr uint8_t kCountOverflow = UINT8_MAX;
   uint16_t InternSource(std::string_view source);
 
   const WarningListMatcher* warning_lists_;
@@ -190,9 +206,19 @@ class IdentifierIndex {
   absl::flat_hash_map<uint32_t, int64_t> big_damage_;
   std::vector<uint8_t> fraud_type_;
   std::vector<uint8_t> loss_;
-  std::vector<PackedList> report_entries_;
-  // row_id → report: a dense vector (store row ids are 1, 2, 3 …), with a
-  // hash map for row ids far beyond the report count.
+  // Every report's identifier entries, report after report. An update
+  // that needs more room than the report had moves it to the end; the
+  // ranges left behind (entry_garbage_) are dropped by CompactEntries once
+  // they are half the array, so updates cost O(1) amortised.
+  std::vector<uint32_t> entries_;
+  std::vector<uint32_t> entry_start_;
+  std::vector<uint8_t> entry_count_;                       // kCountOverflow: see big_entry_counts_
+  absl::flat_hash_map<uint32_t, uint32_t> big_entry_counts_;  // reports with ≥ 255 entries
+  size_t entry_garbage_ = 0;
+  std::vector<uint32_t> scratch_entries_;  // Upsert's working list (kept to avoid allocations)
+  // row_id → report: nothing when row_id == report + 1 (the store assigns
+  // 1, 2, 3 … and the index loads in that order), else a dense vector, with
+  // a hash map for row ids far beyond the report count.
   std::vector<uint32_t> dense_rows_;
   absl::flat_hash_map<int64_t, uint32_t> sparse_rows_;
   std::vector<std::string> sources_;
