@@ -192,7 +192,12 @@ TEST(GeneratorTest, EveryLineFollowsTheDataModel) {
       EXPECT_GT(i["value"].GetStringLength(), 0u);
     }
     ASSERT_TRUE(d.HasMember("text") && d["text"].IsString());
-    EXPECT_GT(d["text"].GetStringLength(), 10u);
+    std::string text = d["text"].GetString();
+    EXPECT_GT(text.size(), 10u);
+    // No slot left empty ("betaal via " with no URL).
+    EXPECT_NE(text.back(), ' ') << text;
+    EXPECT_EQ(text.find("  "), std::string::npos) << text;
+    EXPECT_EQ(text.find(" ."), std::string::npos) << text;
   }
 }
 

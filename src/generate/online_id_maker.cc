@@ -94,7 +94,8 @@ std::string OnlineIdMaker::NextEmail(Rng& rng) {
 }
 
 std::string OnlineIdMaker::NextCrypto(Rng& rng) {
-  uint64_t a = Mix(crypto_counter_++);
+  // Offset so a crypto address never starts like a device fingerprint.
+  uint64_t a = Mix(crypto_counter_++ + (uint64_t{1} << 62));
   uint64_t b = rng.Bits();
   uint64_t c = rng.Bits();
   std::string out;

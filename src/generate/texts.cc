@@ -39,7 +39,7 @@ constexpr std::array<Template, 6> kBankhelpdesk{{
     {"Sms van {bank}: er is ingelogd op een nieuw apparaat. Was u dit niet? Bel ons terug. Daarna belde een 'medewerker' mij op.", false},
 }};
 
-constexpr std::array<Template, 7> kPhishing{{
+constexpr std::array<Template, 8> kPhishing{{
     {"Uw pakket kon niet worden bezorgd. Betaal de verzendkosten van EUR 1,99 via {url}", true},
     {"Uw bankpas verloopt binnenkort. Vraag vandaag nog een nieuwe pas aan via {url}", true},
     {"Laatste herinnering: er staat een betaling van {amount} euro open. Voorkom extra kosten en betaal via {url}", true},
@@ -47,6 +47,7 @@ constexpr std::array<Template, 7> kPhishing{{
     {"U heeft recht op een teruggave van {amount} euro. Vraag het voor vrijdag aan via {url}", true},
     {"Er is een nieuw apparaat gekoppeld aan uw account. Niet herkend? Ga naar {url}", true},
     {"Ik klikte op een link in een sms over mijn bankpas en vulde mijn gegevens in. Daarna was er {amount} euro van mijn rekening verdwenen.", false, When::kLoss},
+    {"Sms ontvangen dat mijn pakket niet bezorgd kon worden, met een link om te betalen. Niet op geklikt.", false, When::kAttempt},
 }};
 
 constexpr std::array<Template, 7> kAankoop{{
@@ -139,8 +140,8 @@ void AppendReportText(Rng& rng, FraudType type, const TextSlots& slots, std::str
     if (t.when == When::kAttempt) return !slots.loss;
     return true;
   };
-  // A few random tries, then the first template that fits; every type has
-  // templates that need neither a URL nor a particular outcome.
+  // A few random tries, then the first template that fits; every type has,
+  // for each outcome, a template that needs no URL.
   const Template* chosen = nullptr;
   for (int attempt = 0; attempt < 4 && chosen == nullptr; ++attempt) {
     const Template& t = all[rng.Below(all.size())];
