@@ -25,31 +25,12 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "barrier/link_risk_source.h"
 #include "link/engine.h"
 
 namespace zicht::cli {
 
 namespace {
-
-// "Known in Zicht?" for the barriers, answered by the linking engine: the same
-// verdict as `zicht check` and POST /v1/check.
-class LinkRiskSource final : public barrier::IdentifierRiskSource {
- public:
-  explicit LinkRiskSource(std::unique_ptr<link::Engine> engine) : engine_(std::move(engine)) {}
-
-  barrier::RiskLevel RiskOf(model::IdentifierKind kind, std::string_view value) const override {
-    switch (engine_->Check(kind, value).risk) {
-      case link::Risk::kNone: return barrier::RiskLevel::kNone;
-      case link::Risk::kLow: return barrier::RiskLevel::kLow;
-      case link::Risk::kMedium: return barrier::RiskLevel::kMedium;
-      case link::Risk::kHigh: return barrier::RiskLevel::kHigh;
-    }
-    return barrier::RiskLevel::kNone;
-  }
-
- private:
-  std::unique_ptr<link::Engine> engine_;
-};
 
 struct EvaluateOptions {
   std::string file;
@@ -101,6 +82,9 @@ int RunEvaluate(const EvaluateOptions& opts) {
   auto rules = opts.rules.empty() ? barrier::DefaultRules() : barrier::LoadRulesFile(opts.rules);
   if (!rules.ok()) return ReportStatus("evaluate", rules.status());
 
+  // "Known in Zicht?" is answered by the linking engine: the same verdict as
+  // `zicht check` and POST /v1/check.
+  std::unique_ptr<link::Engine> link_engine;
   std::unique_ptr<barrier::IdentifierRiskSource> risk;
   if (!opts.db.empty()) {
     std::error_code ec;
@@ -109,7 +93,8 @@ int RunEvaluate(const EvaluateOptions& opts) {
       engine_options.db_path = opts.db;
       auto engine = link::BuildEngine(engine_options);
       if (!engine.ok()) return ReportStatus("evaluate", engine.status().WithContext("--db " + opts.db));
-      risk = std::make_unique<LinkRiskSource>(std::move(engine).value());
+      link_engine = std::move(engine).value();
+      risk = std::make_unique<barrier::LinkRiskSource>(*link_engine);
     } else {
       std::fprintf(stderr, "zicht evaluate: --db %s does not exist; no IBAN or device is known\n", opts.db.c_str());
     }

@@ -6,22 +6,10 @@
 // Thread-safety: barrier::Engine locks internally; the link engine's Check
 // is safe for concurrent use.
 #include "barrier/engine.h"
-#include "barrier/risk_source.h"
+#include "barrier/link_risk_source.h"
 #include "link/engine.h"
 
 namespace zicht::server {
-
-class LinkRiskSource final : public barrier::IdentifierRiskSource {
- public:
-  explicit LinkRiskSource(const link::Engine& engine) : engine_(engine) {}
-  barrier::RiskLevel RiskOf(model::IdentifierKind kind, std::string_view value) const override {
-    // Both enums follow DESIGN.md's none < low < medium < high.
-    return static_cast<barrier::RiskLevel>(static_cast<int>(engine_.Check(kind, value).risk));
-  }
-
- private:
-  const link::Engine& engine_;
-};
 
 class BarrierState {
  public:
@@ -30,7 +18,7 @@ class BarrierState {
   barrier::Engine& engine() { return engine_; }
 
  private:
-  LinkRiskSource risk_;
+  barrier::LinkRiskSource risk_;
   barrier::Engine engine_;
 };
 
