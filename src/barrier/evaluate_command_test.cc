@@ -8,16 +8,6 @@
 namespace zicht {
 namespace {
 
-// gtest_discover_tests splits the two-entry ENVIRONMENT list of zicht_test()
-// so only ZICHT_SOURCE_DIR arrives; fall back to the binary path CMake gives
-// this target (see CMakeLists.txt) when ZICHT_BIN is missing.
-const bool kZichtBinSet = [] {
-#ifdef ZICHT_BIN_PATH
-  setenv("ZICHT_BIN", ZICHT_BIN_PATH, /*overwrite=*/0);
-#endif
-  return true;
-}();
-
 using testutil::RunZicht;
 
 const char* kLog =

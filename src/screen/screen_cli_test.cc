@@ -13,11 +13,6 @@ namespace {
 
 using testutil::RunZicht;
 
-#ifdef ZICHT_BIN_DEFAULT
-// See CMakeLists.txt: ZICHT_BIN from CTest may not arrive.
-const int kBinFromBuild = setenv("ZICHT_BIN", ZICHT_BIN_DEFAULT, 0);
-#endif
-
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);
