@@ -30,11 +30,6 @@ namespace {
 using model::IdentifierKind;
 using model::Role;
 
-#ifdef ZICHT_BIN_DEFAULT
-// See CMakeLists.txt: ZICHT_BIN from CTest wins when it arrives.
-const int kBinFromBuild = setenv("ZICHT_BIN", ZICHT_BIN_DEFAULT, 0);
-#endif
-
 std::string Jsonl(const GeneratorOptions& o, uint64_t n) {
   Generator gen(o);
   model::Report r;
