@@ -32,6 +32,7 @@ class SqliteStore final : public Store {
   Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports,
                                                  std::vector<StoredReport>* changed) override;
   Status ScanReports(const std::function<Status(const StoredReport&)>& fn) override;
+  Status ScanIndexFields(const std::function<Status(const StoredReport&)>& fn) override;
   Result<StoredReport> GetReport(const model::ReportKey& key) override;
   Result<std::vector<StoredReport>> GetReports(const std::vector<int64_t>& row_ids) override;
   Result<int64_t> CountReports() override;

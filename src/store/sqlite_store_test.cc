@@ -166,6 +166,61 @@ TEST_F(SqliteStoreTest, ScanReportsInRowIdOrderWithIdentifiers) {
   EXPECT_EQ((*some)[1].report.key.id, "R1");
 }
 
+TEST_F(SqliteStoreTest, ScanIndexFieldsFillsIndexFieldsOnly) {
+  std::vector<model::Report> batch;
+  for (int i = 0; i < 30; ++i) {
+    batch.push_back(MakeReport("R" + std::to_string(i), "2024-03-01", FraudType::kPhishing,
+                               i % 2 ? std::optional<int64_t>(100 * i) : std::nullopt));
+    batch.back().identifiers.resize(static_cast<size_t>(i % 3));  // 0, 1, 2: slots shrink and grow
+    if (i % 3 == 2) {
+      batch.back().identifiers[1].valid = false;
+      batch.back().identifiers[1].invalid_reason = "bad";
+      batch.back().identifiers[1].domain = "example.nl";
+    }
+  }
+  Upsert(batch);
+  std::vector<StoredReport> full;
+  ASSERT_TRUE(store_->ScanReports([&](const StoredReport& s) {
+    full.push_back(s);
+    return Status::Ok();
+  }).ok());
+  size_t i = 0;
+  ASSERT_TRUE(store_->ScanIndexFields([&](const StoredReport& s) {
+    EXPECT_LT(i, full.size());
+    if (i >= full.size()) return Status::Internal("too many rows");
+    const model::Report& want = full[i].report;
+    const model::Report& got = s.report;
+    EXPECT_EQ(s.row_id, full[i].row_id);
+    EXPECT_EQ(got.key, want.key);
+    EXPECT_EQ(got.reported_at_seconds, want.reported_at_seconds);
+    EXPECT_EQ(got.fraud_type, want.fraud_type);
+    EXPECT_EQ(got.outcome, want.outcome);
+    EXPECT_EQ(got.damage_cents, want.damage_cents);
+    EXPECT_TRUE(got.text.empty()) << "text is not read";
+    EXPECT_FALSE(got.channel.has_value());
+    EXPECT_TRUE(got.reported_at.empty());
+    EXPECT_EQ(got.identifiers.size(), want.identifiers.size()) << "report " << i;
+    for (size_t k = 0; k < std::min(got.identifiers.size(), want.identifiers.size()); ++k) {
+      EXPECT_EQ(got.identifiers[k].kind, want.identifiers[k].kind);
+      EXPECT_EQ(got.identifiers[k].role, want.identifiers[k].role);
+      EXPECT_EQ(got.identifiers[k].canonical, want.identifiers[k].canonical);
+      EXPECT_EQ(got.identifiers[k].domain, want.identifiers[k].domain);
+      EXPECT_EQ(got.identifiers[k].valid, want.identifiers[k].valid);
+      EXPECT_TRUE(got.identifiers[k].value.empty());
+    }
+    ++i;
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(i, full.size());
+  int calls = 0;
+  Status s = store_->ScanIndexFields([&](const StoredReport&) {
+    ++calls;
+    return Status::Internal("stop");
+  });
+  EXPECT_EQ(s.message(), "stop");
+  EXPECT_EQ(calls, 1);
+}
+
 TEST_F(SqliteStoreTest, ScanStopsAtFirstError) {
   Upsert({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-01")});
   int calls = 0;

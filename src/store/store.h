@@ -68,6 +68,14 @@ class Store {
   //! and returns it.
   virtual Status ScanReports(const std::function<Status(const StoredReport&)>& fn) = 0;
 
+  //! Like ScanReports, but fills only what the in-memory index reads, for a
+  //! faster start-up: row_id, key, reported_at_seconds, fraud_type, outcome,
+  //! damage_cents and, per identifier, kind, role, canonical, domain and
+  //! valid. Left empty: text (the bulk of a stored report), reported_at,
+  //! occurred_at, channel, victim, and identifier value and invalid_reason.
+  //! The default reads full reports (for stores without a cheaper path).
+  virtual Status ScanIndexFields(const std::function<Status(const StoredReport&)>& fn) { return ScanReports(fn); }
+
   //! The report with `key`; kNotFound when there is none.
   virtual Result<StoredReport> GetReport(const model::ReportKey& key) = 0;
 
