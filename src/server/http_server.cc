@@ -8,7 +8,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -46,7 +48,96 @@ Method ToMethod(http::verb v) {
   }
 }
 
-std::string_view ToView(beast::string_view s) { return std::string_view(s.data(), s.size()); }
+// Per-connection storage of one request; its strings keep their capacity
+// from request to request, so a keep-alive connection stops allocating
+// once it has seen its largest request.
+struct RequestData {
+  Method method = Method::kOther;
+  std::string target;
+  std::string authorization;
+  std::string purpose;
+  std::string content_type;
+  std::string body;
+  bool has_authorization = false, has_purpose = false, has_content_type = false;
+};
+
+// A request parser that keeps only what the service reads (method, target,
+// three headers, body) in the connection's RequestData. Beast's
+// request_parser<string_body> would allocate a node for every header field
+// of every request; this one allocates nothing in steady state.
+class RequestParser final : public http::basic_parser<true> {
+ public:
+  explicit RequestParser(RequestData& data) : data_(data) {
+    data_.target.clear();
+    data_.authorization.clear();
+    data_.purpose.clear();
+    data_.content_type.clear();
+    data_.body.clear();
+    data_.has_authorization = data_.has_purpose = data_.has_content_type = false;
+  }
+
+ private:
+  void on_request_impl(http::verb method, beast::string_view, beast::string_view target, int,
+                       beast::error_code&) override {
+    data_.method = ToMethod(method);
+    data_.target.assign(target.data(), target.size());
+  }
+  void on_response_impl(int, beast::string_view, int, beast::error_code&) override {}
+  // The first occurrence of a header counts (as fields::find would give).
+  void on_field_impl(http::field name, beast::string_view name_string, beast::string_view value,
+                     beast::error_code&) override {
+    if (name == http::field::authorization) {
+      if (!data_.has_authorization) data_.authorization.assign(value.data(), value.size());
+      data_.has_authorization = true;
+    } else if (name == http::field::content_type) {
+      if (!data_.has_content_type) data_.content_type.assign(value.data(), value.size());
+      data_.has_content_type = true;
+    } else if (name == http::field::unknown && beast::iequals(name_string, "X-Purpose")) {
+      if (!data_.has_purpose) data_.purpose.assign(value.data(), value.size());
+      data_.has_purpose = true;
+    }
+  }
+  void on_header_impl(beast::error_code&) override {}
+  void on_body_init_impl(const boost::optional<std::uint64_t>& length, beast::error_code&) override {
+    // The parser has already refused a length over body_limit.
+    if (length) data_.body.reserve(static_cast<size_t>(*length));
+  }
+  size_t on_body_impl(beast::string_view body, beast::error_code&) override {
+    data_.body.append(body.data(), body.size());
+    return body.size();
+  }
+  void on_chunk_header_impl(std::uint64_t, beast::string_view, beast::error_code&) override {}
+  size_t on_chunk_body_impl(std::uint64_t, beast::string_view body, beast::error_code&) override {
+    data_.body.append(body.data(), body.size());
+    return body.size();
+  }
+  void on_finish_impl(beast::error_code&) override {}
+
+  RequestData& data_;
+};
+
+// Appends the HTTP/1.1 status line and header block of `out` (Content-Length
+// `length`) to `head`. Written by hand rather than through Beast's
+// serializer: the same bytes without a field list to build per response.
+void RenderHead(const HttpResponse& out, size_t length, bool keep_alive, std::string& head) {
+  char digits[24];
+  head.append("HTTP/1.1 ");
+  auto status = std::to_chars(digits, digits + sizeof digits, out.status).ptr;
+  head.append(digits, status);
+  head.push_back(' ');
+  beast::string_view reason = http::obsolete_reason(static_cast<http::status>(out.status));
+  head.append(reason.data(), reason.size());
+  head.append("\r\nServer: zicht\r\nContent-Type: ");
+  head.append(out.content_type);
+  if (!out.allow.empty()) head.append("\r\nAllow: ").append(out.allow);
+  if (!out.content_disposition.empty()) head.append("\r\nContent-Disposition: ").append(out.content_disposition);
+  if (out.retry_after) head.append("\r\nRetry-After: ").append(std::to_string(*out.retry_after));
+  if (!keep_alive) head.append("\r\nConnection: close");
+  head.append("\r\nContent-Length: ");
+  auto end = std::to_chars(digits, digits + sizeof digits, length).ptr;
+  head.append(digits, end);
+  head.append("\r\n\r\n");
+}
 
 class Session;
 
@@ -111,7 +202,7 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void DoRead() {
     if (shared_.stopping.load(std::memory_order_acquire)) return Close();
-    parser_.emplace();
+    parser_.emplace(request_);
     parser_->body_limit(shared_.options.max_body);
     parser_->header_limit(kHeaderLimit);
     stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
@@ -136,14 +227,13 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return Close();  // end_of_stream, timeout, reset: nothing to answer
     busy_ = true;
-    auto& req = parser_->get();
     HttpRequest in;
-    in.method = ToMethod(req.method());
-    in.target = ToView(req.target());
-    if (auto it = req.find(http::field::authorization); it != req.end()) in.authorization = ToView(it->value());
-    if (auto it = req.find("X-Purpose"); it != req.end()) in.purpose = ToView(it->value());
-    if (auto it = req.find(http::field::content_type); it != req.end()) in.content_type = ToView(it->value());
-    in.body = req.body();
+    in.method = request_.method;
+    in.target = request_.target;
+    in.authorization = request_.authorization;
+    in.purpose = request_.purpose;
+    in.content_type = request_.content_type;
+    in.body = request_.body;
     in.client_ip = client_ip_;
     in.auth_cache = &auth_cache_;
     if (IsBlocking(in) && shared_.blocking != nullptr) {
@@ -161,7 +251,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void FinishRequest(bool head) {
-    bool keep_alive = parser_->get().keep_alive() && !shared_.stopping.load(std::memory_order_acquire);
+    bool keep_alive = parser_->keep_alive() && !shared_.stopping.load(std::memory_order_acquire);
     WriteResponse(head, keep_alive);
   }
 
@@ -178,31 +268,17 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void WriteResponse(bool head, bool keep_alive) {
-    res_.clear();
-    res_.result(static_cast<unsigned>(out_.status));
-    res_.version(11);
-    res_.set(http::field::server, "zicht");
-    res_.set(http::field::content_type, beast::string_view(out_.content_type.data(), out_.content_type.size()));
-    if (!out_.allow.empty()) res_.set(http::field::allow, out_.allow);
-    if (!out_.content_disposition.empty()) res_.set(http::field::content_disposition, out_.content_disposition);
-    if (out_.retry_after) res_.set(http::field::retry_after, std::to_string(*out_.retry_after));
-    res_.keep_alive(keep_alive);
-    if (head) {
-      res_.content_length(out_.body.size());
-      res_.body().clear();
-    } else {
-      res_.body() = std::move(out_.body);
-      res_.prepare_payload();
-    }
+    head_.clear();
+    RenderHead(out_, out_.body.size(), keep_alive, head_);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head_),
+                                              head ? asio::const_buffer() : asio::buffer(out_.body)};
     stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
-    http::async_write(stream_, res_, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+    asio::async_write(stream_, buffers, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
       self->OnWrite(ec, keep_alive);
     });
   }
 
   void OnWrite(beast::error_code ec, bool keep_alive) {
-    out_.body = std::move(res_.body());  // keep the buffer's capacity for the next response
-    out_.body.clear();
     busy_ = false;
     if (ec || !keep_alive) return Close();
     DoRead();
@@ -218,9 +294,10 @@ class Session : public std::enable_shared_from_this<Session> {
   Shared& shared_;
   Loop& loop_;
   beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
-  http::response<http::string_body> res_;
-  HttpResponse out_;
+  RequestData request_;                  // filled by parser_
+  std::optional<RequestParser> parser_;  // a fresh one per request (Beast parsers are single-use)
+  std::string head_;                     // status line and headers of the response being written
+  HttpResponse out_;                     // its body is written straight from here
   AuthCache auth_cache_;
   std::string client_ip_;
   bool busy_ = false;  // between a complete request and its response written

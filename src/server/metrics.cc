@@ -6,11 +6,23 @@
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace zicht::server {
+namespace {
+
+// Buckets around the 2 ms p99 target of /v1/check, up to slow ingests.
+constexpr std::array<double, 16> kBounds{0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025,
+                                         0.05,   0.1,     0.25,   0.5,   1,     2.5,   5,     10};
+
+}  // namespace
 
 Metrics::Metrics()
     : registry_(std::make_shared<prometheus::Registry>()),
-      counters_(new std::atomic<prometheus::Counter*>[kEndpoints * kStatuses]) {
+      counters_(new std::atomic<prometheus::Counter*>[kEndpoints * kStatuses]),
+      cells_(new LatencyCells[kEndpoints]) {
+  static_assert(kBounds.size() == kBuckets);
   for (size_t i = 0; i < kEndpoints * kStatuses; ++i) counters_[i].store(nullptr, std::memory_order_relaxed);
   requests_ = &prometheus::BuildCounter()
                    .Name("zicht_http_requests_total")
@@ -20,10 +32,7 @@ Metrics::Metrics()
                       .Name("zicht_http_request_duration_seconds")
                       .Help("Time from a complete request to its response being ready, by route")
                       .Register(*registry_);
-  // Buckets around the 2 ms p99 target of /v1/check, up to slow ingests.
-  const prometheus::Histogram::BucketBoundaries buckets{0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005,
-                                                        0.01,   0.025,   0.05,   0.1,   0.25,  0.5,
-                                                        1,      2.5,     5,      10};
+  const prometheus::Histogram::BucketBoundaries buckets(kBounds.begin(), kBounds.end());
   for (size_t e = 0; e < kEndpoints; ++e) {
     latency_[e] = &latency.Add({{"route", std::string(EndpointName(static_cast<Endpoint>(e)))}}, buckets);
   }
@@ -72,7 +81,12 @@ prometheus::Counter* Metrics::RequestCounter(Endpoint endpoint, int status) {
 
 void Metrics::ObserveRequest(Endpoint endpoint, int status, double seconds) {
   RequestCounter(endpoint, status)->Increment();
-  latency_[static_cast<size_t>(endpoint)]->Observe(seconds);
+  // The bucket as prometheus-cpp picks it: the first bound >= the value.
+  size_t b = 0;
+  while (b < kBuckets && seconds > kBounds[b]) ++b;
+  LatencyCells& c = cells_[static_cast<size_t>(endpoint)];
+  c.counts[b].fetch_add(1, std::memory_order_relaxed);
+  c.sum_ns.fetch_add(static_cast<uint64_t>(std::max(0.0, seconds) * 1e9), std::memory_order_relaxed);
 }
 
 void Metrics::AddIngest(const IngestCounts& counts) {
@@ -89,6 +103,22 @@ std::string Metrics::Serialize(const GaugeValues& gauges) {
   index_bytes_->Set(static_cast<double>(gauges.index_bytes));
   audit_written_->Set(static_cast<double>(gauges.audit_written));
   connections_->Set(static_cast<double>(gauges.open_connections));
+  // Hand the latency observations since the last scrape to the histograms.
+  std::vector<double> increments(kBuckets + 1);
+  for (size_t e = 0; e < kEndpoints; ++e) {
+    LatencyCells& c = cells_[e];
+    bool any = false;
+    for (size_t b = 0; b <= kBuckets; ++b) {
+      uint64_t now = c.counts[b].load(std::memory_order_relaxed);
+      increments[b] = static_cast<double>(now - c.flushed[b]);
+      any = any || now != c.flushed[b];
+      c.flushed[b] = now;
+    }
+    uint64_t sum = c.sum_ns.load(std::memory_order_relaxed);
+    double sum_seconds = static_cast<double>(sum - c.flushed_sum_ns) / 1e9;
+    c.flushed_sum_ns = sum;
+    if (any) latency_[e]->ObserveMultiple(increments, sum_seconds);
+  }
   return prometheus::TextSerializer().Serialize(registry_->Collect());
 }
 
