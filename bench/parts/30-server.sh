@@ -62,8 +62,17 @@ request = function()
 end
 LUA
 } > "$lua"
+# Server CPU time (all its threads, audit writer included) over the run:
+# CPU per request is far less sensitive to other load on the machine than
+# requests/s, so it is the figure to compare between versions.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+cpu0=$(cpu_ticks)
 wrk_out=$(wrk -t2 -c50 -d15s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" 2>&1)
+cpu1=$(cpu_ticks)
 kill -TERM "$server"; wait "$server" 2>/dev/null
+requests=$(awk '/requests in/ { print $1 }' <<<"$wrk_out")
+cpu_us=$(awk -v a="$cpu0" -v b="$cpu1" -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { if (n > 0) printf "%.1f", (b - a) * 1e6 / hz / n; else print "?" }')
 
 rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$wrk_out")
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
@@ -88,5 +97,15 @@ printf '%-40s %10s req/s   redis GET %s req/s   ratio %s   target ≥ 1.0   %s\n
 ok=$(verdict "${p99:-999}" 2 le); [ "$ok" = OK ] || fail=1
 printf '%-40s %10s ms      p50 %s ms   target p99 ≤ 2 ms   %s\n' "POST /v1/check p99 latency" "${p99:-?}" "${p50:-?}" "$ok"
 [ -z "$non2xx" ] || { echo "  warning: $non2xx non-2xx responses during the run"; fail=1; }
+printf '%-40s %10s us      (server CPU, all threads, incl. audit writer; no target)\n' "POST /v1/check CPU per request" "$cpu_us"
 printf '%-40s %10s s       (until /healthz answers; %s)\n' "zicht serve start-up, 1M reports" "$startup" "$(basename "$db")"
+# The store's share of start-up: a full report scan versus the index-only
+# scan (store.h ScanIndexFields); both only read.
+scan_bench="$ZICHT_BUILD/bench/store_scan/store_scan_bench"
+if [ -x "$scan_bench" ]; then
+  scan_out=$("$scan_bench" "$db" 2>&1)
+  full=$(awk '$1 == "ScanReports" { print $(NF-1) }' <<<"$scan_out")
+  lite=$(awk '$1 == "ScanIndexFields" { print $(NF-1) }' <<<"$scan_out")
+  printf '%-40s %10s s       (full ScanReports %s s; no target)\n' "store scan for the index, 1M reports" "${lite:-?}" "${full:-?}"
+fi
 exit $fail
