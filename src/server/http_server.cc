@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -28,12 +29,18 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
-// Sockets and streams bound to the concrete io_context executor rather than
-// the type-erased any_io_executor: every async operation copies and destroys
+// Sockets bound to the concrete io_context executor rather than the
+// type-erased any_io_executor: every async operation copies and destroys
 // its executor, and the type-erased one did that through indirect calls
 // (about 4% of the CPU of a check).
 using Socket = asio::basic_stream_socket<tcp, asio::io_context::executor_type>;
-using Stream = beast::basic_stream<tcp, asio::io_context::executor_type>;
+using Clock = std::chrono::steady_clock;
+
+// How often a loop looks for connections past their deadline. Timeouts are
+// whole seconds, so a quarter second late is fine; a timer per read and per
+// write (beast::basic_stream) cost a timer-queue insert and cancel, each
+// under the reactor's mutex, on every request.
+constexpr auto kSweepPeriod = std::chrono::milliseconds(250);
 
 namespace {
 
@@ -155,6 +162,7 @@ struct Loop {
   std::unordered_set<Session*> sessions;  // only touched on this loop's thread
   asio::io_context ioc{1};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  asio::steady_timer sweep{ioc};  // see kSweepPeriod
 };
 
 struct Shared {
@@ -177,11 +185,11 @@ bool IsBlocking(const HttpRequest& req) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Socket socket, Shared& shared, Loop& loop)
-      : stream_(std::move(socket)), shared_(shared), loop_(loop) {
+      : socket_(std::move(socket)), shared_(shared), loop_(loop) {
     beast::error_code ec;
-    auto remote = stream_.socket().remote_endpoint(ec);
+    auto remote = socket_.remote_endpoint(ec);
     if (!ec) client_ip_ = remote.address().to_string();
-    stream_.socket().set_option(tcp::no_delay(true), ec);
+    socket_.set_option(tcp::no_delay(true), ec);
   }
 
   ~Session() {
@@ -200,9 +208,20 @@ class Session : public std::enable_shared_from_this<Session> {
   void StopIfIdle() {
     if (!busy_ && (!parser_ || !parser_->got_some())) {
       beast::error_code ec;
-      stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-      stream_.socket().close(ec);
+      socket_.shutdown(tcp::socket::shutdown_both, ec);
+      socket_.close(ec);
     }
+  }
+
+  // Called by the loop's sweep: a read or write that has not completed by
+  // its deadline (an idle keep-alive connection, a slow client) is cut off;
+  // closing the socket fails the pending operation, which ends the session.
+  void CloseIfPastDeadline(Clock::time_point now) {
+    if (now < deadline_) return;
+    deadline_ = Clock::time_point::max();
+    beast::error_code ec;
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
   }
 
  private:
@@ -211,12 +230,13 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace(request_);
     parser_->body_limit(shared_.options.max_body);
     parser_->header_limit(kHeaderLimit);
-    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
-    http::async_read(stream_, buffer_, *parser_,
+    deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
+    http::async_read(socket_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
+    deadline_ = Clock::time_point::max();  // no deadline while the request is handled
     if (ec == http::error::body_limit) {
       return WriteErrorAndClose(413, "too_large",
                                 "request body over the limit of " + std::to_string(shared_.options.max_body) +
@@ -278,13 +298,14 @@ class Session : public std::enable_shared_from_this<Session> {
     RenderHead(out_, out_.body.size(), keep_alive, head_);
     std::array<asio::const_buffer, 2> buffers{asio::buffer(head_),
                                               head ? asio::const_buffer() : asio::buffer(out_.body)};
-    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
-    asio::async_write(stream_, buffers, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+    deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
+    asio::async_write(socket_, buffers, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
       self->OnWrite(ec, keep_alive);
     });
   }
 
   void OnWrite(beast::error_code ec, bool keep_alive) {
+    deadline_ = Clock::time_point::max();
     busy_ = false;
     if (ec || !keep_alive) return Close();
     DoRead();
@@ -292,11 +313,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
+    deadline_ = Clock::time_point::max();
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
+    socket_.close(ec);
   }
 
-  Stream stream_;
+  Socket socket_;
+  Clock::time_point deadline_ = Clock::time_point::max();  // of the read or write in progress
   Shared& shared_;
   Loop& loop_;
   beast::flat_buffer buffer_;
@@ -349,6 +372,21 @@ struct HttpServer::Impl {
         });
       }
       if (acceptor->is_open()) Accept();
+    });
+  }
+
+  // Every kSweepPeriod, on the loop's own thread: cut off connections past
+  // their deadline. Stops once the server is stopping and the loop has no
+  // connection left, so that the loop can end.
+  void Sweep(Loop* loop) {
+    loop->sweep.expires_after(kSweepPeriod);
+    loop->sweep.async_wait([this, loop](beast::error_code ec) {
+      if (ec) return;
+      const Clock::time_point now = Clock::now();
+      std::vector<Session*> all(loop->sessions.begin(), loop->sessions.end());
+      for (Session* s : all) s->CloseIfPastDeadline(now);
+      if (shared.stopping.load(std::memory_order_acquire) && loop->sessions.empty()) return;
+      Sweep(loop);
     });
   }
 
@@ -434,6 +472,7 @@ std::string HttpServer::bound_address() const {
 Status HttpServer::Run() {
   impl_->Accept();
   impl_->WaitForSignal();
+  for (auto& l : impl_->loops) impl_->Sweep(l.get());
   std::vector<std::thread> threads;
   for (size_t i = 1; i < impl_->loops.size(); ++i) {
     Loop* loop = impl_->loops[i].get();
