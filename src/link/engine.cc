@@ -275,7 +275,8 @@ class EngineImpl final : public Engine {
     auto index = std::make_unique<IdentifierIndex>(matcher_.get());
     if (store_) {
       std::lock_guard slock(store_mu_);
-      ZICHT_RETURN_IF_ERROR(store_->ScanReports([&](const store::StoredReport& r) {
+      // Only the fields the index reads (no report texts): start-up cost.
+      ZICHT_RETURN_IF_ERROR(store_->ScanIndexFields([&](const store::StoredReport& r) {
         (void)index->Upsert(r);
         return Status::Ok();
       }));
