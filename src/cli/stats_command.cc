@@ -10,12 +10,10 @@
 #include <memory>
 #include <string>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "link/stats_json.h"
 #include "store/store.h"
 
 namespace zicht::cli {
@@ -39,32 +37,8 @@ std::string Euros(int64_t cents) {
 
 void PrintJson(const std::string& by, const std::vector<store::StatsRow>& rows) {
   rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartObject();
-  w.Key("by");
-  w.String(by.c_str());
-  w.Key("rows");
-  w.StartArray();
-  for (const auto& r : rows) {
-    w.StartObject();
-    w.Key("period");
-    w.String(r.period.c_str());
-    w.Key("fraud_type");
-    auto type = model::kFraudTypeNames.Name(r.fraud_type);
-    w.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
-    w.Key("reports");
-    w.Int64(r.reports);
-    w.Key("attempts");
-    w.Int64(r.attempts);
-    w.Key("losses");
-    w.Int64(r.losses);
-    w.Key("damage_eur");
-    std::string eur = Euros(r.damage_cents);
-    w.RawValue(eur.c_str(), eur.size(), rapidjson::kNumberType);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
+  link::JsonWriter w(buf);
+  link::WriteStatsJson(w, by, rows);
   std::printf("%s\n", buf.GetString());
 }
 

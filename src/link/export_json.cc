@@ -11,13 +11,13 @@ std::string JoinExplanation(const ClusterSummary& s) {
   return out;
 }
 
-void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s) {
-  w.StartObject();
+void WriteClusterSummaryFields(JsonWriter& w, const ClusterSummary& s, JsonShape shape,
+                               std::string_view reports_key) {
   w.Key("id");
   WriteString(w, s.id);
   w.Key("score");
   w.Double(s.score);
-  w.Key("reports");
+  WriteKey(w, reports_key);
   w.Int64(s.reports);
   w.Key("sources");
   w.Int64(s.sources);
@@ -34,25 +34,51 @@ void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s) {
   w.Key("leads");
   w.Int64(s.leads);
   w.Key("fraud_types");
-  w.StartObject();
-  for (const auto& [type, count] : s.fraud_types) {
-    w.Key(model::kFraudTypeNames.Name(type).data());
-    w.Int64(count);
+  if (shape == JsonShape::kCli) {
+    w.StartObject();
+    for (const auto& [type, count] : s.fraud_types) {
+      WriteKey(w, model::kFraudTypeNames.Name(type));
+      w.Int64(count);
+    }
+    w.EndObject();
+  } else {
+    w.StartArray();
+    for (const auto& [type, count] : s.fraud_types) {
+      w.StartObject();
+      w.Key("fraud_type");
+      WriteString(w, model::kFraudTypeNames.Name(type));
+      w.Key("reports");
+      w.Int64(count);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  w.EndObject();
   w.Key("explanation");
-  WriteString(w, JoinExplanation(s));
+  if (shape == JsonShape::kCli) {
+    WriteString(w, JoinExplanation(s));
+  } else {
+    w.StartArray();
+    for (const std::string& e : s.explanation) WriteString(w, e);
+    w.EndArray();
+  }
+}
+
+void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s) {
+  w.StartObject();
+  WriteClusterSummaryFields(w, s, JsonShape::kCli);
   w.EndObject();
 }
 
-void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n) {
-  w.StartObject();
+void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n, JsonShape shape) {
+  const bool cli = shape == JsonShape::kCli;
   w.Key("kind");
   WriteString(w, model::kIdentifierKindNames.Name(n.kind));
-  w.Key("value");
+  w.Key(cli ? "value" : "canonical");
   WriteString(w, n.canonical);
-  w.Key("domain");
-  w.Bool(n.domain);
+  if (cli) {
+    w.Key("domain");
+    w.Bool(n.domain);
+  }
   w.Key("roles");
   w.StartArray();
   for (auto r : n.roles) WriteString(w, model::kRoleNames.Name(r));
@@ -63,8 +89,15 @@ void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n) {
   w.Bool(n.mule);
   w.Key("linkable");
   w.Bool(n.linkable);
-  w.Key("warning_listed");
-  w.Bool(n.warning_listed);
+  if (cli) {
+    w.Key("warning_listed");
+    w.Bool(n.warning_listed);
+  }
+}
+
+void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n) {
+  w.StartObject();
+  WriteIdentifierNodeFields(w, n, JsonShape::kCli);
   w.EndObject();
 }
 
@@ -81,7 +114,7 @@ void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l) {
   w.Key("fraud_types");
   w.StartObject();
   for (const auto& [type, count] : l.fraud_types) {
-    w.Key(model::kFraudTypeNames.Name(type).data());
+    WriteKey(w, model::kFraudTypeNames.Name(type));
     w.Int64(count);
   }
   w.EndObject();
@@ -92,9 +125,7 @@ void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l) {
   w.EndObject();
 }
 
-namespace {
-
-void WriteReportJson(JsonWriter& w, const store::StoredReport& sr) {
+void WriteReportJson(JsonWriter& w, const store::StoredReport& sr, JsonShape shape) {
   const model::Report& r = sr.report;
   w.StartObject();
   w.Key("source");
@@ -111,8 +142,10 @@ void WriteReportJson(JsonWriter& w, const store::StoredReport& sr) {
   WriteString(w, model::kFraudTypeNames.Name(r.fraud_type));
   w.Key("outcome");
   WriteString(w, model::kOutcomeNames.Name(r.outcome));
-  w.Key("damage_eur");
-  WriteEuro(w, r.damage_cents.value_or(0));
+  if (r.damage_cents || shape == JsonShape::kCli) {
+    w.Key("damage_eur");
+    WriteEuro(w, r.damage_cents.value_or(0));
+  }
   if (r.channel) {
     w.Key("channel");
     WriteString(w, model::kChannelNames.Name(*r.channel));
@@ -145,38 +178,51 @@ void WriteReportJson(JsonWriter& w, const store::StoredReport& sr) {
     WriteString(w, model::kRoleNames.Name(id.role));
     w.Key("valid");
     w.Bool(id.valid);
+    if (shape == JsonShape::kApi && !id.valid && !id.invalid_reason.empty()) {
+      w.Key("invalid_reason");
+      WriteString(w, id.invalid_reason);
+    }
     w.EndObject();
   }
   w.EndArray();
-  if (!r.text.empty()) {
+  if (!r.text.empty() || shape == JsonShape::kApi) {
     w.Key("text");
     WriteString(w, r.text);
   }
   w.EndObject();
 }
 
-}  // namespace
-
-std::string ClusterDetailJson(const ClusterDetail& d) {
+std::string ClusterDetailJson(const ClusterDetail& d, JsonShape shape) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  w.Key("cluster");
-  WriteClusterSummaryJson(w, d.summary);
+  if (shape == JsonShape::kCli) {
+    w.Key("cluster");
+    WriteClusterSummaryJson(w, d.summary);
+  } else {
+    // "reports" is the list of reports here, so the count is "report_count".
+    WriteClusterSummaryFields(w, d.summary, shape, "report_count");
+  }
   w.Key("reports");
   w.StartArray();
-  for (const auto& r : d.reports) WriteReportJson(w, r);
+  for (const auto& r : d.reports) WriteReportJson(w, r, shape);
   w.EndArray();
   w.Key("identifiers");
   w.StartArray();
-  for (const auto& n : d.identifiers) WriteIdentifierNodeJson(w, n);
-  w.EndArray();
-  w.Key("mules");
-  w.StartArray();
   for (const auto& n : d.identifiers) {
-    if (n.mule) WriteString(w, n.canonical);
+    w.StartObject();
+    WriteIdentifierNodeFields(w, n, shape);
+    w.EndObject();
   }
   w.EndArray();
+  if (shape == JsonShape::kCli) {
+    w.Key("mules");
+    w.StartArray();
+    for (const auto& n : d.identifiers) {
+      if (n.mule) WriteString(w, n.canonical);
+    }
+    w.EndArray();
+  }
   w.Key("edges");
   w.StartArray();
   for (const auto& e : d.edges) {

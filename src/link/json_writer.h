@@ -16,6 +16,10 @@ inline void WriteString(JsonWriter& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+inline void WriteKey(JsonWriter& w, std::string_view k) {
+  w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+}
+
 //! Euro from cents as an exact JSON number: 2450 → 24.5, 245000 → 2450.
 //! Built right to left in a buffer: no allocation, INT64_MIN safe (and
 //! std::string assignment here trips GCC 12's -Wrestrict false positive

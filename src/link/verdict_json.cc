@@ -43,16 +43,20 @@ void WriteVerdictJson(JsonWriter& w, const Verdict& v) {
   for (auto t : v.fraud_types) WriteString(w, model::kFraudTypeNames.Name(t));
   w.EndArray();
   w.Key("cluster");
-  if (v.cluster) {
-    w.StartObject();
-    w.Key("id");
-    WriteString(w, v.cluster->id);
-    w.Key("reports");
-    w.Int64(v.cluster->reports);
-    w.EndObject();
-  } else {
+  WriteClusterRefJson(w, v.cluster);
+  w.EndObject();
+}
+
+void WriteClusterRefJson(JsonWriter& w, const std::optional<ClusterRef>& c) {
+  if (!c) {
     w.Null();
+    return;
   }
+  w.StartObject();
+  w.Key("id");
+  WriteString(w, c->id);
+  w.Key("reports");
+  w.Int64(c->reports);
   w.EndObject();
 }
 

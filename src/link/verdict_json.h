@@ -7,6 +7,7 @@
 // clusters are null; "normalized" is null when empty.
 //
 // Thread-safety: pure functions.
+#include <optional>
 #include <string>
 
 #include "link/engine.h"
@@ -15,6 +16,10 @@
 namespace zicht::link {
 
 void WriteVerdictJson(JsonWriter& w, const Verdict& v);
+
+//! A verdict's "cluster" value: {"id","reports"} or null. GET /v1/mules
+//! shows the same per mule.
+void WriteClusterRefJson(JsonWriter& w, const std::optional<ClusterRef>& c);
 
 //! One verdict as a compact JSON object.
 std::string VerdictJson(const Verdict& v);

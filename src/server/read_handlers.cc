@@ -4,8 +4,9 @@
 #include <charconv>
 
 #include "link/export.h"
+#include "link/stats_json.h"
+#include "link/verdict_json.h"
 #include "server/error_response.h"
-#include "server/json_write.h"
 #include "server/query_string.h"
 #include "server/service.h"
 
@@ -63,13 +64,13 @@ void Service::HandleClusters(const HttpRequest& req, std::string_view query, con
   q.min_reports = static_cast<int64_t>(*min_reports);
   std::vector<link::ClusterSummary> clusters = engine_->Clusters(q);
   rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  link::JsonWriter w(buf);
   w.StartObject();
   w.Key("clusters");
   w.StartArray();
   for (const link::ClusterSummary& c : clusters) {
     w.StartObject();
-    WriteClusterSummaryFields(w, c);
+    link::WriteClusterSummaryFields(w, c, link::JsonShape::kApi);
     w.EndObject();
   }
   w.EndArray();
@@ -93,37 +94,9 @@ void Service::HandleCluster(const HttpRequest& req, std::string_view raw_id, std
   if (format != "json") {
     return WriteClusterExport(*detail, format, res);
   }
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
-  w.StartObject();
-  WriteClusterSummaryFields(w, detail->summary, "report_count");
-  w.Key("reports");
-  w.StartArray();
-  for (const store::StoredReport& r : detail->reports) WriteReport(w, r);
-  w.EndArray();
-  w.Key("identifiers");
-  w.StartArray();
-  for (const link::IdentifierNode& n : detail->identifiers) {
-    w.StartObject();
-    WriteIdentifierNodeFields(w, n);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("edges");
-  w.StartArray();
-  for (const link::ClusterDetail::Edge& e : detail->edges) {
-    w.StartObject();
-    w.Key("report");
-    w.Uint64(e.report);
-    w.Key("identifier");
-    w.Uint64(e.identifier);
-    w.Key("role");
-    WriteStr(w, model::kRoleNames.Name(e.role));
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  Finish(res, buf);
+  res.status = 200;
+  res.content_type = "application/json";
+  res.body = link::ClusterDetailJson(*detail, link::JsonShape::kApi);
 }
 
 void Service::HandleMules(std::string_view query, HttpResponse& res) {
@@ -131,26 +104,16 @@ void Service::HandleMules(std::string_view query, HttpResponse& res) {
   if (!top.ok()) return WriteError(res, top.status());
   std::vector<link::IdentifierNode> mules = engine_->Mules(*top);
   rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  link::JsonWriter w(buf);
   w.StartObject();
   w.Key("mules");
   w.StartArray();
   for (const link::IdentifierNode& n : mules) {
     w.StartObject();
-    WriteIdentifierNodeFields(w, n);
+    link::WriteIdentifierNodeFields(w, n, link::JsonShape::kApi);
     // The cluster the IBAN sits in, so the dashboard can link to it.
-    link::Verdict v = engine_->Check(n.kind, n.canonical);
     w.Key("cluster");
-    if (v.cluster) {
-      w.StartObject();
-      w.Key("id");
-      WriteStr(w, v.cluster->id);
-      w.Key("reports");
-      w.Int64(v.cluster->reports);
-      w.EndObject();
-    } else {
-      w.Null();
-    }
+    link::WriteClusterRefJson(w, engine_->Check(n.kind, n.canonical).cluster);
     w.EndObject();
   }
   w.EndArray();
@@ -189,30 +152,8 @@ void Service::HandleStats(std::string_view query, HttpResponse& res) {
   }();
   if (!rows.ok()) return WriteError(res, rows.status());
   rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
-  w.StartObject();
-  w.Key("by");
-  WriteStr(w, by);
-  w.Key("rows");
-  w.StartArray();
-  for (const store::StatsRow& r : *rows) {
-    w.StartObject();
-    w.Key("period");
-    WriteStr(w, r.period);
-    w.Key("fraud_type");
-    WriteStr(w, model::kFraudTypeNames.Name(r.fraud_type));
-    w.Key("reports");
-    w.Int64(r.reports);
-    w.Key("attempts");
-    w.Int64(r.attempts);
-    w.Key("losses");
-    w.Int64(r.losses);
-    w.Key("damage_eur");
-    WriteEuros(w, r.damage_cents);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
+  link::JsonWriter w(buf);
+  link::WriteStatsJson(w, by, *rows);
   Finish(res, buf);
 }
 
