@@ -13,6 +13,11 @@ JOBS        ?= $(shell nproc)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
+# ccache: share the cache between checkouts at different paths (a fresh CI
+# clone reuses what an earlier build of the same sources compiled).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: all bootstrap build test test-sanitize run bench fuzz clean
 
 all: build
