@@ -31,12 +31,6 @@ constexpr const char* kReports =
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    // zicht_test()'s ENVIRONMENT property loses every entry after the first
-    // (a CMake list flattened by gtest_discover_tests), so ZICHT_BIN may be
-    // missing; tests run in the build directory, where the binary is known.
-    if (getenv("ZICHT_BIN") == nullptr) {
-      setenv("ZICHT_BIN", (std::filesystem::current_path() / "src/cli/zicht").c_str(), 0);
-    }
     db_ = dir_.File("zicht.db");
     testutil::WriteFile(dir_.File("r.jsonl"), kReports);
     auto r = RunZicht({"ingest", dir_.File("r.jsonl"), "--db", db_});
