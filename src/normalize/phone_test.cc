@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "normalize/phone_fast_path.h"
+#include "normalize/threads_test_util.h"
 
 namespace zicht::normalize {
 namespace {
@@ -155,17 +156,7 @@ TEST(PhoneTest, ThreadSafe) {
   }
   inputs.push_back("+32 470 12 34 56");
   expected.push_back("+32470123456");
-  std::vector<std::thread> threads;
-  std::vector<int> mismatches(4, 0);
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (size_t i = 0; i < inputs.size(); ++i) {
-        if (Norm(inputs[i]) != expected[i]) ++mismatches[t];
-      }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  for (int m : mismatches) EXPECT_EQ(m, 0);
+  for (int m : MismatchesFromThreadsForTest(inputs, expected, Norm)) EXPECT_EQ(m, 0);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "normalize/registrable_domain.h"
+#include "normalize/threads_test_util.h"
 
 namespace zicht::normalize {
 namespace {
@@ -99,17 +100,7 @@ TEST(UrlTest, ThreadSafeWithSharedDomainMemo) {
     expected.push_back("https://www.shop-" + std::to_string(i % 50) + ".co.uk/p/" + std::to_string(i) +
                        " | shop-" + std::to_string(i % 50) + ".co.uk");
   }
-  std::vector<int> mismatches(4, 0);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (size_t i = 0; i < inputs.size(); ++i) {
-        if (Norm(inputs[i]) != expected[i]) ++mismatches[t];
-      }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  for (int m : mismatches) EXPECT_EQ(m, 0);
+  for (int m : MismatchesFromThreadsForTest(inputs, expected, Norm)) EXPECT_EQ(m, 0);
 }
 
 }  // namespace
