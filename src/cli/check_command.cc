@@ -27,7 +27,10 @@ struct CheckArgs {
 
 void PrintTable(const link::Verdict& v) {
   std::string reasons;
-  for (const auto& r : v.reasons) reasons += (reasons.empty() ? "" : " ") + r;
+  for (std::string_view r : v.reasons) {
+    if (!reasons.empty()) reasons += ' ';
+    reasons += r;
+  }
   std::printf("%-11s %s\n", "kind", std::string(model::kIdentifierKindNames.Name(v.kind)).c_str());
   std::printf("%-11s %s\n", "normalized", v.valid ? v.normalized.c_str() : "(invalid)");
   std::printf("%-11s %s\n", "risk", std::string(link::kRiskNames.Name(v.risk)).c_str());

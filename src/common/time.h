@@ -8,6 +8,7 @@
 //
 // Thread-safety: all functions are pure; Clock implementations must be
 // thread-safe.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,12 @@ Result<ParsedTime> ParseRfc3339(std::string_view text);
 
 //! "2024-03-01T10:15:00Z".
 std::string FormatRfc3339(UnixSeconds seconds);
+
+//! The same 20 characters in a caller's buffer, for hot paths that write
+//! JSON and should not allocate (POST /v1/check). Years outside 0000-9999
+//! are clamped to those bounds (no report is dated there).
+using Rfc3339Chars = std::array<char, 20>;
+Rfc3339Chars FormatRfc3339Chars(UnixSeconds seconds);
 
 //! "2024-03-01".
 std::string FormatDate(UnixSeconds seconds);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
+#include <string>
+
 namespace zicht {
 namespace {
 
@@ -40,6 +43,23 @@ TEST(FormatRfc3339, RoundTrips) {
   EXPECT_EQ(FormatRfc3339(1709288100), "2024-03-01T10:15:00Z");
   EXPECT_EQ(FormatDate(1709288100), "2024-03-01");
   EXPECT_EQ(FormatRfc3339(-1), "1969-12-31T23:59:59Z");
+}
+
+// The hand-written formatter against the C library's gmtime/strftime, over
+// leap days, month ends and a century, a day and a prime stride apart.
+TEST(FormatRfc3339, AgreesWithStrftime) {
+  for (UnixSeconds t = -2208988800; t < 4102444800; t += 86400 * 7 + 3607) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    ASSERT_NE(gmtime_r(&tt, &tm), nullptr);
+    char want[32];
+    std::strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    Rfc3339Chars got = FormatRfc3339Chars(t);
+    ASSERT_EQ(std::string(got.data(), got.size()), want) << t;
+    ASSERT_EQ(FormatRfc3339(t), want) << t;
+    ASSERT_EQ(FormatDate(t), std::string(want, 10)) << t;
+  }
+  EXPECT_EQ(FormatRfc3339(951782400), "2000-02-29T00:00:00Z");
 }
 
 TEST(Status, ContextAndNames) {

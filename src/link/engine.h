@@ -48,8 +48,9 @@ struct Verdict {
   bool known = false;
   Risk risk = Risk::kNone;
   //! REPORTED, LOSS_REPORTED, MULTIPLE_REPORTS, MULE_CANDIDATE, SPOOFED,
-  //! WARNINGLISTED, IN_CLUSTER, INVALID — in that order.
-  std::vector<std::string> reasons;
+  //! WARNINGLISTED, IN_CLUSTER, INVALID — in that order. Views of static
+  //! strings (the codes are a fixed vocabulary): no allocation per code.
+  std::vector<std::string_view> reasons;
   int64_t reports = 0;
   int64_t losses = 0;
   int64_t damage_cents = 0;

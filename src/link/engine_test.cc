@@ -63,7 +63,7 @@ TEST(EngineTest, SpoofedNumbersNeverLink) {
   EXPECT_EQ(v.risk, Risk::kLow);
   EXPECT_TRUE(v.known);
   EXPECT_EQ(v.reports, 2);
-  EXPECT_EQ(v.reasons, (std::vector<std::string>{"SPOOFED"}));
+  EXPECT_EQ(v.reasons, (std::vector<std::string_view>{"SPOOFED"}));
   EXPECT_FALSE(v.cluster);
 }
 
@@ -80,11 +80,11 @@ TEST(EngineTest, ShippedWarningListedDomainsAndPhonesDoNotLink) {
   EXPECT_TRUE(Partition(*engine).empty());
   Verdict v = engine->Check(IdentifierKind::kUrl, "https://tikkie.me/pay/abc");
   EXPECT_EQ(v.risk, Risk::kLow);
-  EXPECT_EQ(v.reasons, (std::vector<std::string>{"REPORTED", "MULTIPLE_REPORTS", "WARNINGLISTED"}));
+  EXPECT_EQ(v.reasons, (std::vector<std::string_view>{"REPORTED", "MULTIPLE_REPORTS", "WARNINGLISTED"}));
   Verdict unknown_listed = engine->Check(IdentifierKind::kUrl, "https://shop.bol.com/x");
   EXPECT_EQ(unknown_listed.risk, Risk::kLow);
   EXPECT_FALSE(unknown_listed.known);
-  EXPECT_EQ(unknown_listed.reasons, (std::vector<std::string>{"WARNINGLISTED"}));
+  EXPECT_EQ(unknown_listed.reasons, (std::vector<std::string_view>{"WARNINGLISTED"}));
 }
 
 TEST(EngineTest, ImportedListsDoNotLink) {
@@ -120,7 +120,7 @@ TEST(EngineTest, PlaceholdersAndInvalidIbansDoNotLink) {
   Verdict v = engine->Check(IdentifierKind::kIban, "NL91ABNA0417164301");
   EXPECT_FALSE(v.valid);
   EXPECT_EQ(v.risk, Risk::kNone);
-  EXPECT_EQ(v.reasons, (std::vector<std::string>{"INVALID"}));
+  EXPECT_EQ(v.reasons, (std::vector<std::string_view>{"INVALID"}));
 }
 
 TEST(EngineTest, UpdateThatRemovesAnIdentifierSplitsTheCluster) {
@@ -191,6 +191,14 @@ TEST(EngineTest, IncrementalEqualsRebuild) {
     EXPECT_EQ(a[i].id, b[i].id);
     EXPECT_EQ(a[i].score, b[i].score);
   }
+}
+
+// The id is fixed by its definition (cluster_id.h): "c-" + the first 12 hex
+// digits of SHA-256("source/id"), here computed independently (Python's
+// hashlib), so a change of the hashing code cannot silently renumber clusters.
+TEST(EngineTest, ClusterIdIsTheDocumentedHash) {
+  EXPECT_EQ(ClusterId("fraudehelpdesk", "A"), "c-c7e823823120");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(ClusterId("fraudehelpdesk", "A"), "c-c7e823823120");  // context reuse
 }
 
 TEST(EngineTest, ClusterIdsAreStableAcrossRunsAndOrder) {
@@ -282,16 +290,16 @@ TEST(EngineTest, EveryRiskLevelAndReason) {
   Verdict medium = engine->Check(IdentifierKind::kPhone, "+31687654321");
   EXPECT_EQ(medium.risk, Risk::kMedium);
   EXPECT_EQ(medium.normalized, "+31687654321");
-  EXPECT_EQ(medium.reasons, (std::vector<std::string>{"REPORTED"}));
+  EXPECT_EQ(medium.reasons, (std::vector<std::string_view>{"REPORTED"}));
 
   Verdict loss = engine->Check(IdentifierKind::kEmail, " once@example.nl ");
   EXPECT_EQ(loss.risk, Risk::kHigh);
-  EXPECT_EQ(loss.reasons, (std::vector<std::string>{"REPORTED", "LOSS_REPORTED", "IN_CLUSTER"}));
+  EXPECT_EQ(loss.reasons, (std::vector<std::string_view>{"REPORTED", "LOSS_REPORTED", "IN_CLUSTER"}));
   EXPECT_EQ(loss.damage_cents, 50000);
 
   Verdict high = engine->Check(IdentifierKind::kIban, "nl91abna0417164300");
   EXPECT_EQ(high.risk, Risk::kHigh);
-  EXPECT_EQ(high.reasons, (std::vector<std::string>{"REPORTED", "LOSS_REPORTED", "MULTIPLE_REPORTS",
+  EXPECT_EQ(high.reasons, (std::vector<std::string_view>{"REPORTED", "LOSS_REPORTED", "MULTIPLE_REPORTS",
                                                     "MULE_CANDIDATE", "IN_CLUSTER"}));
   EXPECT_EQ(high.reports, 2);
   EXPECT_EQ(high.losses, 1);
@@ -303,10 +311,10 @@ TEST(EngineTest, EveryRiskLevelAndReason) {
 
   EXPECT_EQ(engine->Check(IdentifierKind::kPhone, "020-1234567").risk, Risk::kLow);
   EXPECT_EQ(engine->Check(IdentifierKind::kPhone, "088 722 67 67").reasons,
-            (std::vector<std::string>{"WARNINGLISTED"}));
+            (std::vector<std::string_view>{"WARNINGLISTED"}));
   Verdict invalid = engine->Check(IdentifierKind::kPhone, "onbekend");
   EXPECT_FALSE(invalid.valid);
-  EXPECT_EQ(invalid.reasons, (std::vector<std::string>{"INVALID"}));
+  EXPECT_EQ(invalid.reasons, (std::vector<std::string_view>{"INVALID"}));
 }
 
 TEST(EngineTest, UrlsOnOneDomainLinkAndCheckByDomain) {

@@ -1,6 +1,19 @@
 #include "link/verdict_json.h"
 
 namespace zicht::link {
+namespace {
+
+// An RFC 3339 string, or null; without building a std::string per value.
+void WriteTime(JsonWriter& w, const std::optional<UnixSeconds>& t) {
+  if (!t) {
+    w.Null();
+    return;
+  }
+  Rfc3339Chars c = FormatRfc3339Chars(*t);
+  w.String(c.data(), static_cast<rapidjson::SizeType>(c.size()));
+}
+
+}  // namespace
 
 void WriteVerdictJson(JsonWriter& w, const Verdict& v) {
   w.StartObject();
@@ -33,11 +46,9 @@ void WriteVerdictJson(JsonWriter& w, const Verdict& v) {
   w.Key("damage_eur");
   WriteEuro(w, v.damage_cents);
   w.Key("first_seen");
-  if (v.first_seen) WriteString(w, FormatRfc3339(*v.first_seen));
-  else w.Null();
+  WriteTime(w, v.first_seen);
   w.Key("last_seen");
-  if (v.last_seen) WriteString(w, FormatRfc3339(*v.last_seen));
-  else w.Null();
+  WriteTime(w, v.last_seen);
   w.Key("fraud_types");
   w.StartArray();
   for (auto t : v.fraud_types) WriteString(w, model::kFraudTypeNames.Name(t));

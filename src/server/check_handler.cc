@@ -43,16 +43,17 @@ Status ParseCheckRequest(const rapidjson::Value& doc, std::vector<Ask>* asks) {
   asks->reserve(list.Size());
   for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
     const rapidjson::Value& item = list[i];
-    std::string where = "identifiers[" + std::to_string(i) + "]";
-    if (!item.IsObject()) return Status::InvalidArgument(where + " must be an object, not " + JsonTypeName(item));
+    // Built only for an error message: the hot path does not allocate.
+    auto where = [i] { return "identifiers[" + std::to_string(i) + "]"; };
+    if (!item.IsObject()) return Status::InvalidArgument(where() + " must be an object, not " + JsonTypeName(item));
     auto kind = item.FindMember("kind");
-    if (kind == item.MemberEnd()) return Status::InvalidArgument(where + ".kind is required");
+    if (kind == item.MemberEnd()) return Status::InvalidArgument(where() + ".kind is required");
     if (!kind->value.IsString()) {
-      return Status::InvalidArgument(where + ".kind must be a string, not " + JsonTypeName(kind->value));
+      return Status::InvalidArgument(where() + ".kind must be a string, not " + JsonTypeName(kind->value));
     }
     auto parsed = model::kIdentifierKindNames.Parse(JsonString(kind->value));
     if (!parsed) {
-      return Status::InvalidArgument(where + ".kind '" + std::string(JsonString(kind->value)) +
+      return Status::InvalidArgument(where() + ".kind '" + std::string(JsonString(kind->value)) +
                                      "' is unknown; one of " + model::kIdentifierKindNames.Joined());
     }
     auto value = item.FindMember("value");
@@ -60,11 +61,11 @@ Status ParseCheckRequest(const rapidjson::Value& doc, std::vector<Ask>* asks) {
     bool has_value = value != item.MemberEnd();
     bool has_pseudonym = pseudonym != item.MemberEnd();
     if (has_value == has_pseudonym) {
-      return Status::InvalidArgument(where + " needs exactly one of 'value' and 'pseudonym'");
+      return Status::InvalidArgument(where() + " needs exactly one of 'value' and 'pseudonym'");
     }
     const rapidjson::Value& v = has_value ? value->value : pseudonym->value;
     if (!v.IsString()) {
-      return Status::InvalidArgument(where + (has_value ? ".value" : ".pseudonym") + " must be a string, not " +
+      return Status::InvalidArgument(where() + (has_value ? ".value" : ".pseudonym") + " must be a string, not " +
                                      JsonTypeName(v));
     }
     asks->push_back(Ask{*parsed, JsonString(v), has_pseudonym});
