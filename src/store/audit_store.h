@@ -1,7 +1,17 @@
 #pragma once
-// The audit log's storage: an append-only SQLite table (DESIGN.md, "HTTP
-// API": every check and every read of report contents is written to an
-// append-only audit log). See docs/privacy.md.
+// The audit log's storage (DESIGN.md, "HTTP API": every check and every read
+// of report contents is written to an append-only audit log). See
+// docs/privacy.md.
+//
+// Layout: one SQLite row per appended batch, table `audit_segment`, its
+// entries encoded compactly in one BLOB (audit_segment.h). Entry i of a
+// segment has seq = first_seq + i; each segment starts after the previous
+// one, so seq increases across batches and reopens. One row per entry cost
+// 1–16 µs per check; a segment costs well under 0.2 µs per entry. There is
+// no secondary index: Query decodes segments (newest first) and filters.
+// Databases from before segments keep their per-entry table `audit_log`:
+// it is read (its rows come first) and never written; new seqs continue
+// after its largest seq.
 //
 // Append-only is enforced by the database itself: triggers abort every
 // UPDATE and DELETE on the table, so neither a bug in Zicht nor an ad-hoc
@@ -10,7 +20,10 @@
 // pseudonym, never its raw value.
 //
 // Thread-safety: one AuditStore per thread (it owns one SQLite connection).
-// The server's single audit writer thread owns one; `zicht audit` opens its own.
+// The server's single audit writer thread owns one; `zicht audit` opens its
+// own. One process appends at a time (the server's writer); should a second
+// one append, the next seq is read inside each append's write transaction,
+// so seqs still never repeat.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -55,10 +68,13 @@ class AuditStore {
   AuditStore(const AuditStore&) = delete;
   AuditStore& operator=(const AuditStore&) = delete;
 
-  //! Appends `entries` in one transaction (one fsync for the batch).
+  //! Appends `entries` as one segment in one transaction (one sync for the
+  //! batch), numbering them after every stored entry (their `seq` is ignored).
+  //! On failure nothing is written.
   Status Append(const std::vector<AuditEntry>& entries);
 
-  //! Entries matching `query`, in seq order.
+  //! Entries matching `query`, in seq order. A segment whose data does not
+  //! decode gives kCorruption naming its first_seq.
   Result<std::vector<AuditEntry>> Query(const AuditQuery& query);
 
  private:
