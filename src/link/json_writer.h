@@ -21,13 +21,13 @@ inline void WriteKey(JsonWriter& w, std::string_view k) {
 }
 
 //! Euro from cents as an exact JSON number: 2450 → 24.5, 245000 → 2450.
-//! Built right to left in a buffer: no allocation, INT64_MIN safe (and
-//! std::string assignment here trips GCC 12's -Wrestrict false positive
-//! under the sanitizers).
-inline void WriteEuro(JsonWriter& w, int64_t cents) {
+//! Built right to left in the caller's buffer: no allocation, INT64_MIN
+//! safe (and std::string assignment here trips GCC 12's -Wrestrict false
+//! positive under the sanitizers). The view points into `buf`.
+inline constexpr size_t kEuroChars = 32;
+inline std::string_view FormatEuro(int64_t cents, char (&buf)[kEuroChars]) {
   uint64_t v = cents < 0 ? 0 - static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
-  char buf[32];
-  char* const end = buf + sizeof(buf);
+  char* const end = buf + kEuroChars;
   char* p = end;
   if (uint64_t rest = v % 100; rest != 0) {
     if (rest % 10 != 0) *--p = static_cast<char>('0' + rest % 10);
@@ -40,7 +40,13 @@ inline void WriteEuro(JsonWriter& w, int64_t cents) {
     whole /= 10;
   } while (whole != 0);
   if (cents < 0) *--p = '-';
-  w.RawValue(p, static_cast<size_t>(end - p), rapidjson::kNumberType);
+  return std::string_view(p, static_cast<size_t>(end - p));
+}
+
+inline void WriteEuro(JsonWriter& w, int64_t cents) {
+  char buf[kEuroChars];
+  std::string_view text = FormatEuro(cents, buf);
+  w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
 }
 
 }  // namespace zicht::link

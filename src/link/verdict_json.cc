@@ -1,61 +1,89 @@
 #include "link/verdict_json.h"
 
+#include <charconv>
+
+#include "common/json_string.h"
+
 namespace zicht::link {
 namespace {
 
-// An RFC 3339 string, or null; without building a std::string per value.
-void WriteTime(JsonWriter& w, const std::optional<UnixSeconds>& t) {
+void AppendInt(int64_t n, std::string* out) {
+  char buf[24];
+  auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out->append(buf, end);
+}
+
+// An RFC 3339 string, or null.
+void AppendTime(const std::optional<UnixSeconds>& t, std::string* out) {
   if (!t) {
-    w.Null();
+    out->append("null");
     return;
   }
   Rfc3339Chars c = FormatRfc3339Chars(*t);
-  w.String(c.data(), static_cast<rapidjson::SizeType>(c.size()));
+  out->push_back('"');
+  out->append(c.data(), c.size());
+  out->push_back('"');
+}
+
+// The vocabularies (kinds, risks, reasons, fraud types) are fixed ASCII
+// words: quoted without an escape pass.
+void AppendWord(std::string_view word, std::string* out) {
+  out->push_back('"');
+  out->append(word);
+  out->push_back('"');
 }
 
 }  // namespace
 
-void WriteVerdictJson(JsonWriter& w, const Verdict& v) {
-  w.StartObject();
-  w.Key("kind");
-  WriteString(w, model::kIdentifierKindNames.Name(v.kind));
-  w.Key("value");
-  if (v.pseudonym.empty()) WriteString(w, v.value);
-  else w.Null();
-  if (!v.pseudonym.empty()) {
-    w.Key("pseudonym");
-    WriteString(w, v.pseudonym);
+void AppendVerdictJson(const Verdict& v, std::string* out) {
+  out->append("{\"kind\":");
+  AppendWord(model::kIdentifierKindNames.Name(v.kind), out);
+  out->append(",\"value\":");
+  if (v.pseudonym.empty()) {
+    AppendJsonString(v.value, out);
+  } else {
+    out->append("null,\"pseudonym\":");
+    AppendJsonString(v.pseudonym, out);
   }
-  w.Key("normalized");
-  if (v.normalized.empty()) w.Null();
-  else WriteString(w, v.normalized);
-  w.Key("valid");
-  w.Bool(v.valid);
-  w.Key("known");
-  w.Bool(v.known);
-  w.Key("risk");
-  WriteString(w, kRiskNames.Name(v.risk));
-  w.Key("reasons");
-  w.StartArray();
-  for (const auto& r : v.reasons) WriteString(w, r);
-  w.EndArray();
-  w.Key("reports");
-  w.Int64(v.reports);
-  w.Key("losses");
-  w.Int64(v.losses);
-  w.Key("damage_eur");
-  WriteEuro(w, v.damage_cents);
-  w.Key("first_seen");
-  WriteTime(w, v.first_seen);
-  w.Key("last_seen");
-  WriteTime(w, v.last_seen);
-  w.Key("fraud_types");
-  w.StartArray();
-  for (auto t : v.fraud_types) WriteString(w, model::kFraudTypeNames.Name(t));
-  w.EndArray();
-  w.Key("cluster");
-  WriteClusterRefJson(w, v.cluster);
-  w.EndObject();
+  out->append(",\"normalized\":");
+  if (v.normalized.empty()) out->append("null");
+  else AppendJsonString(v.normalized, out);
+  out->append(v.valid ? ",\"valid\":true" : ",\"valid\":false");
+  out->append(v.known ? ",\"known\":true" : ",\"known\":false");
+  out->append(",\"risk\":");
+  AppendWord(kRiskNames.Name(v.risk), out);
+  out->append(",\"reasons\":[");
+  for (size_t i = 0; i < v.reasons.size(); ++i) {
+    if (i != 0) out->push_back(',');
+    AppendWord(v.reasons[i], out);
+  }
+  out->append("],\"reports\":");
+  AppendInt(v.reports, out);
+  out->append(",\"losses\":");
+  AppendInt(v.losses, out);
+  out->append(",\"damage_eur\":");
+  char euro[kEuroChars];
+  out->append(FormatEuro(v.damage_cents, euro));
+  out->append(",\"first_seen\":");
+  AppendTime(v.first_seen, out);
+  out->append(",\"last_seen\":");
+  AppendTime(v.last_seen, out);
+  out->append(",\"fraud_types\":[");
+  for (size_t i = 0; i < v.fraud_types.size(); ++i) {
+    if (i != 0) out->push_back(',');
+    AppendWord(model::kFraudTypeNames.Name(v.fraud_types[i]), out);
+  }
+  out->append("],\"cluster\":");
+  if (v.cluster) {
+    out->append("{\"id\":");
+    AppendJsonString(v.cluster->id, out);
+    out->append(",\"reports\":");
+    AppendInt(v.cluster->reports, out);
+    out->push_back('}');
+  } else {
+    out->append("null");
+  }
+  out->push_back('}');
 }
 
 void WriteClusterRefJson(JsonWriter& w, const std::optional<ClusterRef>& c) {
@@ -72,10 +100,9 @@ void WriteClusterRefJson(JsonWriter& w, const std::optional<ClusterRef>& c) {
 }
 
 std::string VerdictJson(const Verdict& v) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  WriteVerdictJson(w, v);
-  return std::string(buffer.GetString(), buffer.GetSize());
+  std::string out;
+  AppendVerdictJson(v, &out);
+  return out;
 }
 
 }  // namespace zicht::link

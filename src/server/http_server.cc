@@ -200,6 +200,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Start() {
     loop_.sessions.insert(this);
+    beast::error_code ec;
+    socket_.non_blocking(true, ec);  // for the direct write in WriteResponse
+    if (ec) return Close();
     DoRead();
   }
 
@@ -230,9 +233,49 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace(request_);
     parser_->body_limit(shared_.options.max_body);
     parser_->header_limit(kHeaderLimit);
-    deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
-    http::async_read(socket_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+    parser_->eager(true);  // header and body in one put() when both are in
+    ReadRequest();
+  }
+
+  // Parses what is buffered and reads more until a whole request is in (or
+  // an error). Written out rather than http::async_read: Beast's composed
+  // read wraps every read in two layers of operations and posts its
+  // completion through the queue; here a request that is already buffered
+  // (pipelining) is handled at once, and each read is one async_read_some.
+  void ReadRequest() {
+    for (;;) {
+      if (buffer_.size() != 0) {
+        beast::error_code ec;
+        size_t used = parser_->put(buffer_.data(), ec);
+        buffer_.consume(used);
+        if (ec && ec != http::error::need_more) return OnRead(ec);
+        if (parser_->is_done()) return OnRead({});
+        if (!ec && used != 0) continue;  // part of the body: parse the rest
+      }
+      const size_t size = beast::read_size(buffer_, 65536);
+      if (size == 0) return OnRead(http::error::buffer_overflow);
+      deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
+      inline_requests_ = 0;
+      socket_.async_read_some(buffer_.prepare(size), [self = shared_from_this()](beast::error_code ec, size_t n) {
+        self->OnReadSome(ec, n);
+      });
+      return;
+    }
+  }
+
+  void OnReadSome(beast::error_code ec, size_t bytes) {
+    buffer_.commit(bytes);
+    if (ec == asio::error::eof) {
+      // A request cut off by the close is malformed; a close between
+      // requests is the normal end of a keep-alive connection.
+      if (!parser_->got_some()) return OnRead(http::error::end_of_stream);
+      ec = {};
+      parser_->put_eof(ec);
+      if (!ec && parser_->is_done()) return OnRead({});
+      return OnRead(ec ? ec : beast::error_code(http::error::partial_message));
+    }
+    if (ec) return OnRead(ec);
+    ReadRequest();
   }
 
   void OnRead(beast::error_code ec) {
@@ -293,11 +336,37 @@ class Session : public std::enable_shared_from_this<Session> {
     WriteResponse(false, false);
   }
 
+  // The response is first written straight away: a few hundred bytes
+  // nearly always fit the socket buffer, and then the connection goes on to
+  // its next request without a round through the event queue. Only what
+  // did not fit is left to async_write.
   void WriteResponse(bool head, bool keep_alive) {
     head_.clear();
     RenderHead(out_, out_.body.size(), keep_alive, head_);
     std::array<asio::const_buffer, 2> buffers{asio::buffer(head_),
                                               head ? asio::const_buffer() : asio::buffer(out_.body)};
+    const size_t total = asio::buffer_size(buffers);
+    beast::error_code ec;
+    size_t written = socket_.write_some(buffers, ec);  // non-blocking (Start)
+    if (ec == asio::error::would_block || ec == asio::error::try_again) {
+      ec = {};
+      written = 0;
+    }
+    if (ec) return OnWrite(ec, keep_alive);
+    if (written == total) {
+      // A client that pipelines many requests would otherwise recurse here
+      // once per request: every 16th goes through the queue.
+      if (++inline_requests_ < 16) return OnWrite({}, keep_alive);
+      inline_requests_ = 0;
+      asio::post(loop_.ioc, [self = shared_from_this(), keep_alive] { self->OnWrite({}, keep_alive); });
+      return;
+    }
+    if (written < buffers[0].size()) {
+      buffers[0] += written;
+    } else {
+      buffers[1] += written - buffers[0].size();
+      buffers[0] = asio::const_buffer();
+    }
     deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
     asio::async_write(socket_, buffers, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
       self->OnWrite(ec, keep_alive);
@@ -330,6 +399,7 @@ class Session : public std::enable_shared_from_this<Session> {
   AuthCache auth_cache_;
   std::string client_ip_;
   bool busy_ = false;  // between a complete request and its response written
+  int inline_requests_ = 0;  // answered in a row without an asynchronous wait
 };
 
 }  // namespace
