@@ -98,6 +98,33 @@ TEST(AuditSegmentTest, HexPseudonymTakesItsRawBytes) {
   EXPECT_LE(data.size(), 1000u * 41 + 100);
 }
 
+// The packed form must accept exactly the 64-lower-case-hex pseudonyms:
+// any other byte at any position (upper case, ':' and '`' just past the
+// digit and letter ranges, bytes ≥ 0x80) keeps the literal.
+TEST(AuditSegmentTest, EveryByteAtEveryPositionOfAHexPseudonymRoundTrips) {
+  std::mt19937_64 rng(5);
+  const std::string base = Hex64(rng);
+  std::vector<AuditEntry> in;
+  size_t hex_variants = 0;
+  for (size_t pos : {0, 1, 7, 8, 15, 16, 31, 32, 47, 48, 62, 63}) {
+    for (int c = 0; c < 256; ++c) {
+      std::string p = base;
+      p[pos] = static_cast<char>(c);
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) ++hex_variants;
+      in.push_back(Check(1, "x", p));
+    }
+  }
+  std::string data = EncodeAuditSegment(in);
+  std::vector<AuditEntry> out;
+  ASSERT_TRUE(DecodeAuditSegment(data, 1, &out).ok());
+  ASSERT_EQ(out.size(), in.size());
+  for (size_t i = 0; i < in.size(); ++i) ASSERT_EQ(out[i].pseudonym, in[i].pseudonym) << i;
+  // Packed entries take 33 bytes for the pseudonym, literals 65.
+  const size_t literals = in.size() - hex_variants;
+  EXPECT_LT(data.size(), hex_variants * 42 + literals * 74 + 64);
+  EXPECT_GT(data.size(), hex_variants * 41 + literals * 73);
+}
+
 TEST(AuditSegmentTest, EveryTruncationAndBadVersionIsCorruption) {
   std::string data = EncodeAuditSegment(AwkwardEntries());
   std::vector<AuditEntry> out;
