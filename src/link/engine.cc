@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <mutex>
 #include <shared_mutex>
 
@@ -16,6 +17,7 @@
 #include "link/priority.h"
 #include "link/pseudonym.h"
 #include "link/verdict.h"
+#include "link/verdict_memo.h"
 #include "normalize/normalize.h"
 #include "store/warning_list_store.h"
 
@@ -293,7 +295,9 @@ class EngineImpl final : public Engine {
     return Status::Ok();
   }
 
+  // REQUIRES: mu_ held exclusively (every change to the index ends here).
   void InvalidateCache() {
+    generation_.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard clock(cache_mu_);
     cache_.reset();
   }
@@ -335,8 +339,26 @@ class EngineImpl final : public Engine {
   // The verdict rules of DESIGN.md (POST /v1/check); docs/linking.md.
   // REQUIRES: mu_ held.
   void FillVerdictLocked(Verdict& v, std::string_view canonical, std::string_view domain) const {
-    VerdictFacts facts;
     auto exact = index_->Find(static_cast<uint8_t>(v.kind), canonical);
+    // Outside URLs (judged by their domain too) the verdict is a function
+    // of the identifier and the index alone: memoisable (verdict_memo.h).
+    if (v.kind == IdentifierKind::kUrl || !exact || index_->postings(*exact).size() < VerdictMemo::kMinPostings) {
+      return FillVerdictFromIndexLocked(v, canonical, domain, exact);
+    }
+    VerdictMemo& memo = VerdictMemo::ForThisThread();
+    const uint64_t generation = generation_.load(std::memory_order_relaxed);
+    if (const Verdict* known = memo.Find(instance_, generation, *exact)) {
+      VerdictMemo::CopyDerived(*known, v);
+      return;
+    }
+    FillVerdictFromIndexLocked(v, canonical, domain, exact);
+    memo.Store(instance_, generation, *exact, v);
+  }
+
+  // REQUIRES: mu_ held. `exact`: the identifier (kind, canonical) in the index.
+  void FillVerdictFromIndexLocked(Verdict& v, std::string_view canonical, std::string_view domain,
+                                  std::optional<uint32_t> exact) const {
+    VerdictFacts facts;
     // A URL is judged by its registrable domain when that links: every URL
     // on a fraud domain is as suspect as the one that was reported.
     std::optional<uint32_t> ident = exact;
@@ -570,6 +592,12 @@ class EngineImpl final : public Engine {
   // change: O(reports + postings), so `zicht check` never pays for them.
   mutable std::mutex cache_mu_;
   mutable std::unique_ptr<ClusterCache> cache_;
+
+  // Keys of the per-thread verdict memo (verdict_memo.h): which engine, and
+  // which state of its index. Written under mu_ exclusively, read shared.
+  inline static std::atomic<uint64_t> next_instance_{1};
+  const uint64_t instance_ = next_instance_.fetch_add(1, std::memory_order_relaxed);
+  std::atomic<uint64_t> generation_{0};
 
   mutable std::mutex pseudonym_mu_;
   mutable absl::flat_hash_map<uint64_t, uint32_t> pseudonyms_;

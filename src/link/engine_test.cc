@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
 
 #include "link/cluster_id.h"
 #include "link/pseudonym.h"
+#include "link/verdict_json.h"
+#include "link/verdict_memo.h"
 #include "link/test_reports.h"
 
 namespace zicht::link {
@@ -145,6 +148,56 @@ TEST(EngineTest, UpdateThatRemovesAnIdentifierSplitsTheCluster) {
   (*engine)->Apply(testing::Upsert(*raw, {R("B", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kPhone, kPhone1}})}));
   EXPECT_EQ(Partition(**engine), (V{{"fraudehelpdesk/A", "fraudehelpdesk/B", "fraudehelpdesk/C"}}));
   EXPECT_EQ((*engine)->Clusters({})[0].id, ClusterId("fraudehelpdesk", "A"));
+}
+
+// An IBAN in more reports than VerdictMemo::kMinPostings: its verdict is
+// memoised per thread. A repeated check, a check from a fresh thread (empty
+// memo) and checks after every kind of change must all agree with a walk
+// of the index.
+TEST(EngineTest, MemoisedVerdictsFollowEveryChange) {
+  testutil::TempDir dir;
+  auto store = testing::StoreWith(dir, {});
+  store::Store* raw = store.get();
+  auto engine = NewEngine(std::move(store), {}, {});
+  ASSERT_TRUE(engine.ok());
+  std::vector<model::Report> reports;
+  for (uint32_t i = 0; i < VerdictMemo::kMinPostings + 4; ++i) {
+    reports.push_back(R("M" + std::to_string(100 + i), {{IdentifierKind::kIban, kIbanB, Role::kBeneficiary}}));
+  }
+  (*engine)->Apply(testing::Upsert(*raw, reports));
+  auto fresh_thread_json = [&] {
+    std::string out;
+    std::thread([&] { out = VerdictJson((*engine)->Check(IdentifierKind::kIban, kIbanB)); }).join();
+    return out;
+  };
+  Verdict first = (*engine)->Check(IdentifierKind::kIban, kIbanB);
+  EXPECT_EQ(first.reports, VerdictMemo::kMinPostings + 4);
+  EXPECT_EQ(first.losses, 0);
+  Verdict again = (*engine)->Check(IdentifierKind::kIban, "nl20 ingb 0001 2345 67");  // a memo hit
+  EXPECT_EQ(again.value, "nl20 ingb 0001 2345 67");  // what was asked is the caller's, not the memo's
+  again.value = first.value;
+  EXPECT_EQ(VerdictJson(again), VerdictJson(first));
+  EXPECT_EQ(VerdictJson((*engine)->Check(IdentifierKind::kIban, kIbanB)), fresh_thread_json());
+
+  // A new report with a loss: counts, losses, damage and risk reasons move.
+  (*engine)->Apply(testing::Upsert(*raw, {R("M999", {{IdentifierKind::kIban, kIbanB, Role::kBeneficiary}}, 125000)}));
+  Verdict after = (*engine)->Check(IdentifierKind::kIban, kIbanB);
+  EXPECT_EQ(after.reports, first.reports + 1);
+  EXPECT_EQ(after.losses, 1);
+  EXPECT_EQ(after.damage_cents, 125000);
+  EXPECT_EQ(VerdictJson(after), fresh_thread_json());
+
+  // An update that drops the IBAN from one report.
+  (*engine)->Apply(testing::Upsert(*raw, {R("M999", {{IdentifierKind::kPhone, kPhone1}})}));
+  Verdict dropped = (*engine)->Check(IdentifierKind::kIban, kIbanB);
+  EXPECT_EQ(dropped.reports, first.reports);
+  EXPECT_EQ(dropped.losses, 0);
+  EXPECT_EQ(VerdictJson(dropped), fresh_thread_json());
+
+  // Another engine over other data never sees this engine's memo.
+  testutil::TempDir dir2;
+  auto other = EngineWith(dir2, {R("X", {{IdentifierKind::kIban, kIbanB}})});
+  EXPECT_EQ(other->Check(IdentifierKind::kIban, kIbanB).reports, 1);
 }
 
 // Random reports over a small pool of identifiers, applied in random
