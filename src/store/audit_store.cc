@@ -119,16 +119,18 @@ Status AuditStore::Append(const std::vector<AuditEntry>& entries) {
   if (entries.empty()) return Status::Ok();
   // Encoding needs no lock: do it before the write transaction starts.
   const std::string data = EncodeAuditSegment(entries);
-  auto [min_it, max_it] = std::minmax_element(
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  const auto min_max = std::minmax_element(
       entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.at < b.at; });
+  const UnixSeconds min_at = min_max.first->at, max_at = min_max.second->at;
   return db_->Transaction([&]() -> Status {
     ZICHT_ASSIGN_OR_RETURN(int64_t first_seq, NextSeq(*db_));
     ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare(
         "INSERT INTO audit_segment(first_seq, entries, min_at, max_at, data) VALUES (?,?,?,?,?)"));
     stmt.Bind(1, first_seq)
         .Bind(2, static_cast<int64_t>(entries.size()))
-        .Bind(3, static_cast<int64_t>(min_it->at))
-        .Bind(4, static_cast<int64_t>(max_it->at))
+        .Bind(3, static_cast<int64_t>(min_at))
+        .Bind(4, static_cast<int64_t>(max_at))
         .BindBlob(5, data.data(), data.size());
     return stmt.Run();
   });
