@@ -19,6 +19,11 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--keys", opts->keys_path, "API keys file (TOML, see `zicht keys`)")->capture_default_str();
   cmd->add_option("--db", opts->db_path, "SQLite database")->capture_default_str();
   cmd->add_option("--threads", opts->threads, "I/O threads (0 = one per core)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--busy-poll-us", opts->busy_poll_us,
+                  "microseconds an I/O thread keeps polling for work before it sleeps (0 = never polls; "
+                  "lower CPU when idle, more wake-ups under load)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   cmd->add_flag("--require-purpose", opts->require_purpose, "answer 400 to /v1 requests without X-Purpose");
   cmd->add_option("--max-body", opts->max_body, "largest request body in bytes (larger → 413)")
       ->capture_default_str()

@@ -539,16 +539,42 @@ std::string HttpServer::bound_address() const {
   return host + ":" + std::to_string(ep.port());
 }
 
+namespace {
+
+// Runs `ioc` until it stops, polling for `spin` after the last handler ran
+// before it blocks (ServerOptions::busy_poll_us says why). poll() runs the
+// ready handlers and, when there are none, asks epoll without waiting.
+void RunLoop(asio::io_context& ioc, std::chrono::microseconds spin) {
+  if (spin.count() == 0) {
+    ioc.run();
+    return;
+  }
+  Clock::time_point last_work = Clock::now();
+  for (;;) {
+    if (ioc.poll() > 0) {
+      last_work = Clock::now();
+      continue;
+    }
+    if (ioc.stopped()) return;
+    if (Clock::now() - last_work < spin) continue;
+    if (ioc.run_one() == 0) return;  // blocks until there is work; 0: stopped
+    last_work = Clock::now();
+  }
+}
+
+}  // namespace
+
 Status HttpServer::Run() {
   impl_->Accept();
   impl_->WaitForSignal();
   for (auto& l : impl_->loops) impl_->Sweep(l.get());
+  const std::chrono::microseconds spin(std::max(0, impl_->shared.options.busy_poll_us));
   std::vector<std::thread> threads;
   for (size_t i = 1; i < impl_->loops.size(); ++i) {
     Loop* loop = impl_->loops[i].get();
-    threads.emplace_back([loop] { loop->ioc.run(); });
+    threads.emplace_back([loop, spin] { RunLoop(loop->ioc, spin); });
   }
-  impl_->loops[0]->ioc.run();
+  RunLoop(impl_->loops[0]->ioc, spin);
   for (auto& t : threads) t.join();
   impl_->blocking.join();
   return Status::Ok();

@@ -206,6 +206,53 @@ TEST_F(ServerTest, KeepAliveAndIdleTimeout) {
   EXPECT_TRUE(slow.WaitClosed(20));
 }
 
+// The transport reads and parses by hand (http_server.cc): requests that
+// arrive together (pipelining, more than the 16 answered in a row before
+// the loop yields), a request that trickles in byte by byte, and one cut
+// off by the client must each be handled right, with busy polling on (the
+// default) and off.
+TEST_F(ServerTest, PipelinedTrickledAndCutOffRequests) {
+  for (const char* busy_poll : {"50", "0"}) {
+    SCOPED_TRACE(std::string("--busy-poll-us ") + busy_poll);
+    auto s = Start({"--busy-poll-us", busy_poll});
+    auto raw_check = [&](const std::string& value) {
+      std::string body = CheckBody("iban", value);
+      return "POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
+             "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+             body;
+    };
+    Connection pipelined(s->port());
+    ASSERT_TRUE(pipelined.ok());
+    std::string burst;
+    constexpr int kRequests = 40;
+    for (int i = 0; i < kRequests; ++i) burst += raw_check(i % 2 == 0 ? kMuleIban : "NL20INGB0001234567");
+    ASSERT_TRUE(pipelined.SendRaw(burst));
+    for (int i = 0; i < kRequests; ++i) {
+      Response r = pipelined.ReadResponse();
+      ASSERT_EQ(r.status, 200) << "response " << i;
+      auto d = Json(r.body);
+      ASSERT_TRUE(d.IsObject()) << r.body;
+      EXPECT_EQ(std::string(d["results"][0]["risk"].GetString()), i % 2 == 0 ? "high" : "none") << "response " << i;
+    }
+
+    Connection trickle(s->port());
+    for (char c : raw_check(kMuleIban)) {
+      ASSERT_TRUE(trickle.SendRaw(std::string(1, c)));
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    Response t = trickle.ReadResponse();
+    EXPECT_EQ(t.status, 200);
+    EXPECT_NE(t.body.find("\"risk\":\"high\""), std::string::npos) << t.body;
+
+    {
+      Connection cut(s->port());
+      std::string request = raw_check(kMuleIban);
+      ASSERT_TRUE(cut.SendRaw(request.substr(0, request.size() - 10)));
+    }  // closed mid-body
+    EXPECT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
+  }
+}
+
 TEST_F(ServerTest, ConnectionFloodIsCappedNotFatal) {
   auto s = Start({"--max-connections", "2"});
   Connection a(s->port()), b(s->port());
