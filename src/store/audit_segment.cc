@@ -5,6 +5,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "common/result.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -291,7 +293,14 @@ std::string EncodeAuditSegment(const std::vector<AuditEntry>& entries) {
 
 namespace {
 
-Status DecodeInto(std::string_view data, int64_t first_seq, std::vector<AuditEntry>* out) {
+// Decodes and validates every entry, but builds an AuditEntry only for those
+// matching `filter`: a privacy officer's query by pseudonym over millions of
+// entries then copies no strings for the entries it skips. Partner and
+// pseudonym are compared against the blob itself — partner per dictionary
+// string (a hand-made blob may repeat a string, so by value, not by
+// index), the pseudonym against its packed form when it has one.
+Result<int64_t> DecodeInto(std::string_view data, int64_t first_seq, const AuditQuery& filter,
+                           std::vector<AuditEntry>* out) {
   Reader r(data);
   uint8_t version = 0;
   if (!r.Byte(&version)) return Corrupt("empty blob", 0);
@@ -302,35 +311,52 @@ Status DecodeInto(std::string_view data, int64_t first_seq, std::vector<AuditEnt
   // Each dictionary string takes at least its one-byte length.
   if (!r.Varint(&dict_size) || dict_size > r.remaining()) return Corrupt("bad dictionary size", r.pos());
   std::vector<std::string_view> dict;
+  std::vector<uint8_t> partner_ok;  // per dictionary string: matches filter.partner
   dict.reserve(static_cast<size_t>(dict_size));
+  partner_ok.reserve(static_cast<size_t>(dict_size));
   for (uint64_t i = 0; i < dict_size; ++i) {
     uint64_t len = 0;
     std::string_view s;
     if (!r.Varint(&len) || !r.Bytes(len, &s)) return Corrupt("bad dictionary string " + std::to_string(i), r.pos());
     dict.push_back(s);
+    partner_ok.push_back(!filter.partner || s == *filter.partner);
   }
+  char wanted_raw[kPseudonymRawBytes];
+  const bool wanted_packs = filter.pseudonym && PackHex(*filter.pseudonym, wanted_raw);
   uint64_t count = 0;
   if (!r.Varint(&count) || count > r.remaining() / kMinEntryBytes) return Corrupt("bad entry count", r.pos());
-  out->resize(static_cast<size_t>(count));
+  if (!filter.partner && !filter.since && !filter.pseudonym) out->reserve(out->size() + static_cast<size_t>(count));
   uint64_t at = 0;
+  std::array<uint32_t, kDictFields> idx{};
   for (uint64_t i = 0; i < count; ++i) {
-    AuditEntry& e = (*out)[static_cast<size_t>(i)];
-    e.seq = static_cast<int64_t>(static_cast<uint64_t>(first_seq) + i);
     uint64_t z = 0;
     if (!r.Varint(&z)) return Corrupt("bad time of entry " + std::to_string(i), r.pos());
     at += static_cast<uint64_t>(Unzigzag(z));
-    e.at = static_cast<int64_t>(at);
-    auto fields = DictFields(e);
     for (size_t f = 0; f < kDictFields; ++f) {
-      uint64_t idx = 0;
-      if (!r.Varint(&idx) || idx >= dict.size()) return Corrupt("bad string index in entry " + std::to_string(i), r.pos());
-      fields[f]->assign(dict[static_cast<size_t>(idx)]);
+      uint64_t v = 0;
+      if (!r.Varint(&v) || v >= dict.size()) return Corrupt("bad string index in entry " + std::to_string(i), r.pos());
+      idx[f] = static_cast<uint32_t>(v);
     }
     uint64_t tag = 0;
     if (!r.Varint(&tag)) return Corrupt("bad pseudonym of entry " + std::to_string(i), r.pos());
     std::string_view p;
-    if (tag == 0) {
-      if (!r.Bytes(kPseudonymRawBytes, &p)) return Corrupt("truncated pseudonym of entry " + std::to_string(i), r.pos());
+    const bool packed = tag == 0;
+    if (!r.Bytes(packed ? kPseudonymRawBytes : tag - 1, &p)) {
+      return Corrupt("truncated pseudonym of entry " + std::to_string(i), r.pos());
+    }
+    const auto at_signed = static_cast<int64_t>(at);
+    if (!partner_ok[idx[0]] || (filter.since && at_signed < *filter.since)) continue;
+    if (filter.pseudonym) {
+      const bool same = packed ? wanted_packs && std::memcmp(p.data(), wanted_raw, kPseudonymRawBytes) == 0
+                               : p == *filter.pseudonym;
+      if (!same) continue;
+    }
+    AuditEntry& e = out->emplace_back();
+    e.seq = static_cast<int64_t>(static_cast<uint64_t>(first_seq) + i);
+    e.at = at_signed;
+    auto fields = DictFields(e);
+    for (size_t f = 0; f < kDictFields; ++f) fields[f]->assign(dict[idx[f]]);
+    if (packed) {
       e.pseudonym.resize(kPseudonymHexChars);
       for (size_t b = 0; b < kPseudonymRawBytes; ++b) {
         auto byte = static_cast<uint8_t>(p[b]);
@@ -338,21 +364,26 @@ Status DecodeInto(std::string_view data, int64_t first_seq, std::vector<AuditEnt
         e.pseudonym[2 * b + 1] = kHexDigits[byte & 0x0f];
       }
     } else {
-      if (!r.Bytes(tag - 1, &p)) return Corrupt("truncated pseudonym of entry " + std::to_string(i), r.pos());
       e.pseudonym.assign(p);
     }
   }
   if (r.remaining() != 0) return Corrupt("trailing bytes", r.pos());
-  return Status::Ok();
+  return static_cast<int64_t>(count);
 }
 
 }  // namespace
 
+Result<int64_t> DecodeMatchingAuditEntries(std::string_view data, int64_t first_seq, const AuditQuery& filter,
+                                           std::vector<AuditEntry>* out) {
+  const size_t before = out->size();
+  Result<int64_t> r = DecodeInto(data, first_seq, filter, out);
+  if (!r.ok()) out->resize(before);  // no half-decoded segment reaches a caller
+  return r;
+}
+
 Status DecodeAuditSegment(std::string_view data, int64_t first_seq, std::vector<AuditEntry>* out) {
   out->clear();
-  Status s = DecodeInto(data, first_seq, out);
-  if (!s.ok()) out->clear();  // no half-decoded segment reaches a caller
-  return s;
+  return DecodeMatchingAuditEntries(data, first_seq, AuditQuery{}, out).status();
 }
 
 }  // namespace zicht::store

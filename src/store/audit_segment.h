@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "common/status.h"
 #include "store/audit_store.h"
 
@@ -47,5 +48,13 @@ std::string EncodeAuditSegment(const std::vector<AuditEntry>& entries);
 //! version, gives kCorruption (naming the byte offset) with `*out` empty, and
 //! never reads outside `data`.
 Status DecodeAuditSegment(std::string_view data, int64_t first_seq, std::vector<AuditEntry>* out);
+
+//! Like DecodeAuditSegment, with the same checks of every entry, but appends
+//! to `*out` only the entries matching `filter`'s partner, since and
+//! pseudonym (its limit is ignored), in seq order, without building the
+//! others. Returns the number of entries in the segment. On kCorruption
+//! `*out` is left as it was.
+Result<int64_t> DecodeMatchingAuditEntries(std::string_view data, int64_t first_seq, const AuditQuery& filter,
+                                           std::vector<AuditEntry>* out);
 
 }  // namespace zicht::store

@@ -3,7 +3,9 @@
 // of bounds, that every failure is kCorruption with a message and no
 // entries, and that whatever decodes survives encode → decode unchanged
 // (byte equality is not required: a blob may use another dictionary order
-// or a literal where the encoder would pack hex).
+// or a literal where the encoder would pack hex), and that the filtered
+// decode (the one Query uses) returns exactly what filtering the full decode
+// returns, for filters taken from the decoded entries.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -38,6 +40,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (again.size() != decoded.size()) std::abort();
   for (size_t i = 0; i < decoded.size(); ++i) {
     if (!Same(again[i], decoded[i])) std::abort();
+  }
+  if (decoded.empty()) return 0;
+  const AuditEntry& probe = decoded[size % decoded.size()];
+  std::vector<zicht::store::AuditQuery> filters(4);
+  filters[0].partner = probe.partner;
+  filters[1].pseudonym = probe.pseudonym;
+  filters[2].since = probe.at;
+  filters[3] = {probe.partner, probe.at, probe.pseudonym, 0};
+  for (const auto& f : filters) {
+    std::vector<AuditEntry> want;
+    for (const AuditEntry& e : decoded) {
+      if ((!f.partner || e.partner == *f.partner) && (!f.since || e.at >= *f.since) &&
+          (!f.pseudonym || e.pseudonym == *f.pseudonym)) {
+        want.push_back(e);
+      }
+    }
+    std::vector<AuditEntry> got;
+    auto n = zicht::store::DecodeMatchingAuditEntries(blob, kFirstSeq, f, &got);
+    if (!n.ok() || *n != static_cast<int64_t>(decoded.size()) || got.size() != want.size()) std::abort();
+    for (size_t i = 0; i < got.size(); ++i) {
+      if (!Same(got[i], want[i])) std::abort();
+    }
   }
   return 0;
 }

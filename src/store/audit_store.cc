@@ -68,11 +68,6 @@ Result<int64_t> NextSeq(sqlite::Database& db) {
   return next;
 }
 
-bool Matches(const AuditQuery& q, const AuditEntry& e) {
-  return (!q.partner || e.partner == *q.partner) && (!q.since || e.at >= *q.since) &&
-         (!q.pseudonym || e.pseudonym == *q.pseudonym);
-}
-
 // Appends the legacy rows matching `query`, newest first, at most `limit`
 // of them (0 = all).
 Status QueryLegacy(sqlite::Database& db, const AuditQuery& query, size_t limit, std::vector<AuditEntry>* newest_first) {
@@ -153,15 +148,14 @@ Result<std::vector<AuditEntry>> AuditStore::Query(const AuditQuery& query) {
     ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     const int64_t first_seq = stmt.Int(0);
-    Status s = DecodeAuditSegment(stmt.Text(2), first_seq, &segment);
-    if (!s.ok()) return s.WithContext("audit_segment " + std::to_string(first_seq));
-    if (static_cast<int64_t>(segment.size()) != stmt.Int(1)) {
+    segment.clear();
+    Result<int64_t> decoded = DecodeMatchingAuditEntries(stmt.Text(2), first_seq, query, &segment);
+    if (!decoded.ok()) return decoded.status().WithContext("audit_segment " + std::to_string(first_seq));
+    if (*decoded != stmt.Int(1)) {
       return Status::Corruption("audit_segment " + std::to_string(first_seq) + ": entries column says " +
-                                std::to_string(stmt.Int(1)) + ", data holds " + std::to_string(segment.size()));
+                                std::to_string(stmt.Int(1)) + ", data holds " + std::to_string(*decoded));
     }
-    for (auto it = segment.rbegin(); it != segment.rend() && !full(); ++it) {
-      if (Matches(query, *it)) newest_first.push_back(std::move(*it));
-    }
+    for (auto it = segment.rbegin(); it != segment.rend() && !full(); ++it) newest_first.push_back(std::move(*it));
   }
   if (!full()) {
     ZICHT_ASSIGN_OR_RETURN(bool legacy, HasLegacyTable(*db_));

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cctype>
 #include <random>
 
 #include "store/audit_segment.h"
@@ -279,6 +280,11 @@ TEST_F(AuditStoreTest, QueryFiltersAndLimitMatchAReference) {
     }
   }
   EXPECT_EQ(cases, 144);
+  // The packed pseudonym matches only its own spelling, not its upper case.
+  std::string upper = pseudonyms[0];
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_TRUE(All(*store, {std::nullopt, std::nullopt, upper, 0}).empty());
+  EXPECT_FALSE(All(*store, {std::nullopt, std::nullopt, pseudonyms[0], 0}).empty());
   // Spot checks that the filters are not all vacuous.
   EXPECT_EQ(All(*store, {std::nullopt, 1300, std::nullopt, 0}).size(), 80u);
   EXPECT_EQ(All(*store, {std::nullopt, std::nullopt, std::nullopt, 7}).front().seq, 194);
