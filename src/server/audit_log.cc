@@ -1,10 +1,21 @@
 #include "server/audit_log.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <cstdio>
 
-namespace zicht::server {
+#include "server/keyed_pseudonymizer.h"
 
-AuditLog::AuditLog(std::unique_ptr<store::AuditStore> store) : store_(std::move(store)) {
+namespace zicht::server {
+namespace {
+
+constexpr int kWriterNice = 10;
+
+}  // namespace
+
+AuditLog::AuditLog(std::unique_ptr<store::AuditStore> store, std::string pseudonym_key)
+    : pseudonym_key_(std::move(pseudonym_key)), store_(std::move(store)) {
   writer_ = std::thread([this] { Run(); });
 }
 
@@ -12,7 +23,12 @@ AuditLog::~AuditLog() { Stop(); }
 
 void AuditLog::Append(store::AuditEntry entry) {
   std::lock_guard<std::mutex> lock(mu_);
-  queue_.push_back(std::move(entry));
+  queue_.push_back(Pending{std::move(entry), model::IdentifierKind::kIban, std::string(), false});
+}
+
+void AuditLog::AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value) {
+  std::lock_guard<std::mutex> lock(mu_);
+  queue_.push_back(Pending{std::move(entry), kind, std::move(value), true});
 }
 
 void AuditLog::Stop() {
@@ -36,32 +52,47 @@ int64_t AuditLog::failures() const {
 }
 
 void AuditLog::Run() {
+  // Best effort: without the right to renice, the writer runs at normal
+  // priority, which is correct, only less kind to the checks' latency.
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWriterNice);
+  std::vector<Pending> pending;
   std::vector<store::AuditEntry> batch;
   while (true) {
     bool last = false;
     {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait_for(lock, kFlushInterval, [this] { return stopping_; });
-      batch.swap(queue_);
+      pending.swap(queue_);
       last = stopping_;
     }
-    if (!batch.empty()) {
+    if (!pending.empty()) {
+      batch.clear();
+      batch.reserve(pending.size());
+      for (Pending& p : pending) {
+        if (p.pseudonymize) p.entry.pseudonym = KeyedPseudonym(pseudonym_key_, p.kind, p.value);
+        batch.push_back(std::move(p.entry));
+      }
+      pending.clear();
       Status s = store_->Append(batch);
       if (!s.ok()) {
-        // Keep the entries and retry next round (the database may be busy
-        // with a large ingest); never drop audit entries silently.
+        // Keep the entries (pseudonymised now) and retry next round (the
+        // database may be busy with a large ingest); never drop audit
+        // entries silently.
         std::fprintf(stderr, "zicht serve: audit log write failed (will retry): %s\n", s.message().c_str());
         std::lock_guard<std::mutex> lock(mu_);
         ++failures_;
-        queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
-                      std::make_move_iterator(batch.end()));
-        batch.clear();
+        std::vector<Pending> retry;
+        retry.reserve(batch.size() + queue_.size());
+        for (store::AuditEntry& e : batch) {
+          retry.push_back(Pending{std::move(e), model::IdentifierKind::kIban, std::string(), false});
+        }
+        for (Pending& p : queue_) retry.push_back(std::move(p));
+        queue_.swap(retry);
         if (last && failures_ > 50) return;  // give up at shutdown rather than hang forever
         continue;
       }
       std::lock_guard<std::mutex> lock(mu_);
       written_ += static_cast<int64_t>(batch.size());
-      batch.clear();
     }
     if (last) {
       std::lock_guard<std::mutex> lock(mu_);

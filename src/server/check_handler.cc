@@ -91,11 +91,16 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
     if (i != 0) body.push_back(',');
     link::AppendVerdictJson(v, &body);
     // The audit log holds the keyed pseudonym, never the raw value; an
-    // invalid value (no canonical form) is pseudonymised as sent.
-    std::string pseudonym = a.by_pseudonym ? std::string(a.text)
-                                           : Pseudonym(a.kind, v.normalized.empty() ? a.text : v.normalized);
-    Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)), std::move(pseudonym),
-          std::string(), std::string(link::kRiskNames.Name(v.risk)));
+    // invalid value (no canonical form) is pseudonymised as sent. A look-up
+    // by pseudonym is logged with the pseudonym it asked for.
+    std::string risk(link::kRiskNames.Name(v.risk));
+    if (a.by_pseudonym) {
+      Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)), std::string(a.text),
+            std::string(), std::move(risk));
+    } else {
+      AuditCheck(who, req, a.kind, v.normalized.empty() ? std::string(a.text) : std::move(v.normalized),
+                 std::move(risk));
+    }
   }
   body.append("]}");
   res.status = 200;

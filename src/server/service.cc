@@ -53,7 +53,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenSqliteStore(options.db_path));
   ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenSqliteStore(options.db_path));
   ZICHT_ASSIGN_OR_RETURN(auto audit_store, store::AuditStore::Open(options.db_path));
-  s->audit_ = std::make_unique<AuditLog>(std::move(audit_store));
+  s->audit_ = std::make_unique<AuditLog>(std::move(audit_store), s->pseudonym_key_);
   link::EngineOptions engine_options;
   engine_options.db_path = options.db_path;
   engine_options.pseudonym_key = s->pseudonym_key_;
@@ -77,8 +77,8 @@ std::string Service::Pseudonym(model::IdentifierKind kind, std::string_view cano
   return KeyedPseudonym(pseudonym_key_, kind, canonical);
 }
 
-void Service::Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
-                    std::string pseudonym, std::string subject, std::string result) {
+store::AuditEntry Service::NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,
+                                        std::string kind, std::string subject, std::string result) {
   store::AuditEntry e;
   e.at = std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch()).count();
@@ -86,14 +86,27 @@ void Service::Audit(const Principal& who, const HttpRequest& req, std::string_vi
   e.key_id = who.key_id;
   e.endpoint = endpoint;
   e.kind = std::move(kind);
-  e.pseudonym = std::move(pseudonym);
   e.subject = std::move(subject);
   // The purpose is free text from the partner: bounded so a client cannot
   // bloat the log.
   constexpr size_t kMaxPurpose = 200;
   e.purpose = req.purpose.substr(0, kMaxPurpose);
   e.result = std::move(result);
+  return e;
+}
+
+void Service::Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
+                    std::string pseudonym, std::string subject, std::string result) {
+  store::AuditEntry e = NewAuditEntry(who, req, endpoint, std::move(kind), std::move(subject), std::move(result));
+  e.pseudonym = std::move(pseudonym);
   audit_->Append(std::move(e));
+}
+
+void Service::AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind,
+                         std::string value, std::string result) {
+  store::AuditEntry e = NewAuditEntry(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(kind)),
+                                      std::string(), std::move(result));
+  audit_->AppendCheck(std::move(e), kind, std::move(value));
 }
 
 std::optional<Principal> Service::Authenticate(const HttpRequest& req) {

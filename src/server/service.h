@@ -85,8 +85,15 @@ class Service {
   //! The keyed pseudonym of `canonical` (empty when pseudonyms are off).
   std::string Pseudonym(model::IdentifierKind kind, std::string_view canonical) const;
 
+  //! Queues an audit entry (`pseudonym` as it is to be stored).
   void Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
              std::string pseudonym, std::string subject, std::string result);
+  //! Queues the audit entry of one checked identifier; the audit writer
+  //! stores the keyed pseudonym of (kind, value), never `value` itself.
+  void AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind, std::string value,
+                  std::string result);
+  store::AuditEntry NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,
+                                  std::string kind, std::string subject, std::string result);
 
   //! Sets up the barrier engine's state for /v1/payments/evaluate.
   Status InitBarrier();
