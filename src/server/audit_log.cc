@@ -69,7 +69,7 @@ void AuditLog::Run() {
       batch.clear();
       batch.reserve(pending.size());
       for (Pending& p : pending) {
-        if (p.pseudonymize) p.entry.pseudonym = KeyedPseudonym(pseudonym_key_, p.kind, p.value);
+        if (p.pseudonymize) KeyedPseudonymInto(pseudonym_key_, p.kind, p.value, &p.entry.pseudonym);
         batch.push_back(std::move(p.entry));
       }
       pending.clear();

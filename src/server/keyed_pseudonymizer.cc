@@ -1,81 +1,85 @@
+// HMAC-SHA256 (RFC 2104) over OpenSSL's SHA-256 with the two keyed states
+// computed once per (thread, key): a pseudonym then costs two SHA-256
+// compressions and two struct copies. OpenSSL 3's EVP_MAC reset and final
+// go through the provider layer (context duplication, dispatch) and cost
+// about three times as much; with one pseudonym per check that was a
+// visible share of the server's CPU. The low-level SHA256_* functions are
+// deprecated in OpenSSL 3 but kept, and they use the CPU's SHA extensions;
+// the result is checked byte for byte against link::Pseudonymize (the
+// EVP-based reference) in keyed_pseudonymizer_test.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "server/keyed_pseudonymizer.h"
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#include <openssl/sha.h>
+
+#include <cstring>
 
 #include "link/pseudonym.h"
 
 namespace zicht::server {
 namespace {
 
-// One thread's HMAC-SHA256 context and the key it was initialised with.
-class ThreadMac {
- public:
-  ThreadMac() {
-    mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-    if (mac_ != nullptr) ctx_ = EVP_MAC_CTX_new(mac_);
-  }
-  ~ThreadMac() {
-    EVP_MAC_CTX_free(ctx_);
-    EVP_MAC_free(mac_);
-  }
-  ThreadMac(const ThreadMac&) = delete;
-  ThreadMac& operator=(const ThreadMac&) = delete;
+constexpr size_t kBlock = SHA256_CBLOCK;  // 64
 
-  // Hex HMAC of `a` + `b` + `c` under `key` into *out; false when OpenSSL
-  // fails (the caller falls back to the one-shot path).
-  bool Compute(std::string_view key, std::string_view a, std::string_view b, std::string_view c,
-               std::string* out) {
-    if (ctx_ == nullptr) return false;
-    if (!keyed_ || key != key_) {
-      char digest_name[] = "SHA256";
-      OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
-                             OSSL_PARAM_construct_end()};
-      keyed_ = EVP_MAC_init(ctx_, reinterpret_cast<const unsigned char*>(key.data()), key.size(), params) == 1;
-      if (!keyed_) return false;
-      key_.assign(key);
-    } else if (EVP_MAC_init(ctx_, nullptr, 0, nullptr) != 1) {  // same key: just reset the state
-      keyed_ = false;
-      return false;
-    }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    size_t length = 0;
-    bool ok = EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(a.data()), a.size()) == 1 &&
-              EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(b.data()), b.size()) == 1 &&
-              EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(c.data()), c.size()) == 1 &&
-              EVP_MAC_final(ctx_, digest, &length, sizeof digest) == 1;
-    if (!ok) {
-      keyed_ = false;
-      return false;
-    }
+// One thread's HMAC states for the key it saw last.
+class ThreadHmac {
+ public:
+  void Compute(std::string_view key, std::string_view a, std::string_view b, std::string_view c, std::string* out) {
+    if (!keyed_ || key != key_) SetKey(key);
+    SHA256_CTX ctx = inner_;
+    SHA256_Update(&ctx, a.data(), a.size());
+    SHA256_Update(&ctx, b.data(), b.size());
+    SHA256_Update(&ctx, c.data(), c.size());
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256_Final(digest, &ctx);
+    ctx = outer_;
+    SHA256_Update(&ctx, digest, sizeof digest);
+    SHA256_Final(digest, &ctx);
     static constexpr char kHex[] = "0123456789abcdef";
-    out->resize(length * 2);
-    for (size_t i = 0; i < length; ++i) {
+    out->resize(2 * SHA256_DIGEST_LENGTH);
+    for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
       (*out)[2 * i] = kHex[digest[i] >> 4];
       (*out)[2 * i + 1] = kHex[digest[i] & 15];
     }
-    return true;
   }
 
  private:
-  EVP_MAC* mac_ = nullptr;
-  EVP_MAC_CTX* ctx_ = nullptr;
+  void SetKey(std::string_view key) {
+    unsigned char block[kBlock] = {};
+    if (key.size() > kBlock) {
+      SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), block);
+    } else {
+      std::memcpy(block, key.data(), key.size());
+    }
+    unsigned char pad[kBlock];
+    for (size_t i = 0; i < kBlock; ++i) pad[i] = block[i] ^ 0x36;
+    SHA256_Init(&inner_);
+    SHA256_Update(&inner_, pad, kBlock);
+    for (size_t i = 0; i < kBlock; ++i) pad[i] = block[i] ^ 0x5c;
+    SHA256_Init(&outer_);
+    SHA256_Update(&outer_, pad, kBlock);
+    key_.assign(key);
+    keyed_ = true;
+  }
+
   bool keyed_ = false;
   std::string key_;
+  SHA256_CTX inner_{};
+  SHA256_CTX outer_{};
 };
 
 }  // namespace
 
+void KeyedPseudonymInto(std::string_view key, model::IdentifierKind kind, std::string_view canonical,
+                        std::string* out) {
+  thread_local ThreadHmac hmac;
+  hmac.Compute(key, model::kIdentifierKindNames.Name(kind), ":", canonical, out);
+}
+
 std::string KeyedPseudonym(std::string_view key, model::IdentifierKind kind, std::string_view canonical) {
-  // An empty key is legal for HMAC but not for every EVP_MAC_init; leave
-  // that rare case to the reference implementation.
-  if (!key.empty()) {
-    thread_local ThreadMac mac;
-    std::string out;
-    if (mac.Compute(key, model::kIdentifierKindNames.Name(kind), ":", canonical, &out)) return out;
-  }
-  return link::Pseudonymize(key, kind, canonical);
+  std::string out;
+  KeyedPseudonymInto(key, kind, canonical, &out);
+  return out;
 }
 
 }  // namespace zicht::server

@@ -14,10 +14,14 @@ namespace {
 using model::IdentifierKind;
 
 TEST(KeyedPseudonymTest, EqualsReferenceAcrossKeysAndCalls) {
-  const std::string keys[] = {std::string(32, '\x01'), "another key of other length", std::string(1, '\0'), ""};
+  // Shorter than, exactly and longer than SHA-256's 64-byte block (a longer
+  // key is hashed first), a NUL byte, and empty.
+  const std::string keys[] = {std::string(32, '\x01'), "another key of other length", std::string(64, 'k'),
+                              std::string(100, '\xfe'), std::string(1, '\0'), ""};
   const std::pair<IdentifierKind, std::string> inputs[] = {
       {IdentifierKind::kIban, "NL91ABNA0417164300"}, {IdentifierKind::kPhone, "+31612345678"},
-      {IdentifierKind::kIban, ""}, {IdentifierKind::kEmail, std::string(300, 'x') + "@example.nl"}};
+      {IdentifierKind::kIban, ""}, {IdentifierKind::kEmail, std::string(300, 'x') + "@example.nl"},
+      {IdentifierKind::kPhone, std::string(55, '7')}};  // "phone:" + 55 bytes: the inner message fills a block
   for (int round = 0; round < 2; ++round) {
     for (const std::string& key : keys) {
       for (const auto& [kind, value] : inputs) {
@@ -27,6 +31,18 @@ TEST(KeyedPseudonymTest, EqualsReferenceAcrossKeysAndCalls) {
       }
     }
   }
+}
+
+// Values computed independently (Python's hmac module), so the
+// construction is pinned to HMAC-SHA256 itself and not only to the
+// reference implementation: "Jefe" is RFC 4231's key of test case 2, and a
+// 100-byte key takes the hash-the-key-first path.
+TEST(KeyedPseudonymTest, MatchesAnIndependentHmac) {
+  std::string out;
+  KeyedPseudonymInto("Jefe", IdentifierKind::kUrl, "//what do ya want for nothing?", &out);
+  EXPECT_EQ(out, "c962b60b8526ea26eb046ec34857532b3a8bbabcd6c5aabe21fd10b7b879f690");
+  KeyedPseudonymInto(std::string(100, '\xfe'), IdentifierKind::kIban, "NL91ABNA0417164300", &out);
+  EXPECT_EQ(out, "0295b8bfef7de77eae610ee400e7f2a583db185ed6200c3801309330a17c2ca6");
 }
 
 TEST(KeyedPseudonymTest, EqualsReferenceOnOtherThreads) {
