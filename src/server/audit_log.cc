@@ -22,13 +22,22 @@ AuditLog::AuditLog(std::unique_ptr<store::AuditStore> store, std::string pseudon
 AuditLog::~AuditLog() { Stop(); }
 
 void AuditLog::Append(store::AuditEntry entry) {
-  std::lock_guard<std::mutex> lock(mu_);
-  queue_.push_back(Pending{std::move(entry), model::IdentifierKind::kIban, std::string(), false});
+  Enqueue(Pending{std::move(entry), model::IdentifierKind::kIban, std::string(), false});
 }
 
 void AuditLog::AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value) {
-  std::lock_guard<std::mutex> lock(mu_);
-  queue_.push_back(Pending{std::move(entry), kind, std::move(value), true});
+  Enqueue(Pending{std::move(entry), kind, std::move(value), true});
+}
+
+void AuditLog::Enqueue(Pending pending) {
+  bool was_empty;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    was_empty = queue_.empty();
+    queue_.push_back(std::move(pending));
+  }
+  // Only the first entry of a batch wakes the writer (Run).
+  if (was_empty) cv_.notify_one();
 }
 
 void AuditLog::Stop() {
@@ -61,7 +70,10 @@ void AuditLog::Run() {
     bool last = false;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait_for(lock, kFlushInterval, [this] { return stopping_; });
+      // Idle until the first entry (no wake-ups while nothing is checked),
+      // then gather for kFlushInterval into one batch.
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (!stopping_) cv_.wait_for(lock, kFlushInterval, [this] { return stopping_; });
       pending.swap(queue_);
       last = stopping_;
     }

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
 #include "server/test_http_client.h"
@@ -91,6 +92,26 @@ TEST_F(ServerTest, HealthzAndMetricsNeedNoKey) {
   EXPECT_NE(m.body.find("zicht_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("zicht_index_size{what=\"reports\"} 3"), std::string::npos);
   EXPECT_NE(m.body.find("zicht_ingest_reports_total"), std::string::npos);
+}
+
+// The audit writer is background work: it runs at nice +10 so that its
+// batches never hold up a check (audit_log.h). Field 19 of
+// /proc/PID/task/TID/stat is the nice value.
+TEST_F(ServerTest, AuditWriterRunsAtLowerPriority) {
+  auto s = Start();
+  ASSERT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
+  int niced = 0, threads = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(s->pid()) + "/task")) {
+    std::string stat = testutil::ReadFile((task.path() / "stat").string());
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));  // after "pid (comm) "
+    std::string field;
+    for (int i = 3; i <= 19 && fields >> field; ++i) {
+    }
+    ++threads;
+    if (field == "10") ++niced;
+  }
+  EXPECT_GE(threads, 2);
+  EXPECT_EQ(niced, 1) << "exactly one thread (the audit writer) at nice 10";
 }
 
 TEST_F(ServerTest, RoleMatrix) {
