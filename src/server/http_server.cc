@@ -234,6 +234,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(shared_.options.max_body);
     parser_->header_limit(kHeaderLimit);
     parser_->eager(true);  // header and body in one put() when both are in
+    // One deadline for the whole request, not per read: a client that
+    // trickles a byte now and then is still cut off (slowloris).
+    deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
     ReadRequest();
   }
 
@@ -254,7 +257,6 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       const size_t size = beast::read_size(buffer_, 65536);
       if (size == 0) return OnRead(http::error::buffer_overflow);
-      deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
       inline_requests_ = 0;
       socket_.async_read_some(buffer_.prepare(size), [self = shared_from_this()](beast::error_code ec, size_t n) {
         self->OnReadSome(ec, n);

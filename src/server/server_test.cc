@@ -225,6 +225,17 @@ TEST_F(ServerTest, KeepAliveAndIdleTimeout) {
   Connection slow(s->port());
   ASSERT_TRUE(slow.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\n"));
   EXPECT_TRUE(slow.WaitClosed(20));
+  // Nor can a client keep a request open by trickling a byte now and then
+  // (slowloris): the deadline is for the whole request, not per read.
+  Connection trickle(s->port());
+  const std::string head = "POST /v1/check HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(250, 'a');
+  bool closed = false;
+  for (size_t i = 0; i < head.size() && !closed; ++i) {  // 25 s at most; 1 s is the limit
+    (void)trickle.SendRaw(std::string(1, head[i]));  // fails once the server is gone
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    closed = trickle.WaitClosed(0);
+  }
+  EXPECT_TRUE(closed) << "a client sending a byte every 100 ms outlived --idle-timeout 1";
 }
 
 // The transport reads and parses by hand (http_server.cc): requests that
