@@ -10,7 +10,7 @@
 // the same digits as a phone number and as a handle get different
 // pseudonyms.
 //
-// Thread-safety: pure function.
+// Thread-safety: safe from any thread (keyed hash states are per thread).
 #include <string>
 #include <string_view>
 
@@ -20,5 +20,9 @@ namespace zicht::link {
 
 //! 64 lower-case hex characters.
 std::string Pseudonymize(std::string_view key, model::IdentifierKind kind, std::string_view canonical);
+
+//! The same into *out (its capacity reused: no allocation once it holds 64).
+void PseudonymizeInto(std::string_view key, model::IdentifierKind kind, std::string_view canonical,
+                      std::string* out);
 
 }  // namespace zicht::link

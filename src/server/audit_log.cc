@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "server/keyed_pseudonymizer.h"
+#include "link/pseudonym.h"
 
 namespace zicht::server {
 namespace {
@@ -81,7 +81,7 @@ void AuditLog::Run() {
       batch.clear();
       batch.reserve(pending.size());
       for (Pending& p : pending) {
-        if (p.pseudonymize) KeyedPseudonymInto(pseudonym_key_, p.kind, p.value, &p.entry.pseudonym);
+        if (p.pseudonymize) link::PseudonymizeInto(pseudonym_key_, p.kind, p.value, &p.entry.pseudonym);
         batch.push_back(std::move(p.entry));
       }
       pending.clear();

@@ -53,7 +53,7 @@ class AuditLog {
   void Append(store::AuditEntry entry);
 
   //! Queues one entry whose `pseudonym` is the keyed pseudonym of (kind,
-  //! value), computed by the writer (server/keyed_pseudonymizer.h).
+  //! value), computed by the writer (link/pseudonym.h).
   void AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value);
 
   //! Writes everything queued and stops the writer. Idempotent.

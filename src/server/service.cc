@@ -9,7 +9,7 @@
 #include "screen/screener.h"
 #include "server/barrier_state.h"
 #include "server/error_response.h"
-#include "server/keyed_pseudonymizer.h"
+#include "link/pseudonym.h"
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
 #include "store/audit_store.h"
@@ -74,7 +74,7 @@ void Service::Shutdown() {
 }
 
 std::string Service::Pseudonym(model::IdentifierKind kind, std::string_view canonical) const {
-  return KeyedPseudonym(pseudonym_key_, kind, canonical);
+  return link::Pseudonymize(pseudonym_key_, kind, canonical);
 }
 
 store::AuditEntry Service::NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,
