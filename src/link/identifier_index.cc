@@ -79,11 +79,7 @@ void IdentifierIndex::ShrinkToFit() {
   lookup_.rehash(0);
   row_ids_.shrink_to_fit();
   report_ids_.shrink_to_fit();
-  source_of_.shrink_to_fit();
-  reported_at_.shrink_to_fit();
-  damage_.shrink_to_fit();
-  fraud_type_.shrink_to_fit();
-  loss_.shrink_to_fit();
+  facts_.shrink_to_fit();
   if (entry_garbage_ > 0) CompactEntries();
   entries_.shrink_to_fit();
   entry_start_.shrink_to_fit();
@@ -190,26 +186,24 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     }
     MapRow(stored.row_id, r);
     report_ids_.push_back(ArenaAdd(report.key.id));
-    source_of_.push_back(InternSource(report.key.source));
-    reported_at_.push_back(0);
-    damage_.push_back(0);
-    fraud_type_.push_back(0);
-    loss_.push_back(0);
+    facts_.push_back(ReportFacts{});
+    facts_.back().source = InternSource(report.key.source);
     entry_start_.push_back(0);
     entry_count_.push_back(0);
   }
   effect.report = r;
-  reported_at_[r] = static_cast<uint32_t>(std::clamp<UnixSeconds>(report.reported_at_seconds, 0, UINT32_MAX));
+  ReportFacts& facts = facts_[r];
+  facts.reported_at = static_cast<uint32_t>(std::clamp<UnixSeconds>(report.reported_at_seconds, 0, UINT32_MAX));
   int64_t damage = std::max<int64_t>(0, report.damage_cents.value_or(0));
   if (damage >= kDamageOverflow) {
-    damage_[r] = kDamageOverflow;
+    facts.damage = kDamageOverflow;
     big_damage_[r] = damage;
   } else {
-    damage_[r] = static_cast<uint32_t>(damage);
+    facts.damage = static_cast<uint32_t>(damage);
     big_damage_.erase(r);
   }
-  fraud_type_[r] = static_cast<uint8_t>(report.fraud_type);
-  loss_[r] = report.outcome == model::Outcome::kLoss ? 1 : 0;
+  facts.fraud_type = static_cast<uint8_t>(report.fraud_type);
+  facts.loss = report.outcome == model::Outcome::kLoss ? 1 : 0;
   newest_ = std::max(newest_, report.reported_at_seconds);
 
   scratch_entries_.clear();
@@ -297,8 +291,7 @@ std::string IdentifierIndex::BytesBreakdownForTest() const {
   add("lookup", FlatHashBytes(lookup_));
   add("row_ids", VectorBytes(row_ids_));
   add("report_ids", VectorBytes(report_ids_));
-  add("reported_damage", VectorBytes(reported_at_) + VectorBytes(damage_));
-  add("source_type_loss", VectorBytes(source_of_) + VectorBytes(fraud_type_) + VectorBytes(loss_));
+  add("report_facts", VectorBytes(facts_) + FlatHashBytes(big_damage_));
   add("entries", VectorBytes(entries_));
   add("entry_start_count", VectorBytes(entry_start_) + VectorBytes(entry_count_));
   add("rows", VectorBytes(dense_rows_) + FlatHashBytes(sparse_rows_));
@@ -314,8 +307,7 @@ int64_t IdentifierIndex::Bytes() const {
   for (const PackedList& p : postings_) bytes += MallocBytes(p.HeapBytes());
   bytes += FlatHashBytes(lookup_);
   bytes += VectorBytes(row_ids_) + FlatHashBytes(big_row_ids_) + VectorBytes(report_ids_) +
-           VectorBytes(source_of_) + VectorBytes(reported_at_) + VectorBytes(damage_) + FlatHashBytes(big_damage_) +
-           VectorBytes(fraud_type_) + VectorBytes(loss_);
+           VectorBytes(facts_) + FlatHashBytes(big_damage_);
   bytes += VectorBytes(entries_) + VectorBytes(entry_start_) + VectorBytes(entry_count_) +
            FlatHashBytes(big_entry_counts_) + VectorBytes(scratch_entries_);
   bytes += VectorBytes(dense_rows_) + FlatHashBytes(sparse_rows_);

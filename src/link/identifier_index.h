@@ -94,15 +94,15 @@ class IdentifierIndex {
   // Reports.
   uint32_t report_count() const { return static_cast<uint32_t>(row_ids_.size()); }
   int64_t row_id(uint32_t r) const { return row_ids_[r] != UINT32_MAX ? row_ids_[r] : big_row_ids_.at(r); }
-  std::string_view source(uint32_t r) const { return sources_[source_of_[r]]; }
-  uint16_t source_index(uint32_t r) const { return source_of_[r]; }
+  std::string_view source(uint32_t r) const { return sources_[facts_[r].source]; }
+  uint16_t source_index(uint32_t r) const { return facts_[r].source; }
   std::string_view report_id(uint32_t r) const { return ArenaGet(report_ids_[r]); }
-  UnixSeconds reported_at(uint32_t r) const { return reported_at_[r]; }
+  UnixSeconds reported_at(uint32_t r) const { return facts_[r].reported_at; }
   int64_t damage_cents(uint32_t r) const {
-    return damage_[r] != kDamageOverflow ? damage_[r] : big_damage_.at(r);
+    return facts_[r].damage != kDamageOverflow ? facts_[r].damage : big_damage_.at(r);
   }
-  model::FraudType fraud_type(uint32_t r) const { return static_cast<model::FraudType>(fraud_type_[r]); }
-  bool loss(uint32_t r) const { return loss_[r] != 0; }
+  model::FraudType fraud_type(uint32_t r) const { return static_cast<model::FraudType>(facts_[r].fraud_type); }
+  bool loss(uint32_t r) const { return facts_[r].loss != 0; }
   //! Report r's identifier entries, in the order of its identifiers (a
   //! URL's domain right after it). Valid until the next Upsert.
   std::span<const uint32_t> entries(uint32_t r) const {
@@ -197,15 +197,22 @@ class IdentifierIndex {
   std::vector<uint32_t> row_ids_;
   absl::flat_hash_map<uint32_t, int64_t> big_row_ids_;
   std::vector<uint32_t> report_ids_;  // arena handles
-  std::vector<uint16_t> source_of_;
-  // Seconds since 1970 as uint32 (valid until 2106; earlier dates clamp to
-  // 1970) and damage in cents as uint32 (up to €42.9M; more goes to
-  // big_damage_): 8 bytes a report instead of 16.
-  std::vector<uint32_t> reported_at_;
-  std::vector<uint32_t> damage_;
+  // What verdicts and priority read of a report, side by side: a verdict
+  // walks every report that names the value, and with one array per field
+  // that walk took a cache miss per field per report (a check of a value
+  // in 50 reports cost ~6 µs on a cold cache). Seconds since 1970 as uint32
+  // (valid until 2106; earlier dates clamp to 1970) and damage in cents as
+  // uint32 (up to €42.9M; more goes to big_damage_): 12 bytes a report.
+  struct ReportFacts {
+    uint32_t reported_at = 0;
+    uint32_t damage = 0;
+    uint8_t fraud_type = 0;
+    uint8_t loss = 0;
+    uint16_t source = 0;  // index into sources_
+  };
+  static_assert(sizeof(ReportFacts) == 12, "no padding: the same bytes as separate arrays");
+  std::vector<ReportFacts> facts_;
   absl::flat_hash_map<uint32_t, int64_t> big_damage_;
-  std::vector<uint8_t> fraud_type_;
-  std::vector<uint8_t> loss_;
   // Every report's identifier entries, report after report. An update
   // that needs more room than the report had moves it to the end; the
   // ranges left behind (entry_garbage_) are dropped by CompactEntries once
