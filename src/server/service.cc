@@ -9,7 +9,6 @@
 #include "screen/screener.h"
 #include "server/barrier_state.h"
 #include "server/error_response.h"
-#include "link/pseudonym.h"
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
 #include "store/audit_store.h"
@@ -71,10 +70,6 @@ Status Service::ReloadKeys() {
 
 void Service::Shutdown() {
   if (audit_) audit_->Stop();
-}
-
-std::string Service::Pseudonym(model::IdentifierKind kind, std::string_view canonical) const {
-  return link::Pseudonymize(pseudonym_key_, kind, canonical);
 }
 
 store::AuditEntry Service::NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,

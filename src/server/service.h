@@ -82,9 +82,6 @@ class Service {
   //! keeps the index current; shared by /v1/reports and /form/report.
   Result<ingest::IngestSummary> Ingest(std::string_view body);
 
-  //! The keyed pseudonym of `canonical` (empty when pseudonyms are off).
-  std::string Pseudonym(model::IdentifierKind kind, std::string_view canonical) const;
-
   //! Queues an audit entry (`pseudonym` as it is to be stored).
   void Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
              std::string pseudonym, std::string subject, std::string result);
