@@ -25,7 +25,7 @@ inline void WriteKey(JsonWriter& w, std::string_view k) {
 //! safe (and std::string assignment here trips GCC 12's -Wrestrict false
 //! positive under the sanitizers). The view points into `buf`.
 inline constexpr size_t kEuroChars = 32;
-inline std::string_view FormatEuro(int64_t cents, char (&buf)[kEuroChars]) {
+inline std::string_view EuroJsonNumber(int64_t cents, char (&buf)[kEuroChars]) {
   uint64_t v = cents < 0 ? 0 - static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
   char* const end = buf + kEuroChars;
   char* p = end;
@@ -45,7 +45,7 @@ inline std::string_view FormatEuro(int64_t cents, char (&buf)[kEuroChars]) {
 
 inline void WriteEuro(JsonWriter& w, int64_t cents) {
   char buf[kEuroChars];
-  std::string_view text = FormatEuro(cents, buf);
+  std::string_view text = EuroJsonNumber(cents, buf);
   w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
 }
 

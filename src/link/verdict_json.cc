@@ -63,7 +63,7 @@ void AppendVerdictJson(const Verdict& v, std::string* out) {
   AppendInt(v.losses, out);
   out->append(",\"damage_eur\":");
   char euro[kEuroChars];
-  out->append(FormatEuro(v.damage_cents, euro));
+  out->append(EuroJsonNumber(v.damage_cents, euro));
   out->append(",\"first_seen\":");
   AppendTime(v.first_seen, out);
   out->append(",\"last_seen\":");
