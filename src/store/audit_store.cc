@@ -49,23 +49,25 @@ Result<bool> HasLegacyTable(sqlite::Database& db) {
   return stmt.Step();
 }
 
-// The seq the next appended entry gets: after the last segment and after
-// the legacy table. Read inside the append transaction (BEGIN IMMEDIATE
-// holds the write lock), so even two processes appending to one file in
-// turn never reuse a seq; two primary-key lookups per batch, not per entry.
-Result<int64_t> NextSeq(sqlite::Database& db) {
-  int64_t next = 1;  // AUTOINCREMENT also started at 1
+// The first seq after the legacy table (1 without one). The table is never
+// written any more, so this is read once, at Open.
+Result<int64_t> LegacyNextSeq(sqlite::Database& db) {
   ZICHT_ASSIGN_OR_RETURN(bool legacy, HasLegacyTable(db));
-  if (legacy) {
-    ZICHT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT MAX(seq) FROM audit_log"));
-    ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (row && !stmt.IsNull(0)) next = std::max(next, stmt.Int(0) + 1);
-  }
+  if (!legacy) return int64_t{1};  // AUTOINCREMENT also started at 1
+  ZICHT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT MAX(seq) FROM audit_log"));
+  ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return (row && !stmt.IsNull(0)) ? stmt.Int(0) + 1 : int64_t{1};
+}
+
+// The seq the next appended entry gets: after the last segment and at
+// least `floor` (LegacyNextSeq). Read inside the append transaction (BEGIN
+// IMMEDIATE holds the write lock), so even two processes appending to one
+// file in turn never reuse a seq; one primary-key lookup per batch.
+Result<int64_t> NextSeq(sqlite::Database& db, int64_t floor) {
   ZICHT_ASSIGN_OR_RETURN(auto stmt,
                          db.Prepare("SELECT first_seq + entries FROM audit_segment ORDER BY first_seq DESC LIMIT 1"));
   ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (row) next = std::max(next, stmt.Int(0));
-  return next;
+  return row ? std::max(floor, stmt.Int(0)) : floor;
 }
 
 // Appends the legacy rows matching `query`, newest first, at most `limit`
@@ -101,13 +103,15 @@ Status QueryLegacy(sqlite::Database& db, const AuditQuery& query, size_t limit, 
 
 }  // namespace
 
-AuditStore::AuditStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+AuditStore::AuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next_seq)
+    : db_(std::move(db)), legacy_next_seq_(legacy_next_seq) {}
 AuditStore::~AuditStore() = default;
 
 Result<std::unique_ptr<AuditStore>> AuditStore::Open(const std::string& path) {
   ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
   ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
-  return std::unique_ptr<AuditStore>(new AuditStore(std::move(db)));
+  ZICHT_ASSIGN_OR_RETURN(int64_t legacy_next_seq, LegacyNextSeq(*db));
+  return std::unique_ptr<AuditStore>(new AuditStore(std::move(db), legacy_next_seq));
 }
 
 Status AuditStore::Append(const std::vector<AuditEntry>& entries) {
@@ -119,7 +123,7 @@ Status AuditStore::Append(const std::vector<AuditEntry>& entries) {
       entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.at < b.at; });
   const UnixSeconds min_at = min_max.first->at, max_at = min_max.second->at;
   return db_->Transaction([&]() -> Status {
-    ZICHT_ASSIGN_OR_RETURN(int64_t first_seq, NextSeq(*db_));
+    ZICHT_ASSIGN_OR_RETURN(int64_t first_seq, NextSeq(*db_, legacy_next_seq_));
     ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare(
         "INSERT INTO audit_segment(first_seq, entries, min_at, max_at, data) VALUES (?,?,?,?,?)"));
     stmt.Bind(1, first_seq)

@@ -78,8 +78,9 @@ class AuditStore {
   Result<std::vector<AuditEntry>> Query(const AuditQuery& query);
 
  private:
-  explicit AuditStore(std::unique_ptr<sqlite::Database> db);
+  AuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next_seq);
   std::unique_ptr<sqlite::Database> db_;
+  const int64_t legacy_next_seq_;  // first seq after the read-only legacy table
 };
 
 }  // namespace zicht::store
