@@ -3,7 +3,7 @@
 #   make run            bootstrap, build, load demo data, serve API + web app on 127.0.0.1:8080
 #   make test           bootstrap, build, run every test (unit, e2e, server, browser)
 #   make test-sanitize  the same tests built with -fsanitize=address,undefined
-#   make bench          the performance targets of DESIGN.md, each next to its figure
+#   make bench          the performance targets of docs/design.md, each next to its figure
 #   make fuzz           every libFuzzer target for FUZZ_SECONDS each (clang)
 
 BUILD       ?= build

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `zicht ingest` of 1,000,000 generated reports into a fresh database
-# (DESIGN.md, "Performance targets": ≤ 15 s, peak RSS ≤ 2 GB on the 2-core
+# (docs/design.md, "Performance targets": ≤ 15 s, peak RSS ≤ 2 GB on the 2-core
 # dev machine), then where the time goes (ingest_stages_bench). See
 # docs/ingest.md, "Speed".
 set -uo pipefail

@@ -2,7 +2,7 @@
 # `zicht serve` (docs/api.md): start-up time on 1M reports, and POST
 # /v1/check with one identifier over 50 keep-alive connections (wrk, a Lua
 # script for body and key; a mix of known and unknown IBANs) against
-# `redis-benchmark -t get -c 50` on the same machine. Targets (DESIGN.md):
+# `redis-benchmark -t get -c 50` on the same machine. Targets (docs/design.md):
 # requests/s ≥ Redis's (ratio ≥ 1.0), p99 ≤ 2 ms.
 # Both load generators share the 2 cores with the server they measure;
 # how the comparison is set up is explained where it runs, below.

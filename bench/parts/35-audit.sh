@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Audit log storage, in process (no DESIGN.md target; budget ≤ 0.2 µs CPU per
+# Audit log storage, in process (no docs/design.md target; budget ≤ 0.2 µs CPU per
 # entry, so that the audit writer stays a small share of `zicht serve` at
 # ~140k checks/s): 1M entries with random pseudonyms, appended in batches of
 # 1,000 (the server's writer commits every 5 ms: ~700 entries at 140k
@@ -17,9 +17,9 @@ out="$("$bin" "$BENCH_TMP" 1000000 1000 200000 2>"$BENCH_TMP/audit.err")" || {
   cat "$BENCH_TMP/audit.err"; echo "audit append   failed   MISS"; exit 1; }
 field() { awk -v k="$1" -v n="$2" '$1 == k { print $n }' <<<"$out"; }
 append=$(field append 2)
-# A budget of our own, not a DESIGN.md target: reported, never failing the run.
+# A budget of our own, not a docs/design.md target: reported, never failing the run.
 verdict=$(awk -v u="$append" 'BEGIN { print (u <= 0.2) ? "within budget" : "OVER BUDGET" }')
-printf 'audit append, 1M entries, random pseudonyms   %s us/entry CPU   (budget 0.2 us; no DESIGN target)   %s   (wall %s us; encode alone %s us)\n' \
+printf 'audit append, 1M entries, random pseudonyms   %s us/entry CPU   (budget 0.2 us; no design.md target)   %s   (wall %s us; encode alone %s us)\n' \
   "$append" "$verdict" "$(field append 3)" "$(field encode 2)"
 printf 'audit storage                                 %s bytes/entry on disk   (segment blob %s bytes/entry)\n' \
   "$(field bytes 2)" "$(field encode 3)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Payment barrier throughput, in process (DESIGN.md: ≥ 1,000,000 events/s).
+# Payment barrier throughput, in process (docs/design.md: ≥ 1,000,000 events/s).
 # 2M generated events over 100k accounts, default rules, a known-identifier
 # set standing in for the linking index. JSON is parsed outside the timed
 # loop for the target figure; the end-to-end JSONL replay (parse + evaluate +

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Message screening (docs/screening.md, "Speed"): messages screened per
-# second in process, target ≥ 100,000/s (DESIGN.md); then precision and
+# second in process, target ≥ 100,000/s (docs/design.md); then precision and
 # recall on the labelled corpus and the held-out set.
 # As in 40-barrier.sh, the verdict uses the rate per CPU-second of one
 # screening thread: the dev machine is shared, and wall-clock rates (printed

@@ -1,6 +1,6 @@
 #pragma once
 // The vocabulary of the barrier model: what a barrier can do to a payment,
-// and the stage of the criminal journey a barrier stops (DESIGN.md,
+// and the stage of the criminal journey a barrier stops (docs/design.md,
 // "Barrier model (payments)"; 2024 letter: "criminal journeys" and barrier
 // models).
 #include "model/enum_names.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The payment barrier engine (DESIGN.md, "Barrier model (payments)").
+// The payment barrier engine (docs/design.md, "Barrier model (payments)").
 //
 // Feed it a bank's account events in time order; it keeps per-account state
 // and answers every `payment` with a Decision: allow | warn | delay | block,

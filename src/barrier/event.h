@@ -1,5 +1,5 @@
 #pragma once
-// Account events, the input of the barrier engine (DESIGN.md, "Barrier model
+// Account events, the input of the barrier engine (docs/design.md, "Barrier model
 // (payments)"): `login`, `contact_change`, `limit_change`, `payment`, one JSON
 // object each (JSON Lines for a log), times RFC 3339.
 //

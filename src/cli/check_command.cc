@@ -1,6 +1,6 @@
 // `zicht check KIND VALUE [--format table|json] [--db PATH]`
 // "Is this IBAN / phone number / … known from fraud?" — the same verdict as
-// POST /v1/check (DESIGN.md): one Engine::Check, one JSON writer
+// POST /v1/check (docs/design.md): one Engine::Check, one JSON writer
 // (link/verdict_json.h). Risk levels and reason codes: link/verdict.h.
 #include <cinttypes>
 #include <cstdio>

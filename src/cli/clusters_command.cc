@@ -1,6 +1,6 @@
 // `zicht clusters [--top K] [--min-reports N] [--members] [--mules]
 //                 [--format table|json|jsonl|csv] [--db PATH]`
-// Clusters by priority with the reason in words (DESIGN.md, "Linking and
+// Clusters by priority with the reason in words (docs/design.md, "Linking and
 // clusters"). `--members` lists the reports of each cluster (csv:
 // `cluster_id,source,report_id`); `--mules` lists the money-mule candidate
 // IBANs over the whole database (per cluster they are in `zicht cluster ID`

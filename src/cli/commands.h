@@ -1,7 +1,7 @@
 #pragma once
 // The `zicht` subcommands. Each lives in its own <name>_command.cc and adds
 // itself to the CLI11 app; main.cc only calls these in order. Only cli/ knows
-// argv and exit codes (STYLE.md §3).
+// argv and exit codes (CONTRIBUTING.md, "Habits").
 #include <CLI/CLI.hpp>
 
 namespace zicht::cli {

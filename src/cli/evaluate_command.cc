@@ -1,7 +1,7 @@
 // zicht evaluate FILE|- [--rules F] [--db PATH] [--format jsonl|json|table] [--summary]
 //
 // Replays a JSON Lines log of account events through the payment barriers
-// (DESIGN.md, "Barrier model (payments)") and prints one decision per
+// (docs/design.md, "Barrier model (payments)") and prints one decision per
 // payment, in order, then how often each barrier fired with which action —
 // "what would these rules have stopped last month?". The summary goes to
 // stderr, or to stdout with --summary (inside the document for --format json).

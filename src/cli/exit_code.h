@@ -1,6 +1,6 @@
 #pragma once
 // Mapping from Status to the process exit code and the one place errors are
-// printed for the user (DESIGN.md, "Command line": 0 success — also when some
+// printed for the user (docs/design.md, "Command line": 0 success — also when some
 // lines were rejected —, 1 a failure to do the job, 2 wrong usage).
 #include "common/status.h"
 

@@ -1,5 +1,5 @@
 // `zicht generate --reports N [--seed S] [--output FILE]`: synthetic,
-// realistic fraud reports with planted networks as JSON Lines (DESIGN.md,
+// realistic fraud reports with planted networks as JSON Lines (docs/design.md,
 // "Command line"). The generator lives in generate/; this file only maps
 // options and exit codes.
 #include <cstdio>
@@ -62,7 +62,7 @@ void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx) {
       "generate",
       "Write realistic synthetic fraud reports (JSON Lines) with planted criminal networks");
   cmd->footer(
-      "Reports follow DESIGN.md's data model, with identifiers written as people write them\n"
+      "Reports follow docs/design.md's data model, with identifiers written as people write them\n"
       "(\"nl91 abna 0417 1643 00\", \"+31 (0)6 1234 5678\"). Planted: networks sharing money-mule\n"
       "IBANs, phones, devices and phishing domains (.example); spoofed bank numbers; placeholders;\n"
       "IBANs with typos. The same --seed gives byte-identical output. See docs/generate.md.\n\n"

@@ -1,5 +1,5 @@
 // `zicht ingest FILE... [--rejects F] [--json] [--db PATH] [--batch-size N]`
-// (DESIGN.md, "Command line" and "Ingest guarantees"; docs/ingest.md).
+// (docs/design.md, "Command line" and "Ingest guarantees"; docs/ingest.md).
 //
 // Maps files and options onto ingest::Ingester and prints: the summary on
 // stdout (a table, or one JSON object with --json), each rejected line on

@@ -1,4 +1,4 @@
-// zicht — one binary, one subcommand per job (DESIGN.md, "Command line").
+// zicht — one binary, one subcommand per job (docs/design.md, "Command line").
 //
 // main() only builds the CLI11 app from the Register*Command functions and
 // maps parse errors to exit code 2. It also holds the last catch-all: no

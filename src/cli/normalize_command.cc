@@ -1,5 +1,5 @@
 // `zicht normalize KIND VALUE`: the canonical form of one identifier, or a
-// clear error (DESIGN.md, "Command line"; rules in docs/normalization.md).
+// clear error (docs/design.md, "Command line"; rules in docs/normalization.md).
 //
 // Output is one value, so the default is plain text on a terminal and in a
 // pipe alike (unlike the table/json default of data commands):

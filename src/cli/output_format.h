@@ -1,5 +1,5 @@
 #pragma once
-// `--format` for commands whose output is data (DESIGN.md: `table` is the
+// `--format` for commands whose output is data (docs/design.md: `table` is the
 // default on a terminal; otherwise `json`, so pipes get something a program
 // can read).
 #include <CLI/CLI.hpp>

@@ -1,5 +1,5 @@
 // `zicht screen [--known-sender] TEXT` and `zicht screen --jsonl FILE|-`
-// (DESIGN.md, "Message screening"): the same label, score and signals as
+// (docs/design.md, "Message screening"): the same label, score and signals as
 // `POST /v1/messages/screen`, via the shared JSON helper in screen/.
 //
 // --jsonl reads lines {"text":"...","sender_known":false} and prints one

@@ -1,4 +1,4 @@
-// `zicht serve`: the HTTP service and web app (DESIGN.md "HTTP API";
+// `zicht serve`: the HTTP service and web app (docs/design.md "HTTP API";
 // docs/api.md). Prints "listening on HOST:PORT" on stdout once it accepts
 // connections, so scripts and tests can use --listen 127.0.0.1:0.
 #include <cstdio>

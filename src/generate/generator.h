@@ -6,7 +6,7 @@
 // identifier values as written ("nl91 abna 0417 1643 00", "+31 (0)6 1234
 // 5678"), not normalised — `canonical` stays empty and `valid` false, so
 // benchmarks exercise normalisation like real input does. jsonl_writer.h
-// turns them into DESIGN.md's JSON Lines.
+// turns them into docs/design.md's JSON Lines.
 //
 // What is planted (details and numbers in docs/generate.md):
 //  - networks: groups of fraudsters, each with a heavy-tailed number of

@@ -1,4 +1,4 @@
-// Tests of the synthetic report generator: determinism, DESIGN.md's data
+// Tests of the synthetic report generator: determinism, docs/design.md's data
 // model and vocabularies on every line, valid IBANs and phone numbers, the
 // planted networks (mules, bounded clusters), and the `zicht generate` CLI.
 #include "generate/generator.h"
@@ -116,7 +116,7 @@ TEST(GeneratorTest, InMemoryApiMatchesJsonl) {
   }
 }
 
-// Every line is a JSON object with DESIGN.md's fields and vocabularies.
+// Every line is a JSON object with docs/design.md's fields and vocabularies.
 TEST(GeneratorTest, EveryLineFollowsTheDataModel) {
   constexpr uint64_t kN = 20000;
   GeneratorOptions o = Options(7, kN);
@@ -304,7 +304,7 @@ TEST(GeneratorTest, SpoofedNumbersAreServiceNumbersOnly) {
   for (const std::string& s : spoofed) EXPECT_FALSE(others.count(s)) << s;
 }
 
-// Linking as DESIGN.md defines it, with the real normaliser: reports
+// Linking as docs/design.md defines it, with the real normaliser: reports
 // sharing a valid, non-spoofed identifier (or a URL's registrable domain)
 // are joined. Warning-lists are not applied: the generator must not need
 // them to avoid giant clusters.

@@ -1,5 +1,5 @@
 #pragma once
-// Writes reports as DESIGN.md's JSON Lines: one object a line, fields in the
+// Writes reports as docs/design.md's JSON Lines: one object a line, fields in the
 // documented order, optional fields left out when absent. Hand-written
 // rather than via a DOM because `zicht generate` must write a million lines
 // in a few seconds; strings are escaped per RFC 8259 (quote, backslash and

@@ -36,7 +36,7 @@ model::Region DrawRegion(Rng& rng);
 
 //! The partners that report, with the prefix of their report ids.
 struct Source {
-  std::string_view name;       // DESIGN.md `source`
+  std::string_view name;       // docs/design.md `source`
   std::string_view id_prefix;  // "FHD-" …
   bool id_has_year;            // "FHD-2025-0001234" vs "ING-00012345"
 };

@@ -1,5 +1,5 @@
 #pragma once
-// CSV import (DESIGN.md, "Data model"): the report fields as columns
+// CSV import (docs/design.md, "Data model"): the report fields as columns
 //
 //   id,source,reported_at,occurred_at,fraud_type,outcome,damage_eur,channel,
 //   age_band,region,iban,phone,spoofed_phone,email,url,device,handle,crypto,text

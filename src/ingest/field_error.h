@@ -1,6 +1,6 @@
 #pragma once
 // Why one input line was rejected: the field at fault and what is wrong with
-// it, in words for the partner who has to fix the line (DESIGN.md, "Ingest
+// it, in words for the partner who has to fix the line (docs/design.md, "Ingest
 // guarantees": "a reason that names the field").
 #include <string>
 

@@ -1,4 +1,4 @@
-// Crash safety (DESIGN.md, "Ingest guarantees": "Nothing accepted is ever
+// Crash safety (docs/design.md, "Ingest guarantees": "Nothing accepted is ever
 // lost, also when the process is killed mid-ingest"). Starts `zicht ingest`
 // on a large file, kill -9s it once some batches have committed, checks the
 // database, ingests again and expects every report exactly once.

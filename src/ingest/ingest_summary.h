@@ -1,5 +1,5 @@
 #pragma once
-// What an ingest did (DESIGN.md, "Ingest guarantees" and the `zicht ingest`
+// What an ingest did (docs/design.md, "Ingest guarantees" and the `zicht ingest`
 // summary; POST /v1/reports answers with the same).
 //
 // Every non-blank, non-comment input line (CSV: data row) ends up in exactly

@@ -1,6 +1,6 @@
 #pragma once
 // The ingester: input lines in, reports in the store, a summary out
-// (DESIGN.md, "Ingest guarantees"). `zicht ingest` and POST /v1/reports both
+// (docs/design.md, "Ingest guarantees"). `zicht ingest` and POST /v1/reports both
 // use it, so both give the same answers for the same input.
 //
 // Per input it reads JSON Lines or CSV, validates each line (validator.h),

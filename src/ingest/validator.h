@@ -1,6 +1,6 @@
 #pragma once
 // The validator: one parsed JSON object in, one model::Report out — or the
-// rejection naming the field (DESIGN.md, "Data model" and "Ingest
+// rejection naming the field (docs/design.md, "Data model" and "Ingest
 // guarantees"). JSON Lines, CSV rows (converted to the same object shape by
 // csv_reader) and POST /v1/reports all pass through here, so the rules live
 // in one place:

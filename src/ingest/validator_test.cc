@@ -1,4 +1,4 @@
-// Every rejection reason and default of the validator (DESIGN.md, "Data
+// Every rejection reason and default of the validator (docs/design.md, "Data
 // model" and "Ingest guarantees"), through the JSON-line parser.
 #include "ingest/validator.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stable cluster ids (DESIGN.md: "derived from the cluster's smallest report
+// Stable cluster ids (docs/design.md: "derived from the cluster's smallest report
 // key, so re-running on the same data gives the same ids").
 //
 // WHY THE SMALLEST (source, id). A component has no name of its own, and

@@ -1,5 +1,5 @@
 #pragma once
-// Clusters as connected components of the report graph (DESIGN.md, "Linking
+// Clusters as connected components of the report graph (docs/design.md, "Linking
 // and clusters"): reports are nodes, and two reports are joined when they
 // share an identifier that links (IdentifierIndex::Links).
 //

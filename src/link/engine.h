@@ -1,6 +1,6 @@
 #pragma once
 // The linking engine: the in-memory identifier index, the clusters over it,
-// and the verdict of "is this identifier known from fraud?" (DESIGN.md,
+// and the verdict of "is this identifier known from fraud?" (docs/design.md,
 // "Linking and clusters" and POST /v1/check). `zicht check`, POST /v1/check
 // and the barrier engine all ask this one class, so they cannot disagree.
 //
@@ -25,7 +25,7 @@
 
 namespace zicht::link {
 
-//! DESIGN.md: none (in no report) · low (only as `spoofed` or on a
+//! docs/design.md: none (in no report) · low (only as `spoofed` or on a
 //! warning-list) · medium (in exactly one report, an attempt) · high (in two
 //! or more reports, or in a report with a loss).
 enum class Risk { kNone, kLow, kMedium, kHigh };
@@ -86,7 +86,7 @@ struct IdentifierNode {
   bool linkable = false;           // valid, not only spoofed, not warning-listed
   bool warning_listed = false;
   //! A URL's registrable domain (kind kUrl, canonical "example.nl"): the
-  //! key through which URLs on one domain link (DESIGN.md).
+  //! key through which URLs on one domain link (docs/design.md).
   bool domain = false;
 };
 

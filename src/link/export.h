@@ -45,7 +45,7 @@ void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n, JsonShape
 //! The CLI's identifier object (kCli).
 void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n);
 
-//! A report in DESIGN.md's shape plus each identifier's "normalized" (null
+//! A report in docs/design.md's shape plus each identifier's "normalized" (null
 //! when invalid), "role" and "valid".
 void WriteReportJson(JsonWriter& w, const store::StoredReport& r, JsonShape shape);
 

@@ -1,5 +1,5 @@
 // Exports of one cluster are well-formed: DOT, GraphML (XML), STIX 2.1 and
-// JSON; the verdict JSON has exactly DESIGN.md's fields.
+// JSON; the verdict JSON has exactly docs/design.md's fields.
 #include "link/export.h"
 
 #include <gtest/gtest.h>

@@ -208,7 +208,7 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
 
   scratch_entries_.clear();
   for (const model::Identifier& id : report.identifiers) {
-    if (!id.valid || id.canonical.empty()) continue;  // invalid values never link (DESIGN.md)
+    if (!id.valid || id.canonical.empty()) continue;  // invalid values never link (docs/design.md)
     uint32_t ident = Intern(static_cast<uint8_t>(id.kind), id.canonical);
     AddPosting(r, ident, id.role);
     if (id.kind == model::IdentifierKind::kUrl && !id.domain.empty() && !warning_listed(ident)) {

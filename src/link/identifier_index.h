@@ -16,7 +16,7 @@
 //
 // A URL also indexes its registrable domain under the internal kind
 // kDomainKind, so that two reports with different URLs on one fraud domain
-// link (DESIGN.md: "the registrable domain … is derived and linkable too").
+// link (docs/design.md: "the registrable domain … is derived and linkable too").
 //
 // Warning-listed identifiers are indexed (a check must be able to say
 // WARNINGLISTED and count them) but flagged, and never link. A URL whose
@@ -86,7 +86,7 @@ class IdentifierIndex {
   }
   //! Distinct reports in which `ident` appears with role beneficiary.
   uint32_t BeneficiaryReports(uint32_t ident) const;
-  //! IBAN, not warning-listed, beneficiary in ≥ 2 reports (DESIGN.md).
+  //! IBAN, not warning-listed, beneficiary in ≥ 2 reports (docs/design.md).
   bool IsMule(uint32_t ident) const;
   //! Linkable IBAN at a Dutch bank or Dutch mobile number (+316…).
   bool IsLead(uint32_t ident) const;

@@ -6,7 +6,7 @@
 // std::vector costs 24 bytes plus a heap block of at least 32 bytes even for
 // one value; PackedList costs 16 bytes and no heap block for up to three
 // values, which helps keep the index under its 150-bytes-per-identifier
-// budget (DESIGN.md, "Performance targets"; docs/linking.md, "Memory
+// budget (docs/design.md, "Performance targets"; docs/linking.md, "Memory
 // layout"). Reports' identifier lists do not use it: they share one array.
 //
 // Thread-safety: a plain value; no internal synchronisation.

@@ -1,5 +1,5 @@
 #pragma once
-// Cluster priority ("kansrijk", DESIGN.md "Linking and clusters"): a score
+// Cluster priority ("kansrijk", docs/design.md "Linking and clusters"): a score
 // that puts the clusters an investigator can most usefully pick up first,
 // and the same facts in words.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// Keyed pseudonyms of identifiers (DESIGN.md, POST /v1/check: "A pseudonym
+// Keyed pseudonyms of identifiers (docs/design.md, POST /v1/check: "A pseudonym
 // in place of value looks up the keyed pseudonym, so a partner need not send
 // the raw value").
 //

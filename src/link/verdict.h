@@ -1,5 +1,5 @@
 #pragma once
-// The verdict rules of POST /v1/check and `zicht check` (DESIGN.md): which
+// The verdict rules of POST /v1/check and `zicht check` (docs/design.md): which
 // risk level and which reason codes follow from what the index knows about
 // an identifier. Kept apart from the index walk so the rules read as rules.
 //

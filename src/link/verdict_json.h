@@ -1,6 +1,6 @@
 #pragma once
 // The one JSON form of a Verdict, shared by `zicht check --format json` and
-// POST /v1/check (DESIGN.md): {"kind","value","normalized","valid","known",
+// POST /v1/check (docs/design.md): {"kind","value","normalized","valid","known",
 // "risk","reasons","reports","losses","damage_eur","first_seen","last_seen",
 // "fraud_types","cluster":{"id","reports"}|null}. Asked by pseudonym, the
 // object has "value": null and an extra "pseudonym". Absent times and

@@ -1,6 +1,6 @@
 #pragma once
 // An identifier on a report: an IBAN, phone number, e-mail, URL, device,
-// handle or crypto address, with the role it played (DESIGN.md, "Data model").
+// handle or crypto address, with the role it played (docs/design.md, "Data model").
 //
 // `value` is what the partner sent, verbatim; `canonical` is its normal form
 // (normalize/). An identifier that failed validation or is a placeholder

@@ -1,5 +1,5 @@
 #pragma once
-// A report: one fraud incident as told by one partner (DESIGN.md, "Data
+// A report: one fraud incident as told by one partner (docs/design.md, "Data
 // model"). Plain value, no I/O. Only the fields named here are ever stored:
 // data minimisation is enforced by there being nowhere else to put anything.
 //
@@ -38,7 +38,7 @@ struct Report {
   UnixSeconds reported_at_seconds = 0;   // parsed, UTC
   std::optional<std::string> occurred_at;  // validated RFC 3339 date or date-time
   FraudType fraud_type = FraudType::kOverig;
-  Outcome outcome = Outcome::kAttempt;   // defaulted per DESIGN.md when absent
+  Outcome outcome = Outcome::kAttempt;   // defaulted per docs/design.md when absent
   std::optional<int64_t> damage_cents;   // damage_eur × 100, rounded
   std::optional<Channel> channel;
   Victim victim;
@@ -48,14 +48,14 @@ struct Report {
   bool operator==(const Report&) const = default;
 };
 
-//! Limits from DESIGN.md.
+//! Limits from docs/design.md.
 inline constexpr size_t kMaxIdLength = 128;
 inline constexpr size_t kMaxSourceLength = 32;
 
 //! True when `source` matches [a-z0-9_-]{1,32}.
 bool IsValidSource(std::string_view source);
 
-//! DESIGN.md default: `loss` when damage > 0, else `attempt`.
+//! docs/design.md default: `loss` when damage > 0, else `attempt`.
 Outcome DefaultOutcome(std::optional<int64_t> damage_cents);
 
 }  // namespace zicht::model

@@ -1,5 +1,5 @@
 #pragma once
-// The closed vocabularies of a report (DESIGN.md, "Data model"): fraud types,
+// The closed vocabularies of a report (docs/design.md, "Data model"): fraud types,
 // outcomes, channels, victim age bands and regions. Plain values, no I/O.
 //
 // Each enum has a `k…Names` table; use `kFraudTypeNames.Parse("phishing")`

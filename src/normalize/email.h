@@ -1,5 +1,5 @@
 #pragma once
-// E-mail addresses: trimmed and lower case (DESIGN.md, "Normalisation").
+// E-mail addresses: trimmed and lower case (docs/design.md, "Normalisation").
 //
 // Lower-casing the local part is technically lossy (RFC 5321 lets a server
 // treat "Jan" and "jan" apart) but no real mail provider does, and fraud

@@ -1,5 +1,5 @@
 #pragma once
-// Normalisation: one canonical form per identifier (DESIGN.md,
+// Normalisation: one canonical form per identifier (docs/design.md,
 // "Normalisation"). The single entry point every stage uses — ingest, check,
 // barrier, web form validation via the server — so that "06-12345678" and
 // "+31 (0)6 12345678" are the same number everywhere.

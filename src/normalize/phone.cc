@@ -15,7 +15,7 @@ namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-// Numbers without a country code are read as Dutch (DESIGN.md).
+// Numbers without a country code are read as Dutch (docs/design.md).
 constexpr const char* kDefaultRegion = "NL";
 
 // libphonenumber refuses longer input itself; checking first keeps the
@@ -49,7 +49,7 @@ std::string InvalidNumberMessage(const PhoneNumberUtil& util, const PhoneNumber&
 Result<std::string> ParseWithLibphonenumber(std::string_view text) {
   if (text.size() > kMaxPhoneInput) return Status::InvalidArgument("phone number is too long");
   // libphonenumber reports errors by return value; the catch only turns an
-  // allocation failure or a bug in it into a Status (STYLE.md §3).
+  // allocation failure or a bug in it into a Status (CONTRIBUTING.md, "Habits").
   try {
     const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
     PhoneNumber number;

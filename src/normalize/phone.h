@@ -1,6 +1,6 @@
 #pragma once
 // Phone numbers to E.164 ("+31612345678") with Google's libphonenumber,
-// the Netherlands as the default region (DESIGN.md, "Normalisation"):
+// the Netherlands as the default region (docs/design.md, "Normalisation"):
 // "06-12345678", "0031 6 1234 5678", "+31 (0)6 12345678", "0612345678" and
 // "+31612345678" are one number. A number libphonenumber does not consider
 // valid for its country (wrong length, unassigned range) is an error.

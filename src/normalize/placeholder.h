@@ -2,7 +2,7 @@
 // Placeholders: what a form or a partner's export puts in a field when the
 // real value is unknown ("onbekend", "n.v.t.", "-", "0000000000",
 // "NL00 0000 0000 0000 00"). They are not identifiers: linking two reports
-// because both say "onbekend" would merge unrelated victims (DESIGN.md,
+// because both say "onbekend" would merge unrelated victims (docs/design.md,
 // "Normalisation"). Such values are kept on the report as invalid with the
 // reason "placeholder value".
 //

@@ -3,7 +3,7 @@
 // "betaal-nu.example", "www.bank.co.uk" -> "bank.co.uk"), from the Public
 // Suffix List via libpsl. Two URLs on the same registrable domain are run by
 // the same party, so the domain links reports even when paths and
-// subdomains differ (DESIGN.md, "Normalisation").
+// subdomains differ (docs/design.md, "Normalisation").
 //
 // The list comes from Debian's publicsuffix package
 // (/usr/share/publicsuffix/public_suffix_list.dat, via psl_latest()), which

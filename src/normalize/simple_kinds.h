@@ -1,13 +1,13 @@
 #pragma once
 // The kinds without an external syntax: device fingerprints, handles
-// (social-media or chat user names) and crypto addresses (DESIGN.md,
+// (social-media or chat user names) and crypto addresses (docs/design.md,
 // "Normalisation"): trimmed; device and handle also lower case, because
 // partners spell the same fingerprint or user name in either case. Crypto
 // addresses keep their case: Base58 and Bech32 are case-sensitive or
 // checksummed in their case.
 //
 // A handle keeps a leading '@': platforms differ on whether it is part of
-// the name, and DESIGN.md defines no stripping.
+// the name, and docs/design.md defines no stripping.
 //
 // Thread-safety: pure functions.
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // URLs: one spelling per web address, plus its registrable domain
-// (DESIGN.md, "Normalisation").
+// (docs/design.md, "Normalisation").
 //
 // Rules, in order:
 //  - trimmed; white space or control characters inside make it invalid;

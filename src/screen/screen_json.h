@@ -1,7 +1,7 @@
 #pragma once
 // The JSON face of screening, shared by `zicht screen` and
 // `POST /v1/messages/screen` so both speak exactly the same objects
-// (DESIGN.md, "Message screening"). RapidJSON; thread-safe (no state).
+// (docs/design.md, "Message screening"). RapidJSON; thread-safe (no state).
 //
 //   request:  {"text":"...","sender_known":false}
 //             text: string, required, at most kMaxTextBytes bytes;

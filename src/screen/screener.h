@@ -1,6 +1,6 @@
 #pragma once
 // Screener — message screening for the warning screen of the 2020 letter
-// (DESIGN.md, "Message screening"): Dutch text in; label, score and the
+// (docs/design.md, "Message screening"): Dutch text in; label, score and the
 // explainable signals out.
 //
 // Pipeline: TextNormalizer (ICU: case fold, strip diacritics, emoji, chat

@@ -1,6 +1,6 @@
 #pragma once
 // The closed vocabulary of message screening: the explainable signals a
-// message can show, and the labels a message can get (DESIGN.md, "Message
+// message can show, and the labels a message can get (docs/design.md, "Message
 // screening"). Plain values, no I/O; thread-safe (constants only).
 //
 // A signal is a fact about the text ("it claims a new number"), never a

@@ -1,6 +1,6 @@
 #pragma once
 // The server's audit log writer: request handlers hand entries over without
-// waiting, one background thread appends them in batches (DESIGN.md: every
+// waiting, one background thread appends them in batches (docs/design.md: every
 // check and every read of report contents is logged; docs/privacy.md).
 //
 // Why a background thread: an fsync per check would cap the service at a

@@ -1,4 +1,4 @@
-// POST /v1/payments/evaluate (DESIGN.md "Barrier model"): the server keeps
+// POST /v1/payments/evaluate (docs/design.md "Barrier model"): the server keeps
 // one barrier engine, with per-account state across requests, whose "is this
 // IBAN / device known?" questions go to the linking engine — the same
 // verdicts /v1/check gives.

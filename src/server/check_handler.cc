@@ -1,5 +1,5 @@
 // POST /v1/check: verdicts for a batch of identifiers, in the request's
-// order (DESIGN.md "HTTP API"). The hot path of the service: a bank calls it
+// order (docs/design.md "HTTP API"). The hot path of the service: a bank calls it
 // in the payment flow, so it parses into stack buffers, writes the verdicts
 // straight into the response body and does not log (apart from the audit
 // entry, which a background thread writes).

@@ -1,7 +1,7 @@
 #pragma once
-// Errors as the API shows them: `{"error":{"code","message"}}` (DESIGN.md)
+// Errors as the API shows them: `{"error":{"code","message"}}` (docs/design.md)
 // with the HTTP status that fits the Status code. The only place a Status
-// code becomes an HTTP status (STYLE.md §3).
+// code becomes an HTTP status (CONTRIBUTING.md, "Habits").
 #include <string_view>
 
 #include "common/status.h"

@@ -1,5 +1,5 @@
 // POST /form/validate: the public report form checks an IBAN or phone number
-// as the victim types it (DESIGN.md "Web app"). No key: it answers only
+// as the victim types it (docs/design.md "Web app"). No key: it answers only
 // "is this well-formed", never whether the value is known from fraud.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

@@ -1,5 +1,5 @@
 #pragma once
-// API keys, partners and roles (DESIGN.md, "HTTP API"; docs/keys.md).
+// API keys, partners and roles (docs/design.md, "HTTP API"; docs/keys.md).
 //
 // A keys file (TOML) lists one [[key]] table per API key: its short id, the
 // partner it belongs to, its role, the SHA-256 of the key (never the key

@@ -1,5 +1,5 @@
 #pragma once
-// GET /metrics: Prometheus text format via prometheus-cpp (DESIGN.md "HTTP
+// GET /metrics: Prometheus text format via prometheus-cpp (docs/design.md "HTTP
 // API"). Exposes requests by route and status, latency histograms per route,
 // ingest counts, index size and audit-log writes.
 //

@@ -1,5 +1,5 @@
 // The analyst's reads: GET /v1/clusters, /v1/clusters/{id}, /v1/mules and
-// /v1/stats (DESIGN.md "HTTP API"; shapes in docs/api.md). Cluster reads
+// /v1/stats (docs/design.md "HTTP API"; shapes in docs/api.md). Cluster reads
 // show report contents and are written to the audit log.
 #include <charconv>
 

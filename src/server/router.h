@@ -1,6 +1,6 @@
 #pragma once
 // The route table of `zicht serve`: which method and path go to which
-// endpoint, and which right it needs (DESIGN.md "HTTP API"; docs/api.md).
+// endpoint, and which right it needs (docs/design.md "HTTP API"; docs/api.md).
 // The table is data so that the OpenAPI document can be checked against it
 // (router_test.cc) and 404 vs 405 + Allow follow from it.
 //

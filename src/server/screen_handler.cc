@@ -1,4 +1,4 @@
-// POST /v1/messages/screen (DESIGN.md "Message screening"): the body is
+// POST /v1/messages/screen (docs/design.md "Message screening"): the body is
 // handed to screen/ as is; server/ only maps its Status to HTTP.
 #include "screen/screen_json.h"
 #include "server/error_response.h"

@@ -1,6 +1,6 @@
 #pragma once
 // The Zicht HTTP service without the HTTP transport: routing, API keys and
-// roles, the audit log, metrics and every endpoint of DESIGN.md "HTTP API".
+// roles, the audit log, metrics and every endpoint of docs/design.md "HTTP API".
 // http_server.cc feeds it parsed requests; tests and benchmarks could too.
 //
 // Errors: every handler turns a failure into `{"error":{"code","message"}}`
@@ -61,7 +61,7 @@ class Service {
  private:
   explicit Service(ServerOptions options);
 
-  // Endpoints (one file each: check_handler.cc, reports_handler.cc, …).
+  // Endpoints, by file: check_handler.cc, ingest_handlers.cc, read_handlers.cc, … (healthz, metrics: service.cc).
   void HandleHealthz(HttpResponse& res);
   void HandleMetrics(HttpResponse& res);
   void HandleCheck(const HttpRequest& req, const Principal& who, HttpResponse& res);

@@ -1,4 +1,4 @@
-// The web app's files (DESIGN.md "Web app"): GET and HEAD under --web-root,
+// The web app's files (docs/design.md "Web app"): GET and HEAD under --web-root,
 // "/" → index.html. Paths are percent-decoded and then refused if any
 // segment is "..", so nothing outside the web root can be read; symlinks
 // inside the root are not followed out of it either (canonical prefix check).

@@ -1,5 +1,5 @@
 #pragma once
-// The audit log's storage (DESIGN.md, "HTTP API": every check and every read
+// The audit log's storage (docs/design.md, "HTTP API": every check and every read
 // of report contents is written to an append-only audit log). See
 // docs/privacy.md.
 //

@@ -1,6 +1,6 @@
 #pragma once
 // The content hash of a report: what decides `duplicate` versus `updated`
-// when a (source, id) arrives again (DESIGN.md, "Ingest guarantees").
+// when a (source, id) arrives again (docs/design.md, "Ingest guarantees").
 //
 // It covers every stored field of the report as received (id, source, times,
 // type, outcome, damage, channel, victim, text, and each identifier's kind,

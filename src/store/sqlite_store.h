@@ -1,5 +1,5 @@
 #pragma once
-// Store on an embedded SQLite file (DESIGN.md, "Scale": the embedded
+// Store on an embedded SQLite file (docs/design.md, "Scale": the embedded
 // default). Schema and the reasoning behind it: docs/schema.md.
 //
 // How the guarantees of store.h are met:

@@ -1,5 +1,5 @@
 #pragma once
-// The report store: where validated, normalised reports live (DESIGN.md,
+// The report store: where validated, normalised reports live (docs/design.md,
 // "Ingest guarantees"). The only interface through which reports are written
 // and read back; SQL stays behind it (only store/ talks SQL).
 //

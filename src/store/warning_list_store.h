@@ -1,7 +1,7 @@
 #pragma once
 // Warning-lists added by users (`zicht warninglist import`), kept in the same
 // SQLite file as the reports so that a database carries its own linking
-// rules (DESIGN.md, "Linking and clusters"). Shipped lists are not stored:
+// rules (docs/design.md, "Linking and clusters"). Shipped lists are not stored:
 // they are compiled into the binary (link/warning_list.h).
 //
 // Schema (created on Open when missing):

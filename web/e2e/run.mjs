@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end test of the web app in headless Chromium against a real
-// `zicht serve` on 127.0.0.1 with generated data (issue 6, DESIGN.md "Web app").
+// `zicht serve` on 127.0.0.1 with generated data (issue 6, docs/design.md "Web app").
 //
 //   node web/e2e/run.mjs --zicht build/src/cli/zicht [--screenshots DIR] [--keep]
 //
