@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Message screening (docs/screening.md, "Speed"): messages screened per
-# second in process, target ≥ 100,000/s (docs/design.md); then precision and
-# recall on the labelled corpus and the held-out set.
+# second in process, target ≥ 100,000/s (docs/design.md; issue 17 asks ≥ 50,000
+# per core with the model on); then recall and false-positive rate on the
+# held-out split of the corpus (goal: recall ≥ 0.95 at FPR ≤ 0.02).
 # As in 40-barrier.sh, the verdict uses the rate per CPU-second of one
 # screening thread: the dev machine is shared, and wall-clock rates (printed
 # beside it, for 1 thread and for all cores sharing one Screener) include time
@@ -20,8 +21,12 @@ walln=$(sed -n 's/^threads=\([2-9][0-9]*\) messages_per_s=\(.*\)$/\2\/s with \1 
 verdict=$(awk -v r="$cpu" 'BEGIN { print (r >= 100000) ? "OK" : "MISS" }')
 printf 'screen messages, in process   %s messages/s   target ≥ 100000 messages/s   %s   (wall: %s/s on 1 thread, %s; load %s)\n' \
   "$cpu" "$verdict" "$wall1" "${walln:-n/a}" "$(cut -d' ' -f1 /proc/loadavg)"
-sed -n 's/^fraud_precision=\(.*\) fraud_recall=\(.*\) accuracy=\(.*\)$/screen corpus, fraud vs none   precision \1   recall \2   accuracy \3   (no target; test floor 0.95)/p' <<<"$out"
-sed -n '/^label /,$p' <<<"$out" | sed 's/^/    /'
-hold="$("$bin" "$data/holdout.jsonl" 0.2)" || { echo "screen held-out      failed   MISS"; exit 1; }
-sed -n 's/^fraud_precision=\(.*\) fraud_recall=\(.*\) accuracy=\(.*\)$/screen held-out, fraud vs none   precision \1   recall \2   accuracy \3   (no target; test floor 0.9)/p' <<<"$hold"
+for kind in heldout heldout_originals; do
+  line=$(sed -n "s/^$kind //p" <<<"$out")
+  recall=$(sed -n 's/.*recall=\([0-9.]*\).*/\1/p' <<<"$line")
+  fpr=$(sed -n 's/.*fpr=\([0-9.]*\).*/\1/p' <<<"$line")
+  v=$(awk -v r="$recall" -v f="$fpr" 'BEGIN { print (r >= 0.95 && f <= 0.02) ? "OK" : "MISS" }')
+  printf 'screen %-18s recall %s  FPR %s   goal recall ≥ 0.95 at FPR ≤ 0.02   %s   (%s)\n' "$kind," "$recall" "$fpr" "$v" "$line"
+done
+sed -n '/^held-out split/,$p' <<<"$out" | sed 's/^/    /'
 [ "$verdict" = OK ]

@@ -9,6 +9,7 @@
 // cannot be read is a failure (exit 1).
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -20,6 +21,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "screen/corpus_eval.h"
 #include "screen/screen_json.h"
 #include "screen/screener.h"
 
@@ -30,6 +32,10 @@ struct ScreenOptions {
   std::vector<std::string> text_words;
   bool known_sender = false;
   std::string jsonl_path;
+  std::string eval_path;
+  std::string split;           // --split for --eval
+  bool originals_only = false;  // --originals-only for --eval
+  bool show_misses = false;     // --misses for --eval
   std::string format;
 };
 
@@ -86,11 +92,42 @@ int ScreenJsonl(const screen::Screener& screener, const std::string& path) {
   return kExitOk;
 }
 
+// --eval FILE: recall, false-positive rate, ROC and per-family confusion on
+// a labelled corpus (screen/corpus_eval.h), optionally one split only.
+int EvalCorpus(const screen::Screener& screener, const ScreenOptions& opt) {
+  std::ifstream file(opt.eval_path, std::ios::binary);
+  if (!file) return ReportStatus("screen", Status::IOError("cannot open " + opt.eval_path));
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  auto corpus = screen::ParseCorpus(text);
+  if (!corpus.ok()) {
+    return ReportStatus("screen", Status::InvalidArgument(opt.eval_path + ": " + corpus.status().message()));
+  }
+  const auto selected = screen::FilterCorpus(*corpus, {opt.split, opt.originals_only});
+  if (selected.empty()) {
+    return ReportStatus("screen", Status::InvalidArgument("no messages in " + opt.eval_path +
+                                                          (opt.split.empty() ? "" : " with split " + opt.split)));
+  }
+  const screen::EvalReport report = screen::Evaluate(screener, selected);
+  std::string title = opt.split.empty() ? "all splits" : "split " + opt.split;
+  if (opt.originals_only) title += ", originals only";
+  std::printf("%s", screen::FormatReport(report, title).c_str());
+  std::printf("summary %s\n", screen::SummaryLine(report).c_str());
+  if (opt.show_misses) {
+    for (const std::string& miss : report.misses) std::printf("  miss %s\n", miss.c_str());
+  }
+  return kExitOk;
+}
+
 int RunScreen(const ScreenOptions& opt) {
   const bool have_text = !opt.text_words.empty();
   const bool have_jsonl = !opt.jsonl_path.empty();
-  if (have_text == have_jsonl) {
-    return ReportStatus("screen", Status::InvalidArgument("give either TEXT or --jsonl FILE|-"), true);
+  const bool have_eval = !opt.eval_path.empty();
+  if (int(have_text) + int(have_jsonl) + int(have_eval) != 1) {
+    return ReportStatus("screen", Status::InvalidArgument("give one of TEXT, --jsonl FILE|- or --eval FILE"), true);
+  }
+  if (!have_eval && (!opt.split.empty() || opt.originals_only || opt.show_misses)) {
+    return ReportStatus("screen", Status::InvalidArgument("--split, --originals-only and --misses need --eval"),
+                        true);
   }
   if (have_jsonl && opt.known_sender) {
     return ReportStatus("screen",
@@ -104,6 +141,7 @@ int RunScreen(const ScreenOptions& opt) {
   auto screener = screen::Screener::Create();
   if (!screener.ok()) return ReportStatus("screen", screener.status());
   if (have_jsonl) return ScreenJsonl(**screener, opt.jsonl_path);
+  if (have_eval) return EvalCorpus(**screener, opt);
 
   std::string text;
   for (const std::string& word : opt.text_words) text += (text.empty() ? "" : " ") + word;
@@ -125,10 +163,17 @@ void RegisterScreenCommand(CLI::App& app, CommandContext& ctx) {
       "Screen a Dutch chat message for help-request fraud, phishing and bank-helpdesk fraud:\n"
       "label, score 0..1 and the signals found (docs/screening.md).\n"
       "  zicht screen \"Hoi mam, dit is mijn nieuwe nummer. Kun je 800 euro overmaken?\"\n"
-      "  zicht screen --jsonl messages.jsonl   (lines {\"text\":\"...\",\"sender_known\":false})");
+      "  zicht screen --jsonl messages.jsonl   (lines {\"text\":\"...\",\"sender_known\":false})\n"
+      "  zicht screen --eval tests/data/screening/corpus.jsonl --split heldout");
   cmd->add_option("text", opt->text_words, "the message (several words are joined with spaces)");
   cmd->add_flag("--known-sender", opt->known_sender, "the sender is a saved contact (lowers help-request scores)");
   cmd->add_option("--jsonl", opt->jsonl_path, "screen JSON Lines from FILE, or - for stdin; one result per line");
+  cmd->add_option("--eval", opt->eval_path,
+                  "evaluate on a labelled corpus (JSON Lines with text, sender_known, label, family, split):\n"
+                  "recall, false-positive rate, ROC point and a confusion matrix per family");
+  cmd->add_option("--split", opt->split, "with --eval: only messages of this split (train, heldout)");
+  cmd->add_flag("--originals-only", opt->originals_only, "with --eval: leave out script-made spelling variants");
+  cmd->add_flag("--misses", opt->show_misses, "with --eval: list the messages the screener got wrong");
   AddFormatOption(cmd, &opt->format, {"table", "json", "jsonl"});
   cmd->callback([opt, &ctx] { ctx.exit_code = RunScreen(*opt); });
 }

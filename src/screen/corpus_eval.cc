@@ -2,7 +2,9 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 namespace zicht::screen {
 namespace {
@@ -12,17 +14,24 @@ const rapidjson::Value* Member(const rapidjson::Value& object, const char* name)
   return object.HasMember(name) ? &object[name] : nullptr;
 }
 
+// Optional string member; an error when present but not a string.
+Status OptionalString(const rapidjson::Value& doc, const char* name, const std::string& where, std::string* out) {
+  const rapidjson::Value* v = Member(doc, name);
+  if (v == nullptr || v->IsNull()) return Status::Ok();
+  if (!v->IsString()) return Status::InvalidArgument(where + name + ": must be a string");
+  out->assign(v->GetString(), v->GetStringLength());
+  return Status::Ok();
+}
+
+std::string SignalList(SignalSet set) {
+  std::string out;
+  for (int i = 0; i < kSignalCount; ++i) {
+    if (set.Has(static_cast<Signal>(i))) out += (out.empty() ? "" : " ") + std::string(SignalName(static_cast<Signal>(i)));
+  }
+  return out;
+}
+
 }  // namespace
-
-double Counts::Precision() const {
-  const int predicted = true_positive + false_positive;
-  return predicted == 0 ? 1.0 : static_cast<double>(true_positive) / predicted;
-}
-
-double Counts::Recall() const {
-  const int expected = true_positive + false_negative;
-  return expected == 0 ? 1.0 : static_cast<double>(true_positive) / expected;
-}
 
 Result<std::vector<CorpusEntry>> ParseCorpus(std::string_view jsonl) {
   std::vector<CorpusEntry> corpus;
@@ -56,59 +65,119 @@ Result<std::vector<CorpusEntry>> ParseCorpus(std::string_view jsonl) {
       return Status::InvalidArgument(where + "label: unknown label \"" + label->GetString() + "\"");
     }
     entry.label = *parsed;
+    for (auto [name, field] : {std::pair{"id", &entry.id}, std::pair{"family", &entry.family},
+                               std::pair{"lang", &entry.lang}, std::pair{"origin", &entry.origin},
+                               std::pair{"split", &entry.split}, std::pair{"variant_of", &entry.variant_of},
+                               std::pair{"url", &entry.url}, std::pair{"date", &entry.date}}) {
+      ZICHT_RETURN_IF_ERROR(OptionalString(doc, name, where, field));
+    }
+    if (entry.family.empty()) entry.family = LabelName(entry.label);
+    if (entry.id.empty()) entry.id = "line " + std::to_string(line_no);
     corpus.push_back(std::move(entry));
   }
   return corpus;
 }
 
-CorpusMetrics EvaluateCorpus(const Screener& screener, const std::vector<CorpusEntry>& corpus) {
-  CorpusMetrics m;
-  for (const CorpusEntry& entry : corpus) {
-    const ScreenResult r = screener.Screen(entry.text, entry.sender_known);
-    ++m.total;
-    if (r.label == entry.label) {
-      ++m.correct;
-      ++m.per_label[static_cast<size_t>(r.label)].true_positive;
-    } else {
-      ++m.per_label[static_cast<size_t>(r.label)].false_positive;
-      ++m.per_label[static_cast<size_t>(entry.label)].false_negative;
-      std::string signals;
-      for (int i = 0; i < kSignalCount; ++i) {
-        if (r.signals.Has(static_cast<Signal>(i))) {
-          signals += (signals.empty() ? "" : " ") + std::string(SignalName(static_cast<Signal>(i)));
-        }
-      }
-      char score[16];
-      std::snprintf(score, sizeof score, "%.2f", r.score);
-      m.mistakes.push_back("line " + std::to_string(entry.line) + ": expected " +
-                           std::string(LabelName(entry.label)) + ", got " + std::string(LabelName(r.label)) +
-                           " (" + score + ") [" + signals + "]");
-    }
-    const bool expected_fraud = entry.label != Label::kNone;
-    const bool predicted_fraud = r.label != Label::kNone;
-    if (expected_fraud && predicted_fraud) ++m.fraud.true_positive;
-    if (!expected_fraud && predicted_fraud) ++m.fraud.false_positive;
-    if (expected_fraud && !predicted_fraud) ++m.fraud.false_negative;
+std::vector<CorpusEntry> FilterCorpus(const std::vector<CorpusEntry>& corpus, const CorpusFilter& filter) {
+  std::vector<CorpusEntry> out;
+  for (const CorpusEntry& e : corpus) {
+    if (!filter.split.empty() && e.split != filter.split) continue;
+    if (filter.originals_only && !e.variant_of.empty()) continue;
+    out.push_back(e);
   }
-  return m;
+  return out;
 }
 
-std::string FormatMetrics(const CorpusMetrics& m) {
+EvalReport Evaluate(const Screener& screener, const std::vector<CorpusEntry>& corpus, double fpr_target) {
+  EvalReport r;
+  r.fpr_target = fpr_target;
+  std::map<std::pair<bool, std::string>, FamilyRow> families;  // scam families sort after benign: fixed below
+  std::vector<std::pair<double, bool>> scored;                 // (score, is scam)
+  scored.reserve(corpus.size());
+  for (const CorpusEntry& e : corpus) {
+    const ScreenResult res = screener.Screen(e.text, e.sender_known);
+    const bool scam = e.label != Label::kNone;
+    const bool flagged = res.label != Label::kNone;
+    scored.emplace_back(res.score, scam);
+    FamilyRow& row = families[{!scam, e.family}];
+    row.family = e.family;
+    row.scam = scam;
+    ++row.n;
+    ++row.predicted[static_cast<size_t>(res.label)];
+    if (scam) {
+      ++r.scams;
+      if (flagged) ++r.scams_flagged;
+      if (res.label == e.label) ++r.scams_exact_label;
+    } else {
+      ++r.benign;
+      if (flagged) ++r.benign_flagged;
+    }
+    if (flagged != scam) {
+      char score[16];
+      std::snprintf(score, sizeof score, "%.3f", res.score);
+      r.misses.push_back(e.id + " " + e.family + ": " + (scam ? "scam not flagged" : "benign flagged as ") +
+                         (scam ? "" : std::string(LabelName(res.label))) + " (" + score + ") [" +
+                         SignalList(res.signals) + "]");
+    }
+  }
+  for (auto& [key, row] : families) r.families.push_back(row);
+
+  // ROC: sweep the threshold down over the distinct scores.
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  int tp = 0, fp = 0;
+  double auc = 0, prev_tpr = 0, prev_fpr = 0;
+  r.best_at_target = RocPoint{1.0 + 1e-9, 0, 0};
+  for (size_t i = 0; i < scored.size();) {
+    const double threshold = scored[i].first;
+    for (; i < scored.size() && scored[i].first == threshold; ++i) (scored[i].second ? tp : fp)++;
+    const double tpr = r.scams == 0 ? 1.0 : static_cast<double>(tp) / r.scams;
+    const double fpr = r.benign == 0 ? 0.0 : static_cast<double>(fp) / r.benign;
+    auc += (fpr - prev_fpr) * (tpr + prev_tpr) / 2;
+    prev_tpr = tpr;
+    prev_fpr = fpr;
+    if (fpr <= fpr_target && tpr > r.best_at_target.recall) r.best_at_target = RocPoint{threshold, tpr, fpr};
+  }
+  r.auc = auc;
+  return r;
+}
+
+std::string FormatReport(const EvalReport& r, std::string_view title) {
   std::string out;
-  char row[160];
-  std::snprintf(row, sizeof row, "%-20s %9s %9s %6s\n", "label", "precision", "recall", "n");
+  char row[256];
+  std::snprintf(row, sizeof row, "%.*s: %d messages (%d scam, %d benign)\n", static_cast<int>(title.size()),
+                title.data(), r.scams + r.benign, r.scams, r.benign);
   out += row;
-  auto add = [&](std::string_view name, const Counts& c) {
-    std::snprintf(row, sizeof row, "%-20.*s %9.3f %9.3f %6d\n", static_cast<int>(name.size()), name.data(),
-                  c.Precision(), c.Recall(), c.true_positive + c.false_negative);
+  std::snprintf(row, sizeof row, "  recall (scams flagged)        %.3f  (%d/%d)\n", r.Recall(), r.scams_flagged,
+                r.scams);
+  out += row;
+  std::snprintf(row, sizeof row, "  false-positive rate (benign)  %.3f  (%d/%d)\n", r.FalsePositiveRate(),
+                r.benign_flagged, r.benign);
+  out += row;
+  std::snprintf(row, sizeof row, "  scams with the expected label %.3f  (%d/%d)\n",
+                r.scams == 0 ? 1.0 : static_cast<double>(r.scams_exact_label) / r.scams, r.scams_exact_label,
+                r.scams);
+  out += row;
+  std::snprintf(row, sizeof row, "  ROC AUC %.3f; best point with FPR <= %.2f: score >= %.3f gives recall %.3f at FPR %.3f\n",
+                r.auc, r.fpr_target, r.best_at_target.threshold, r.best_at_target.recall,
+                r.best_at_target.false_positive_rate);
+  out += row;
+  std::snprintf(row, sizeof row, "  %-22s %5s %7s   %6s %6s %6s %6s\n", "family", "n", "flagged", "none", "hulp",
+                "phish", "bhd");
+  out += row;
+  for (const FamilyRow& f : r.families) {
+    std::snprintf(row, sizeof row, "  %-22s %5d %7.3f   %6d %6d %6d %6d\n", f.family.c_str(), f.n,
+                  f.n == 0 ? 0.0 : static_cast<double>(f.Flagged()) / f.n, f.predicted[0], f.predicted[1],
+                  f.predicted[2], f.predicted[3]);
     out += row;
-  };
-  for (int i = 0; i < kLabelCount; ++i) add(LabelName(static_cast<Label>(i)), m.per_label[static_cast<size_t>(i)]);
-  add("fraud vs none", m.fraud);
-  std::snprintf(row, sizeof row, "%-20s %9.3f (%d of %d)\n", "accuracy",
-                m.total == 0 ? 1.0 : static_cast<double>(m.correct) / m.total, m.correct, m.total);
-  out += row;
+  }
   return out;
+}
+
+std::string SummaryLine(const EvalReport& r) {
+  char line[160];
+  std::snprintf(line, sizeof line, "recall=%.3f fpr=%.3f auc=%.3f scams=%d benign=%d", r.Recall(),
+                r.FalsePositiveRate(), r.auc, r.scams, r.benign);
+  return line;
 }
 
 }  // namespace zicht::screen

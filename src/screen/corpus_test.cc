@@ -1,11 +1,14 @@
-// Accuracy of the screener on the labelled corpus (tests/data/screening/
-// corpus.jsonl): prints precision and recall per label and for fraud vs
-// none, and asserts a floor a little under what the shipped patterns
-// achieve, so a pattern change that loses accuracy fails here. This is an
-// accuracy floor, not a timing test.
+// The screening corpus (tests/data/screening/corpus.jsonl, docs/screening.md
+// "Corpus and evaluation"): its shape and provenance, and floors on what the
+// screener achieves on the held-out split — messages that were not used to
+// write the patterns or to train the model. The floors sit a little under the
+// measured figures, so a change that loses accuracy on unseen messages fails
+// here. Accuracy floors, not timing.
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "screen/corpus_eval.h"
 #include "testutil/testutil.h"
@@ -13,69 +16,66 @@
 namespace zicht::screen {
 namespace {
 
-// Floors: measured (see docs/screening.md) minus a margin.
-constexpr double kFraudPrecisionFloor = 0.95;
-constexpr double kFraudRecallFloor = 0.95;
-constexpr double kLabelPrecisionFloor = 0.9;
-constexpr double kLabelRecallFloor = 0.9;
-constexpr double kAccuracyFloor = 0.93;
-constexpr int kMinEntries = 150;
-constexpr int kMinBenign = 60;
+// Measured on the held-out split, originals only (docs/screening.md), minus a margin.
+constexpr double kHeldoutRecallFloor = 0.35;
+constexpr double kHeldoutFprCeiling = 0.03;
+constexpr double kHeldoutAucFloor = 0.80;
 
-// The held-out set was written after the patterns were tuned on the corpus
-// and measured once blind (docs/screening.md); smaller, so a looser floor.
-constexpr double kHoldoutFraudFloor = 0.9;
-constexpr double kHoldoutLabelFloor = 0.85;
-
-std::vector<CorpusEntry> LoadShippedCorpus(const std::string& name = "corpus.jsonl") {
-  const std::string text = testutil::ReadFile(testutil::SourceDir() + "/tests/data/screening/" + name);
+std::vector<CorpusEntry> LoadShippedCorpus() {
+  const std::string text = testutil::ReadFile(testutil::SourceDir() + "/tests/data/screening/corpus.jsonl");
   auto corpus = ParseCorpus(text);
   EXPECT_TRUE(corpus.ok()) << corpus.status().ToString();
   return corpus.ok() ? *corpus : std::vector<CorpusEntry>{};
 }
 
-TEST(Corpus, IsBigAndBalancedEnough) {
+TEST(Corpus, IsBigAndHasProvenance) {
   const auto corpus = LoadShippedCorpus();
-  std::array<int, kLabelCount> n{};
-  for (const auto& e : corpus) ++n[static_cast<size_t>(e.label)];
-  EXPECT_GE(static_cast<int>(corpus.size()), kMinEntries);
-  EXPECT_GE(n[static_cast<size_t>(Label::kNone)], kMinBenign);
-  for (int i = 1; i < kLabelCount; ++i) EXPECT_GE(n[static_cast<size_t>(i)], 15) << LabelName(static_cast<Label>(i));
+  EXPECT_GE(corpus.size(), 1500u);
+  std::map<std::string, int> per_split_benign, per_split;
+  std::set<std::string> ids;
+  for (const auto& e : corpus) {
+    EXPECT_TRUE(ids.insert(e.id).second) << "duplicate id " << e.id;
+    EXPECT_TRUE(e.origin == "published" || e.origin == "composed") << e.id;
+    EXPECT_TRUE(e.split == "train" || e.split == "heldout") << e.id;
+    EXPECT_TRUE(e.lang == "nl" || e.lang == "en") << e.id;
+    EXPECT_FALSE(e.family.empty()) << e.id;
+    EXPECT_EQ(e.family.rfind("benign", 0) == 0, e.label == Label::kNone) << e.id << " " << e.family;
+    if (e.origin == "published") {
+      EXPECT_EQ(e.url.rfind("https://", 0), 0u) << e.id;
+      EXPECT_GE(e.date.size(), 7u) << e.id;
+      EXPECT_EQ(e.split, "heldout") << e.id << ": published messages are held out";
+    }
+    ++per_split[e.split];
+    if (e.label == Label::kNone) ++per_split_benign[e.split];
+  }
+  for (const auto& [split, n] : per_split) {
+    EXPECT_GE(per_split_benign[split] * 10, n * 4) << split << ": hard negatives must be ≥ 40 %";
+  }
 }
 
-TEST(Corpus, PrecisionAndRecallAboveTheFloor) {
+TEST(Corpus, VariantsStayInTheirBaseSplit) {
   const auto corpus = LoadShippedCorpus();
-  ASSERT_FALSE(corpus.empty());
-  auto screener = Screener::Create();
-  ASSERT_TRUE(screener.ok());
-  const CorpusMetrics m = EvaluateCorpus(**screener, corpus);
-  std::cout << FormatMetrics(m);
-  for (const auto& mistake : m.mistakes) std::cout << "  " << mistake << "\n";
-  EXPECT_GE(m.fraud.Precision(), kFraudPrecisionFloor);
-  EXPECT_GE(m.fraud.Recall(), kFraudRecallFloor);
-  for (int i = 0; i < kLabelCount; ++i) {
-    const Counts& c = m.per_label[static_cast<size_t>(i)];
-    EXPECT_GE(c.Precision(), kLabelPrecisionFloor) << LabelName(static_cast<Label>(i));
-    EXPECT_GE(c.Recall(), kLabelRecallFloor) << LabelName(static_cast<Label>(i));
+  std::map<std::string, std::string> split_of;
+  for (const auto& e : corpus) split_of[e.id] = e.split;
+  for (const auto& e : corpus) {
+    if (e.variant_of.empty()) continue;
+    ASSERT_TRUE(split_of.count(e.variant_of)) << e.id << " names unknown base " << e.variant_of;
+    EXPECT_EQ(split_of[e.variant_of], e.split) << e.id << ": a variant in another split than its base leaks";
   }
-  EXPECT_GE(static_cast<double>(m.correct) / m.total, kAccuracyFloor);
 }
 
-TEST(Corpus, HoldoutPrecisionAndRecallAboveTheFloor) {
-  const auto holdout = LoadShippedCorpus("holdout.jsonl");
-  ASSERT_FALSE(holdout.empty());
+TEST(Corpus, HeldOutFloors) {
+  const auto corpus = LoadShippedCorpus();
   auto screener = Screener::Create();
   ASSERT_TRUE(screener.ok());
-  const CorpusMetrics m = EvaluateCorpus(**screener, holdout);
-  std::cout << "held-out set:\n" << FormatMetrics(m);
-  for (const auto& mistake : m.mistakes) std::cout << "  " << mistake << "\n";
-  EXPECT_GE(m.fraud.Precision(), kHoldoutFraudFloor);
-  EXPECT_GE(m.fraud.Recall(), kHoldoutFraudFloor);
-  for (int i = 0; i < kLabelCount; ++i) {
-    const Counts& c = m.per_label[static_cast<size_t>(i)];
-    EXPECT_GE(c.Precision(), kHoldoutLabelFloor) << LabelName(static_cast<Label>(i));
-    EXPECT_GE(c.Recall(), kHoldoutLabelFloor) << LabelName(static_cast<Label>(i));
-  }
+  const auto heldout = FilterCorpus(corpus, {"heldout", true});
+  ASSERT_GE(heldout.size(), 300u);
+  const EvalReport r = Evaluate(**screener, heldout);
+  std::cout << FormatReport(r, "held-out, originals only");
+  for (const auto& miss : r.misses) std::cout << "  miss " << miss << "\n";
+  EXPECT_GE(r.Recall(), kHeldoutRecallFloor);
+  EXPECT_LE(r.FalsePositiveRate(), kHeldoutFprCeiling);
+  EXPECT_GE(r.auc, kHeldoutAucFloor);
 }
 
 TEST(Corpus, ParseErrorsNameLineAndField) {
@@ -85,6 +85,28 @@ TEST(Corpus, ParseErrorsNameLineAndField) {
   auto label = ParseCorpus("{\"text\":\"a\",\"sender_known\":false,\"label\":\"spam\"}");
   ASSERT_FALSE(label.ok());
   EXPECT_EQ(label.status().message(), "line 1: label: unknown label \"spam\"");
+  auto family = ParseCorpus("{\"text\":\"a\",\"sender_known\":false,\"label\":\"none\",\"family\":3}");
+  ASSERT_FALSE(family.ok());
+  EXPECT_EQ(family.status().message(), "line 1: family: must be a string");
+}
+
+TEST(Corpus, EvaluateCountsRecallFprAndRoc) {
+  auto screener = Screener::Create();
+  ASSERT_TRUE(screener.ok());
+  auto corpus = ParseCorpus(
+      "{\"text\":\"Hoi mam, dit is mijn nieuwe nummer. Kun je 800 euro overmaken?\",\"sender_known\":false,"
+      "\"label\":\"hulpvraagfraude\",\"family\":\"hulpvraag\"}\n"
+      "{\"text\":\"Tot morgen bij de training!\",\"sender_known\":true,\"label\":\"none\",\"family\":\"benign-family\"}\n");
+  ASSERT_TRUE(corpus.ok());
+  const EvalReport r = Evaluate(**screener, *corpus);
+  EXPECT_EQ(r.scams, 1);
+  EXPECT_EQ(r.benign, 1);
+  EXPECT_EQ(r.scams_flagged, 1);
+  EXPECT_EQ(r.benign_flagged, 0);
+  EXPECT_DOUBLE_EQ(r.auc, 1.0);
+  ASSERT_EQ(r.families.size(), 2u);
+  EXPECT_EQ(r.families[0].family, "hulpvraag");  // scam families first
+  EXPECT_EQ(r.families[0].predicted[static_cast<size_t>(Label::kHulpvraagfraude)], 1);
 }
 
 }  // namespace
