@@ -172,7 +172,6 @@ Result<WarningList> ParseWarningList(std::string_view text, std::string_view nam
                                      std::optional<IdentifierKind> kind) {
   std::string_view t = Trim(text);
   Result<WarningList> list = !t.empty() && t.front() == '{' ? ParseMisp(t, name, kind) : ParsePlain(text, name);
-  if (list.ok() && list->name.empty()) return Status::InvalidArgument("the warning-list has no name; give --name");
   return list;
 }
 

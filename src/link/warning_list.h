@@ -2,7 +2,7 @@
 // Warning-lists: known legitimate values that fraudsters abuse or that
 // everyone shares — banks' official phone numbers (spoofed in
 // bank-helpdesk fraud), marketplaces, payment-request and messaging domains
-// (DESIGN.md, "Linking and clusters"). An identifier on a warning-list never
+// (docs/design.md, "Linking and clusters"). An identifier on a warning-list never
 // links reports and checks as risk `low`: without the lists, every victim
 // who was sent a Tikkie link or called "from" the bank's real number would
 // land in one cluster with every other.
@@ -47,7 +47,10 @@ struct WarningList {
   std::vector<WarningListEntry> entries;
 };
 
-//! Parses a warning-list file. `name` is used when the file names none.
+//! Parses a warning-list file. A non-empty `name` names the list; else the
+//! file's own name (`# name:` header, MISP "name"); else the result's name is
+//! empty and the caller gives the default (`zicht warninglist import`: the
+//! file name).
 //! `kind` forces the kind of MISP values; without it a value's kind is told
 //! from its shape (e-mail has '@', a valid IBAN, a phone number, else a host
 //! name). On failure: kInvalidArgument naming the line (plain) or the list
