@@ -128,7 +128,7 @@ int Run(const AuditArgs& a) {
 void RegisterAuditCommand(CLI::App& app, CommandContext& ctx) {
   auto* cmd = app.add_subcommand("audit", "Read the audit log: who checked what, when and why");
   auto a = std::make_shared<AuditArgs>();
-  cmd->add_option("--db", a->db, "SQLite database")->capture_default_str();
+  AddDbOption(cmd, &a->db, ctx.global_db, "SQLite database");
   cmd->add_option("--partner", a->partner, "only this partner");
   cmd->add_option("--since", a->since, "only from this RFC 3339 date or time");
   cmd->add_option("--pseudonym", a->pseudonym, "only look-ups of this pseudonym");

@@ -76,7 +76,7 @@ void RegisterCheckCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("KIND", args->kind, "iban|phone|email|url|device|handle|crypto")->required()->check(CLI::IsMember(kinds));
   cmd->add_option("VALUE", args->value, "the value, in any common notation")->required();
   AddFormatOption(cmd, &args->format, {"table", "json"});
-  cmd->add_option("--db", args->db, "SQLite database")->capture_default_str();
+  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
   cmd->callback([args, &ctx] { ctx.exit_code = RunCheck(*args); });
 }
 

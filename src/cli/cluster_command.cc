@@ -77,7 +77,7 @@ void RegisterClusterCommand(CLI::App& app, CommandContext& ctx) {
       "cluster", "One cluster: reports, identifiers and roles, money mules, why it ranks high, and its graph.");
   cmd->add_option("ID", args->id, "cluster id (c-… from zicht clusters)")->required();
   AddFormatOption(cmd, &args->format, {"table", "json", "dot", "graphml", "stix"});
-  cmd->add_option("--db", args->db, "SQLite database")->capture_default_str();
+  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
   cmd->callback([args, &ctx] { ctx.exit_code = RunCluster(*args); });
 }
 

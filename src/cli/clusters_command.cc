@@ -249,7 +249,7 @@ void RegisterClustersCommand(CLI::App& app, CommandContext& ctx) {
                 "list money-mule candidates: IBANs with role beneficiary in 2 or more reports (--top limits)");
   cmd->get_option("--mules")->excludes(cmd->get_option("--members"));
   AddFormatOption(cmd, &args->format, {"table", "json", "jsonl", "csv"});
-  cmd->add_option("--db", args->db, "SQLite database")->capture_default_str();
+  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
   cmd->callback([args, &ctx] { ctx.exit_code = RunClusters(*args); });
 }
 

@@ -4,11 +4,14 @@
 // argv and exit codes (CONTRIBUTING.md, "Habits").
 #include <CLI/CLI.hpp>
 
+#include "cli/db_option.h"
+
 namespace zicht::cli {
 
 //! State shared by main and the subcommand callbacks.
 struct CommandContext {
   int exit_code = 0;  // 0 success, 1 failure to do the job, 2 wrong usage
+  const CLI::Option* global_db = nullptr;  // `zicht --db PATH SUB` (db_option.h)
 };
 
 // Foundation

@@ -179,7 +179,7 @@ void RegisterEvaluateCommand(CLI::App& app, CommandContext& ctx) {
       "(allow|warn|delay|block, until, reasons), then counts per barrier and decision.");
   cmd->add_option("file", opts->file, "JSONL event log, '-' for stdin")->required();
   cmd->add_option("--rules", opts->rules, "rules file (TOML); default: the shipped rules (docs/barriers.md)");
-  cmd->add_option("--db", opts->db, "Zicht database: IBANs and devices known from fraud reports");
+  AddDbOption(cmd, &opts->db, ctx.global_db, "Zicht database: IBANs and devices known from fraud reports", "");
   AddFormatOption(cmd, &opts->format, {"jsonl", "json", "table"});
   cmd->add_flag("--summary", opts->summary, "print the counts on stdout (in the document for --format json)");
   cmd->callback([opts, &ctx] { ctx.exit_code = RunEvaluate(*opts); });

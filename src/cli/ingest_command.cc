@@ -176,7 +176,7 @@ void RegisterIngestCommand(CLI::App& app, CommandContext& ctx) {
                   "write rejected lines verbatim to this file, each after a '# FILE:LINE: reason' comment;\n"
                   "fix them there and ingest the file again");
   cmd->add_flag("--json", args->json, "print the summary as one JSON object");
-  cmd->add_option("--db", args->db, "SQLite database (created if missing)")->capture_default_str();
+  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database, created if missing");
   cmd->add_option("--batch-size", args->batch_size, "reports per transaction")->capture_default_str();
   cmd->callback([args, &ctx] { ctx.exit_code = RunIngest(*args); });
 }

@@ -5,6 +5,7 @@
 // exception escapes to the user as a crash.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "zicht 0.1.0");
   CommandContext ctx;
+  std::string global_db;  // read through ctx.global_db by each subcommand's --db
+  ctx.global_db = AddGlobalDbOption(app, &global_db);
   RegisterIngestCommand(app, ctx);
   RegisterNormalizeCommand(app, ctx);
   RegisterGenerateCommand(app, ctx);

@@ -17,7 +17,7 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--listen", opts->listen, "host:port to listen on (port 0 = any free port)")
       ->capture_default_str();
   cmd->add_option("--keys", opts->keys_path, "API keys file (TOML, see `zicht keys`)")->capture_default_str();
-  cmd->add_option("--db", opts->db_path, "SQLite database")->capture_default_str();
+  AddDbOption(cmd, &opts->db_path, ctx.global_db, "SQLite database");
   cmd->add_option("--threads", opts->threads, "I/O threads (0 = one per core)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--busy-poll-us", opts->busy_poll_us,
                   "microseconds an I/O thread keeps polling for work before it sleeps (0 = never polls; "

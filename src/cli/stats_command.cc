@@ -108,7 +108,7 @@ void RegisterStatsCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--type", args->type, "only this fraud type")->check(CLI::IsMember(types));
   cmd->add_option("--since", args->since, "only reports with reported_at on or after this RFC 3339 date/date-time");
   AddFormatOption(cmd, &args->format, {"table", "json", "csv"});
-  cmd->add_option("--db", args->db, "SQLite database")->capture_default_str();
+  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
   cmd->callback([args, &ctx] { ctx.exit_code = RunStats(*args); });
 }
 

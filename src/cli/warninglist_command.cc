@@ -134,13 +134,13 @@ void RegisterWarninglistCommand(CLI::App& app, CommandContext& ctx) {
   for (auto n : model::kIdentifierKindNames.names) kinds.emplace_back(n);
   import->add_option("--kind", import_args->kind, "kind of every MISP value (default: told from each value's shape)")
       ->check(CLI::IsMember(kinds));
-  import->add_option("--db", import_args->db, "SQLite database")->capture_default_str();
+  AddDbOption(import, &import_args->db, ctx.global_db, "SQLite database");
   import->callback([import_args, &ctx] { ctx.exit_code = RunImport(*import_args); });
 
   auto list_args = std::make_shared<ListArgs>();
   auto* list = cmd->add_subcommand("list", "Shipped and imported warning-lists with their entry counts.");
   AddFormatOption(list, &list_args->format, {"table", "json", "csv"});
-  list->add_option("--db", list_args->db, "SQLite database")->capture_default_str();
+  AddDbOption(list, &list_args->db, ctx.global_db, "SQLite database");
   list->callback([list_args, &ctx] { ctx.exit_code = RunList(*list_args); });
 }
 

@@ -22,7 +22,6 @@
 #include "generate/jsonl_writer.h"
 #include "model/report.h"
 #include "normalize/normalize.h"
-#include "testutil/testutil.h"
 
 namespace zicht::generate {
 namespace {
@@ -454,37 +453,6 @@ TEST(GeneratorTest, NoNetworksMeansNoClusters) {
   Linked l = Link(GenerateReports(o, 5000));
   EXPECT_TRUE(l.cluster_sizes.empty());
   EXPECT_EQ(l.singletons, 5000u);
-}
-
-TEST(GenerateCommandTest, WritesNLinesToStdoutAndFile) {
-  testutil::CommandResult r = testutil::RunZicht({"generate", "--reports", "500", "--seed", "3"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(Lines(r.out).size(), 500u);
-  EXPECT_EQ(r.out, Jsonl(Options(3, 500), 500));
-
-  testutil::TempDir dir;
-  std::string path = dir.File("reports.jsonl");
-  testutil::CommandResult f = testutil::RunZicht({"generate", "--reports", "500", "--seed", "3", "--output", path});
-  ASSERT_EQ(f.exit_code, 0) << f.err;
-  EXPECT_TRUE(f.out.empty());
-  EXPECT_EQ(testutil::ReadFile(path), r.out);
-}
-
-TEST(GenerateCommandTest, UsageErrorsExitTwo) {
-  EXPECT_EQ(testutil::RunZicht({"generate"}).exit_code, 2);
-  EXPECT_EQ(testutil::RunZicht({"generate", "--reports", "x"}).exit_code, 2);
-  EXPECT_EQ(testutil::RunZicht({"generate", "--reports", "5", "--network-share", "2"}).exit_code, 2);
-  EXPECT_EQ(testutil::RunZicht({"generate", "--reports", "5", "--end-date", "2024-02-30"}).exit_code, 2);
-  testutil::CommandResult help = testutil::RunZicht({"generate", "--help"});
-  EXPECT_EQ(help.exit_code, 0);
-  EXPECT_NE(help.out.find("--seed"), std::string::npos);
-}
-
-TEST(GenerateCommandTest, UnwritableOutputFails) {
-  testutil::CommandResult r =
-      testutil::RunZicht({"generate", "--reports", "5", "--output", "/nonexistent-dir/x.jsonl"});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("generate"), std::string::npos);
 }
 
 }  // namespace

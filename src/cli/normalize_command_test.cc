@@ -4,9 +4,10 @@
 
 #include <string>
 
+#include "cli/cli_test_util.h"
 #include "testutil/testutil.h"
 
-namespace zicht::normalize {
+namespace zicht::cli {
 namespace {
 
 using testutil::RunZicht;
@@ -84,5 +85,12 @@ TEST(NormalizeCommandTest, HelpExplainsWithExamples) {
   EXPECT_NE(r.out.find("+31612345678"), std::string::npos);
 }
 
+TEST(NormalizeCommandTest, HelpShowsTheDefaultFormat) {
+  auto r = RunZicht({"normalize", "--help"});
+  EXPECT_NE(HelpLine(r.out, "--format").find("text|json (default text)"), std::string::npos) << r.out;
+  // text also when stdout is not a terminal
+  EXPECT_EQ(RunZicht({"normalize", "email", " Jan@Example.NL "}).out, "jan@example.nl\n");
+}
+
 }  // namespace
-}  // namespace zicht::normalize
+}  // namespace zicht::cli

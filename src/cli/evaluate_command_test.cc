@@ -3,9 +3,10 @@
 
 #include <cstdlib>
 
+#include "cli/cli_test_util.h"
 #include "testutil/testutil.h"
 
-namespace zicht {
+namespace zicht::cli {
 namespace {
 
 using testutil::RunZicht;
@@ -132,5 +133,17 @@ TEST(EvaluateCommandTest, MissingFileAndUsage) {
   EXPECT_EQ(RunZicht({"evaluate", "-", "--format", "csv"}).exit_code, 2);
 }
 
+TEST(EvaluateCommandTest, HelpAndDefaultFormat) {
+  auto help = RunZicht({"evaluate", "--help"});
+  EXPECT_NE(HelpLine(help.out, "--format").find("jsonl|json|table (default: table on a terminal, else json)"),
+            std::string::npos)
+      << help.out;
+  EXPECT_NE(HelpLine(help.out, "--rules").find("default: the shipped rules"), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "--summary"), "");
+  auto r = RunZicht({"evaluate", "-"}, kLog);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, RunZicht({"evaluate", "-", "--format", "json"}, kLog).out) << "json when stdout is not a terminal";
+}
+
 }  // namespace
-}  // namespace zicht
+}  // namespace zicht::cli
