@@ -9,6 +9,7 @@
 
 #include "generate/generator.h"
 #include "generate/jsonl_writer.h"
+#include "cli/cli_test_util.h"
 #include "testutil/testutil.h"
 
 namespace zicht::cli {
@@ -68,6 +69,20 @@ TEST(GenerateCommandTest, UnwritableOutputFails) {
       testutil::RunZicht({"generate", "--reports", "5", "--output", "/nonexistent-dir/x.jsonl"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("generate"), std::string::npos);
+}
+
+TEST(GenerateCommandTest, HelpShowsDefaultsAndTheyHold) {
+  auto help = RunZicht({"generate", "--help"});
+  ASSERT_EQ(help.exit_code, 0);
+  EXPECT_NE(HelpLine(help.out, "-n,--reports").find("REQUIRED"), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "--seed").find("=1 "), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "--days").find("=730 "), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "--network-share").find("=0.85 "), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "--max-network").find("=300 "), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "--end-date").find("=2026-10-31 "), std::string::npos) << help.out;
+  EXPECT_NE(HelpLine(help.out, "-o,--output"), "");
+  // The default seed is 1; -n is --reports.
+  EXPECT_EQ(RunZicht({"generate", "-n", "50"}).out, Jsonl(1, 50));
 }
 
 }  // namespace
