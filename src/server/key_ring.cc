@@ -10,6 +10,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "common/encoding.h"
 #include "model/report.h"
 
 namespace zicht::server {
@@ -27,13 +28,7 @@ std::string Sha256Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(len * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 0xf];
-  }
-  return out;
+  return HexEncode({digest, len});
 }
 
 Result<std::string> GenerateApiKey() {
@@ -41,20 +36,7 @@ Result<std::string> GenerateApiKey() {
   constexpr int kKeyBytes = 32;
   unsigned char raw[kKeyBytes];
   if (RAND_bytes(raw, kKeyBytes) != 1) return Status::Internal("OpenSSL RAND_bytes failed");
-  static constexpr char kB64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out = "zk_";
-  uint32_t acc = 0;
-  int bits = 0;
-  for (unsigned char c : raw) {
-    acc = (acc << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kB64Url[(acc >> bits) & 0x3f];
-    }
-  }
-  if (bits > 0) out += kB64Url[(acc << (6 - bits)) & 0x3f];
-  return out;
+  return "zk_" + Base64UrlEncode(raw);
 }
 
 namespace {
@@ -62,16 +44,6 @@ namespace {
 Status EntryError(size_t index, std::string_view field, std::string_view what) {
   return Status::InvalidArgument("keys file: entry " + std::to_string(index + 1) + ", field '" +
                                  std::string(field) + "': " + std::string(what));
-}
-
-std::string TomlQuote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-  return out;
 }
 
 }  // namespace
@@ -124,18 +96,23 @@ Result<KeysFile> KeysFile::Load(const std::string& path) {
 }
 
 Status KeysFile::Save(const std::string& path) const {
+  // toml++ writes the file, so every string is escaped as TOML requires
+  // (control characters and non-ASCII included), not only `"` and `\`.
+  toml::array entries;
+  for (const KeyEntry& e : keys) {
+    entries.push_back(toml::table{
+        {"id", e.id},
+        {"partner", e.partner},
+        {"role", std::string(kRoleNames.Name(e.role))},
+        {"sha256", e.sha256},
+        {"created", FormatRfc3339(e.created)},
+        {"revoked", e.revoked},
+    });
+  }
   std::ostringstream o;
   o << "# Zicht API keys (docs/keys.md). Only SHA-256 hashes of keys are stored here.\n"
-       "# Manage with `zicht keys add|list|revoke`; `zicht serve` reloads this file on SIGHUP.\n";
-  for (const KeyEntry& e : keys) {
-    o << "\n[[key]]\n"
-      << "id = " << TomlQuote(e.id) << "\n"
-      << "partner = " << TomlQuote(e.partner) << "\n"
-      << "role = " << TomlQuote(kRoleNames.Name(e.role)) << "\n"
-      << "sha256 = " << TomlQuote(e.sha256) << "\n"
-      << "created = " << TomlQuote(FormatRfc3339(e.created)) << "\n"
-      << "revoked = " << (e.revoked ? "true" : "false") << "\n";
-  }
+       "# Manage with `zicht keys add|list|revoke`; `zicht serve` reloads this file on SIGHUP.\n\n";
+  if (!entries.empty()) o << toml::table{{"key", std::move(entries)}} << "\n";
   std::string tmp = path + ".tmp";
   {
     std::ofstream f(tmp, std::ios::trunc);

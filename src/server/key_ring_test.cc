@@ -60,6 +60,30 @@ TEST(KeyRingTest, SaveLoadRoundTripAndLookup) {
   EXPECT_FALSE(ring.Lookup("nope").has_value());
 }
 
+TEST(KeyRingTest, SaveEscapesEveryStringTomlRequires) {
+  // Ids are free text to the file format; a newline, tab or control
+  // character must not break the file (a hand-rolled quoter once escaped
+  // only `"` and `\`).
+  testutil::TempDir dir;
+  KeysFile file;
+  KeyEntry e;
+  e.sha256 = Sha256Hex("secret");
+  e.id = "a\"b\\c\nd\te\x01" "f";
+  e.partner = "rabobank";
+  file.keys.push_back(e);
+  ASSERT_TRUE(file.Save(dir.File("keys.toml")).ok());
+  auto loaded = KeysFile::Load(dir.File("keys.toml"));
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->keys.size(), 1u);
+  EXPECT_EQ(loaded->keys[0].id, e.id);
+
+  KeysFile empty;
+  ASSERT_TRUE(empty.Save(dir.File("empty.toml")).ok());
+  auto none = KeysFile::Load(dir.File("empty.toml"));
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->keys.empty());
+}
+
 TEST(KeyRingTest, MissingFileIsEmptyMalformedFileNamesTheField) {
   testutil::TempDir dir;
   auto missing = KeysFile::Load(dir.File("none.toml"));

@@ -8,17 +8,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/encoding.h"
+
 namespace zicht::server {
 namespace {
 
 constexpr size_t kSecretBytes = 32;
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 }  // namespace
 
@@ -37,15 +32,11 @@ Result<std::string> LoadPseudonymKey(const std::string& path) {
   if (text.size() != 2 * kSecretBytes) {
     return Status::InvalidArgument("pseudonym key file '" + path + "' must hold 64 hexadecimal digits");
   }
-  std::string key(kSecretBytes, '\0');
-  for (size_t i = 0; i < kSecretBytes; ++i) {
-    int hi = HexValue(text[2 * i]), lo = HexValue(text[2 * i + 1]);
-    if (hi < 0 || lo < 0) {
-      return Status::InvalidArgument("pseudonym key file '" + path + "' must hold 64 hexadecimal digits");
-    }
-    key[i] = static_cast<char>(hi * 16 + lo);
+  unsigned char raw[kSecretBytes];
+  if (!HexDecode(text, raw)) {
+    return Status::InvalidArgument("pseudonym key file '" + path + "' must hold 64 hexadecimal digits");
   }
-  return key;
+  return std::string(reinterpret_cast<const char*>(raw), kSecretBytes);
 }
 
 Result<std::string> LoadOrCreatePseudonymKey(const std::string& path) {
@@ -53,13 +44,7 @@ Result<std::string> LoadOrCreatePseudonymKey(const std::string& path) {
   if (loaded.ok() || !loaded.status().IsNotFound()) return loaded;
   unsigned char raw[kSecretBytes];
   if (RAND_bytes(raw, kSecretBytes) != 1) return Status::Internal("OpenSSL RAND_bytes failed");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned char c : raw) {
-    text += kHex[c >> 4];
-    text += kHex[c & 0xf];
-  }
-  text += '\n';
+  std::string text = HexEncode(raw) + "\n";
   // O_EXCL: two servers starting at once must not overwrite each other's key.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) {
