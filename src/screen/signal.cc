@@ -34,6 +34,12 @@ constexpr std::array<SignalInfo, kSignalCount> kSignals{{
     {"LINK", "contains a link"},
     {"UNKNOWN_SENDER", "the sender is not a known contact"},
     {"SAFETY_ADVICE", "warns about fraud or gives safety advice (we never ask for your PIN); lowers the score"},
+    {"LOOKALIKE_DOMAIN", "links to a domain that imitates a brand (brand name, typo, homoglyph or punycode)"},
+    {"OFFICIAL_DOMAIN", "links to a brand's own domain (from the brands file); lowers the score"},
+    {"KNOWN_FRAUD_IDENTIFIER", "names an IBAN, phone number, URL or e-mail address that is known in Zicht"},
+    {"CODE_FORWARDING", "asks to forward a verification code 'sent by mistake' (account takeover)"},
+    {"TEST_PAYMENT", "asks for a tiny 'verification' payment (1 cent) through a link"},
+    {"BANK_ACCESS_PROBLEM", "says the sender cannot reach their own bank account (app blocked, card refused, no login)"},
 }};
 
 constexpr std::array<std::string_view, kLabelCount> kLabels{

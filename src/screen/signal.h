@@ -16,17 +16,17 @@
 namespace zicht::screen {
 
 enum class Signal : uint8_t {
-  // Help-request fraud (hulpvraagfraude): help_request_patterns.cc
+  // Help-request fraud (hulpvraagfraude). Patterns of every signal: data/screening/patterns.tsv
   kNewNumber,        // "dit is mijn nieuwe nummer"
   kFamilyAddress,    // "hoi mam", "lieve oma"
   kBrokenPhone,      // "mijn telefoon is kapot / in het water gevallen"
   kCannotCall,       // "ik kan nu niet bellen"
   kSecrecy,          // "niet tegen papa zeggen"
-  // Pressure and money: payment_patterns.cc
+  // Pressure and money
   kUrgency,          // "vandaag nog", "met spoed", "binnen 24 uur"
   kPaymentRequest,   // "kun je 850 euro overmaken / voorschieten"
   kPaymentLink,      // "tikkie", "betaalverzoek", a link to pay
-  // Impersonation (bank-helpdesk fraud and phishing): impersonation_patterns.cc
+  // Impersonation (bank-helpdesk fraud and phishing)
   kBankImpersonation,       // "ING", "fraudeafdeling van uw bank"
   kAuthorityImpersonation,  // "Belastingdienst", "DigiD", "CJIB", "politie"
   kParcelDelivery,          // "PostNL: uw pakket kon niet worden bezorgd"
@@ -38,14 +38,23 @@ enum class Signal : uint8_t {
   kCardPickup,              // "een koerier haalt uw pas op"
   kSuspiciousActivity,      // "wij zien verdachte transacties op uw rekening"
   kRefundLure,              // "u heeft recht op een teruggave van 348 euro"
-  // Links: link_patterns.cc
+  // Links
   kLink,  // any URL or bare domain
   // Context, not text
   kUnknownSender,  // the sender is not in the contacts (sender_known=false)
   // Damping: lowers every fraud score (score.h)
   kSafetyAdvice,  // "wij vragen u nooit om uw pincode", "pas op voor oplichters"
+  // Links checked against the brands file (link_check.h)
+  kLookalikeDomain,  // "postnl-bezorging.xyz", "rabobank.nl.nu", "xn--..."
+  kOfficialDomain,   // a link on a brand's own registrable domain ("jouw.postnl.nl")
+  // The intelligence (identifier_lookup.h)
+  kKnownFraudIdentifier,  // an IBAN, phone number, URL or e-mail address known in Zicht
+  // Asks for what only a scammer asks for (patterns.tsv)
+  kCodeForwarding,     // "stuur die code even door, die was voor mij"
+  kTestPayment,        // "maak 1 cent over zodat ik weet dat je echt bent"
+  kBankAccessProblem,  // "mijn bankapp is geblokkeerd", "ik kan niet inloggen"
 };
-inline constexpr int kSignalCount = static_cast<int>(Signal::kSafetyAdvice) + 1;
+inline constexpr int kSignalCount = static_cast<int>(Signal::kBankAccessProblem) + 1;
 
 //! Wire name ("NEW_NUMBER").
 std::string_view SignalName(Signal signal);

@@ -37,11 +37,8 @@ size_t SignalMatcher::pattern_count() const {
 }
 
 std::vector<PatternSpec> AllPatterns() {
-  std::vector<PatternSpec> all;
-  for (auto family : {HelpRequestPatterns(), PaymentPatterns(), ImpersonationPatterns(), LinkPatterns()}) {
-    all.insert(all.end(), family.begin(), family.end());
-  }
-  return all;
+  auto config = BuiltinSignalConfig();
+  return config.ok() ? config->patterns : std::vector<PatternSpec>{};
 }
 
 Result<std::unique_ptr<SignalMatcher>> SignalMatcher::Create(std::span<const PatternSpec> patterns) {
@@ -52,8 +49,8 @@ Result<std::unique_ptr<SignalMatcher>> SignalMatcher::Create(std::span<const Pat
     std::string error;
     const int index = set.Add(re2::StringPiece(p.regex.data(), p.regex.size()), &error);
     if (index < 0) {
-      return Status::Internal("screening pattern for " + std::string(SignalName(p.signal)) +
-                              " does not compile: " + error + " in " + std::string(p.regex));
+      return Status::InvalidArgument(p.where + ": pattern for " + std::string(SignalName(p.signal)) +
+                                     " does not compile: " + error);
     }
     (words ? m->words_signals : m->folded_signals).push_back(p.signal);
   }

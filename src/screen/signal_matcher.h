@@ -1,6 +1,7 @@
 #pragma once
 // SignalMatcher — finds every signal a normalised message shows, with one
-// RE2::Set scan per view (patterns.h), however many patterns there are.
+// RE2::Set scan per view (patterns.tsv, signal_config.h), however many
+// patterns there are.
 // Built once from the pattern tables; thread-safe after construction
 // (RE2::Set::Match is const and safe for concurrent use).
 //
@@ -13,7 +14,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "screen/patterns.h"
+#include "screen/signal_config.h"
 #include "screen/signal.h"
 #include "screen/text_normalizer.h"
 
@@ -21,10 +22,10 @@ namespace zicht::screen {
 
 class SignalMatcher {
  public:
-  //! Compiles `patterns`. Fails (kInternal, naming the pattern) when a
-  //! pattern does not compile — a bug in the tables, caught by the tests.
+  //! Compiles `patterns`. Fails (kInvalidArgument, naming the pattern's file
+  //! and line) when a pattern does not compile.
   static Result<std::unique_ptr<SignalMatcher>> Create(std::span<const PatternSpec> patterns);
-  //! All shipped pattern families.
+  //! The built-in patterns.tsv.
   static Result<std::unique_ptr<SignalMatcher>> CreateDefault();
 
   ~SignalMatcher();
@@ -44,7 +45,7 @@ class SignalMatcher {
   std::unique_ptr<Sets> sets_;  // constant after construction
 };
 
-//! All shipped patterns, family by family.
+//! The built-in patterns (patterns.tsv), in file order.
 std::vector<PatternSpec> AllPatterns();
 
 }  // namespace zicht::screen

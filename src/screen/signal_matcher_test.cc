@@ -51,7 +51,7 @@ TEST(SignalMatcher, EveryFoldedPatternNeedsADotOrColon) {
 }
 
 TEST(SignalMatcher, BrokenPatternIsAnErrorNamingTheSignal) {
-  const PatternSpec bad[] = {{Signal::kUrgency, View::kWords, "(unclosed"}};
+  const PatternSpec bad[] = {{Signal::kUrgency, View::kWords, "(unclosed", "test:1"}};
   auto m = SignalMatcher::Create(bad);
   ASSERT_FALSE(m.ok());
   EXPECT_NE(m.status().message().find("URGENCY"), std::string::npos);

@@ -7,7 +7,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include "screen/spelling_variants.h"
 
 namespace zicht::screen {
 namespace {
@@ -92,16 +91,22 @@ bool IsSeparatorLike(UChar32 c, int8_t type) {
 }  // namespace
 
 Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create() {
+  ZICHT_ASSIGN_OR_RETURN(SignalConfig config, BuiltinSignalConfig());
+  return Create(config.variants);
+}
+
+Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create(const std::vector<SpellingVariant>& variants) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status) || nfd == nullptr) {
     return Status::Internal(std::string("ICU NFD data unavailable: ") + u_errorName(status));
   }
-  return std::unique_ptr<TextNormalizer>(new TextNormalizer(nfd));
+  return std::unique_ptr<TextNormalizer>(new TextNormalizer(nfd, variants));
 }
 
-TextNormalizer::TextNormalizer(const icu::Normalizer2* nfd) : nfd_(nfd) {
-  for (const SpellingVariant& v : SpellingVariants()) {
+TextNormalizer::TextNormalizer(const icu::Normalizer2* nfd, const std::vector<SpellingVariant>& variants)
+    : nfd_(nfd), variant_storage_(variants) {
+  for (const SpellingVariant& v : variant_storage_) {
     variants_.emplace(v.variant, v.canonical);
     max_variant_length_ = std::max(max_variant_length_, v.variant.size());
   }

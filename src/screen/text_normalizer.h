@@ -24,7 +24,7 @@
 // Then, for `words`, every non-alphanumeric ASCII character becomes a
 // separator, runs of three or more equal letters collapse to one ("hoiii",
 // "mammm"), and each word is replaced by its canonical spelling
-// (spelling_variants.h).
+// (variants.tsv, signal_config.h).
 //
 // Cost: one pass over the input plus one hash lookup per word; no ICU
 // allocation on the ASCII path.
@@ -35,7 +35,10 @@
 
 #include <unicode/uversion.h>
 
+#include <vector>
+
 #include "common/result.h"
+#include "screen/signal_config.h"
 
 U_NAMESPACE_BEGIN
 class Normalizer2;
@@ -51,6 +54,8 @@ struct NormalizedText {
 class TextNormalizer {
  public:
   //! Fails (kInternal) only when ICU's normalisation data cannot be loaded.
+  static Result<std::unique_ptr<TextNormalizer>> Create(const std::vector<SpellingVariant>& variants);
+  //! With the built-in variants.tsv.
   static Result<std::unique_ptr<TextNormalizer>> Create();
 
   TextNormalizer(const TextNormalizer&) = delete;
@@ -63,11 +68,12 @@ class TextNormalizer {
   void Normalize(std::string_view text, NormalizedText* out) const;
 
  private:
-  explicit TextNormalizer(const icu::Normalizer2* nfd);
+  TextNormalizer(const icu::Normalizer2* nfd, const std::vector<SpellingVariant>& variants);
   void Fold(std::string_view text, std::string* out) const;
   void ToWords(std::string_view folded, std::string* out) const;
 
   const icu::Normalizer2* nfd_;  // not owned; ICU singleton
+  std::vector<SpellingVariant> variant_storage_;  // owns what variants_ points into
   std::unordered_map<std::string_view, std::string_view> variants_;
   size_t max_variant_length_ = 0;  // longer words skip the lookup
 };

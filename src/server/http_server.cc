@@ -475,6 +475,9 @@ struct HttpServer::Impl {
         Status s = shared.service.ReloadKeys();
         std::fprintf(stderr, "zicht serve: SIGHUP: %s\n",
                      s.ok() ? "keys file reloaded" : ("keys file not reloaded: " + s.message()).c_str());
+        Status sig = shared.service.ReloadSignals();
+        std::fprintf(stderr, "zicht serve: SIGHUP: %s\n",
+                     sig.ok() ? "screening signals reloaded" : ("screening signals not reloaded: " + sig.message()).c_str());
         return WaitForSignal();
       }
       std::fprintf(stderr, "zicht serve: stopping: finishing requests in flight\n");

@@ -5,7 +5,7 @@
 namespace zicht::server {
 namespace {
 
-constexpr std::array<Route, 12> kRoutes{{
+constexpr std::array<Route, 13> kRoutes{{
     {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck},
     {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck},
     {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck},
@@ -16,6 +16,7 @@ constexpr std::array<Route, 12> kRoutes{{
     {Method::kGet, "/v1/stats", Endpoint::kStats, "stats", Access::kKey, Right::kReadContents},
     {Method::kPost, "/v1/payments/evaluate", Endpoint::kEvaluate, "evaluate", Access::kKey, Right::kCheck},
     {Method::kPost, "/v1/messages/screen", Endpoint::kScreen, "screen", Access::kKey, Right::kCheck},
+    {Method::kPost, "/v1/messages/screen-thread", Endpoint::kScreenThread, "screen_thread", Access::kKey, Right::kCheck},
     {Method::kPost, "/form/validate", Endpoint::kFormValidate, "form_validate", Access::kPublic, Right::kCheck},
     {Method::kPost, "/form/report", Endpoint::kFormReport, "form_report", Access::kPublic, Right::kCheck},
 }};

@@ -26,6 +26,7 @@ enum class Endpoint {
   kStats,
   kEvaluate,
   kScreen,
+  kScreenThread,
   kFormValidate,
   kFormReport,
   kStatic,  // files of the web app; not part of the API table

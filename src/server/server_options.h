@@ -40,6 +40,9 @@ struct ServerOptions {
   int idle_timeout_seconds = 30;
   //! Barrier rules file for /v1/payments/evaluate; empty = shipped defaults.
   std::string rules_path;
+  //! Screening signals directory (data/screening/ format) for
+  //! /v1/messages/screen*; empty = built-in. Reloaded on SIGHUP.
+  std::string signals_dir;
   //! Public form submissions per client IP per minute.
   int form_rate_per_minute = 10;
 };

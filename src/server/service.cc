@@ -58,7 +58,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   engine_options.pseudonym_key = s->pseudonym_key_;
   ZICHT_ASSIGN_OR_RETURN(s->engine_, link::BuildEngine(engine_options));
   ZICHT_RETURN_IF_ERROR(s->InitBarrier());
-  ZICHT_ASSIGN_OR_RETURN(s->screener_, screen::Screener::Create());
+  ZICHT_RETURN_IF_ERROR(s->ReloadSignals());
   return s;
 }
 
@@ -178,6 +178,7 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
             case Endpoint::kStats: HandleStats(query, res); break;
             case Endpoint::kEvaluate: HandleEvaluate(req, res); break;
             case Endpoint::kScreen: HandleScreen(req, res); break;
+            case Endpoint::kScreenThread: HandleScreenThread(req, res); break;
             case Endpoint::kFormValidate: HandleFormValidate(req, res); break;
             case Endpoint::kFormReport: HandleFormReport(req, res); break;
             case Endpoint::kStatic: HandleStatic(req, path, res); break;

@@ -30,6 +30,7 @@
 
 namespace zicht::screen {
 class Screener;
+class IdentifierLookup;
 }
 
 namespace zicht::server {
@@ -49,6 +50,10 @@ class Service {
 
   //! Re-reads the keys file (SIGHUP). On failure the old keys stay.
   Status ReloadKeys();
+
+  //! Rebuilds the message screener from --signals DIR or the built-in
+  //! signals (at start and on SIGHUP). On failure the old screener stays.
+  Status ReloadSignals();
 
   //! Writes out the audit log and stops its writer (after the last request).
   void Shutdown();
@@ -74,6 +79,8 @@ class Service {
   void HandleStats(std::string_view query, HttpResponse& res);
   void HandleEvaluate(const HttpRequest& req, HttpResponse& res);
   void HandleScreen(const HttpRequest& req, HttpResponse& res);
+  void HandleScreenThread(const HttpRequest& req, HttpResponse& res);
+  std::shared_ptr<const screen::Screener> CurrentScreener();
   void HandleFormValidate(const HttpRequest& req, HttpResponse& res);
   void HandleFormReport(const HttpRequest& req, HttpResponse& res);
   void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
@@ -111,7 +118,9 @@ class Service {
   RateLimiter form_limiter_;
   std::optional<Principal> form_principal_;
   std::unique_ptr<BarrierState> barrier_;
-  std::unique_ptr<screen::Screener> screener_;
+  std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
+  std::mutex screener_mu_;
+  std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP
   std::atomic<int64_t> open_connections_{0};
 };
 

@@ -1,0 +1,141 @@
+#include "screen/linear_model.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdlib>
+
+#include "screen/features.h"
+#include "screen/text_lines.h"
+
+namespace zicht::screen {
+namespace {
+
+Status At(int line, int column, const std::string& message) {
+  return Status::InvalidArgument("model.tsv:" + std::to_string(line) + ":" + std::to_string(column) + ": " + message);
+}
+
+bool ParseDouble(std::string_view s, double* out) {
+  const std::string copy(s);
+  char* end = nullptr;
+  *out = std::strtod(copy.c_str(), &end);
+  return !copy.empty() && end == copy.c_str() + copy.size() && std::isfinite(*out);
+}
+
+}  // namespace
+
+uint64_t FeatureHash(std::string_view key) {
+  uint64_t h = 14695981039346656037ull;
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h == 0 ? 1 : h;
+}
+
+Result<std::shared_ptr<const LinearModel>> LinearModel::Parse(std::string_view text) {
+  std::shared_ptr<LinearModel> m(new LinearModel());
+  std::vector<std::pair<uint64_t, float>> entries;
+  ZICHT_RETURN_IF_ERROR(ForEachTextLine(text, [&](int line_no, std::string_view line) -> Status {
+    if (line.empty() || line[0] == '#') return Status::Ok();
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) return At(line_no, 1, "expected KEY <TAB> NUMBER");
+    const std::string_view key = line.substr(0, tab);
+    std::string_view rest = line.substr(tab + 1);
+    const int rest_column = static_cast<int>(tab) + 2;
+    if (key == "calibration") {
+      const size_t tab2 = rest.find('\t');
+      if (tab2 == std::string_view::npos || !ParseDouble(rest.substr(0, tab2), &m->calibration_a_) ||
+          !ParseDouble(rest.substr(tab2 + 1), &m->calibration_c_)) {
+        return At(line_no, rest_column, "calibration takes two numbers A <TAB> C");
+      }
+      return Status::Ok();
+    }
+    double value = 0;
+    if (!ParseDouble(rest, &value)) return At(line_no, rest_column, "not a number: \"" + std::string(rest) + "\"");
+    if (key == "bias") {
+      m->bias_ = value;
+    } else if (key == "threshold") {
+      if (value <= 0 || value >= 1) return At(line_no, rest_column, "threshold must be between 0 and 1");
+      m->threshold_ = value;
+    } else if (key.size() > 2 && key[1] == ':' && (key[0] == 'w' || key[0] == 'b' || key[0] == 'c' || key[0] == 's' ||
+                                                   key[0] == 'k')) {
+      entries.emplace_back(FeatureHash(key), static_cast<float>(value));
+    } else {
+      return At(line_no, 1, "unknown key \"" + std::string(key) +
+                                "\" (bias, calibration, threshold, or w:/b:/c:/s:/k: features)");
+    }
+    return Status::Ok();
+  }));
+  const size_t slots = std::bit_ceil(std::max<size_t>(16, entries.size() + entries.size() / 4));
+  m->slots_.assign(slots, Slot{});
+  m->mask_ = slots - 1;
+  for (const auto& [hash, weight] : entries) m->Insert(hash, weight);
+  m->features_ = entries.size();
+  return std::shared_ptr<const LinearModel>(std::move(m));
+}
+
+namespace {
+uint32_t Fingerprint(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1u; }
+}  // namespace
+
+void LinearModel::Insert(uint64_t hash, float weight) {
+  const uint32_t fp = Fingerprint(hash);
+  for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].fingerprint == 0 || slots_[i].fingerprint == fp) {
+      slots_[i].fingerprint = fp;
+      slots_[i].weight += weight;  // a key listed twice adds up, as in training
+      return;
+    }
+  }
+}
+
+double LinearModel::Weight(std::string_view key) const {
+  const uint64_t hash = FeatureHash(key);
+  const uint32_t fp = Fingerprint(hash);
+  for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].fingerprint == fp) return slots_[i].weight;
+    if (slots_[i].fingerprint == 0) return 0;
+  }
+}
+
+std::pair<double, int> LinearModel::TextSum(std::string_view words) const {
+  double sum = 0;
+  int count = 0;
+  ForEachFeature(
+      words, SignalSet{}, false,
+      [&](std::string_view key) {
+        sum += Weight(key);
+        ++count;
+      },
+      [](std::string_view) {});
+  return {sum, count};
+}
+
+double LinearModel::Decision(std::pair<double, int> text_sum, SignalSet signals, bool sender_known) const {
+  double d = bias_ + text_sum.first * TextFeatureValue(text_sum.second);
+  ForEachFeature(std::string_view(), signals, sender_known, [](std::string_view) {},
+                 [&](std::string_view key) { d += Weight(key); });
+  return d;
+}
+
+double LinearModel::Probability(double decision) const {
+  return 1.0 / (1.0 + std::exp(calibration_a_ * decision + calibration_c_));
+}
+
+std::vector<std::pair<std::string, double>> LinearModel::TopFeatures(std::string_view words, SignalSet signals,
+                                                                     bool sender_known, size_t n) const {
+  std::vector<std::pair<std::string, double>> text, all;
+  ForEachFeature(
+      words, signals, sender_known, [&](std::string_view key) { text.emplace_back(std::string(key), Weight(key)); },
+      [&](std::string_view key) { all.emplace_back(std::string(key), Weight(key)); });
+  const double value = TextFeatureValue(static_cast<int>(text.size()));
+  for (auto& [key, w] : text) all.emplace_back(std::move(key), w * value);
+  // A positive weight pushes toward "scam" (screen_train orients the model so).
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  all.erase(std::remove_if(all.begin(), all.end(), [](const auto& e) { return e.second <= 0; }), all.end());
+  if (all.size() > n) all.resize(n);
+  return all;
+}
+
+}  // namespace zicht::screen

@@ -1,0 +1,111 @@
+// The screener end to end with the shipped signals and model: the warning
+// moment of the 2020 letter, hijacked contacts, threads, look-alike domains
+// and the intelligence.
+#include "screen/screener.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace zicht::screen {
+namespace {
+
+// The screener with the shipped signals and model, built once for all tests.
+const Screener& Shipped() {
+  static const Screener* const screener = [] {
+    auto s = Screener::Create();
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value().release() : nullptr;
+  }();
+  return *screener;
+}
+
+TEST(ScreenerModel, ShipsALearnedModel) {
+  EXPECT_FALSE(Shipped().model().empty());
+  EXPECT_GT(Shipped().model().threshold(), 0.0);
+  const ScreenResult r = Shipped().Screen("Hoi, tot morgen!", true);
+  EXPECT_GE(r.model_score, 0.0);
+  EXPECT_LE(r.model_score, 1.0);
+}
+
+TEST(ScreenerModel, WarningMomentOnTheFirstMessage) {
+  // The message the 2020 letter wants a warning screen for, before any payment request.
+  const ScreenResult r = Shipped().Screen("Hoi mam, dit is mijn nieuwe nummer", false);
+  EXPECT_EQ(r.label, Label::kHulpvraagfraude);
+  EXPECT_GE(r.score, 0.9);
+  EXPECT_TRUE(r.signals.Has(Signal::kNewNumber));
+  EXPECT_TRUE(r.signals.Has(Signal::kFamilyAddress));
+  EXPECT_TRUE(r.signals.Has(Signal::kUnknownSender));
+  // The same words from the saved contact are family life.
+  EXPECT_EQ(Shipped().Screen("Hoi mam, dit is mijn nieuwe nummer", true).label, Label::kNone);
+}
+
+TEST(ScreenerModel, KnownSenderIsNoFreePass) {
+  const ScreenResult code =
+      Shipped().Screen("Hoi, ik heb per ongeluk een code naar jouw nummer gestuurd. Kun je die even doorsturen?", true);
+  EXPECT_NE(code.label, Label::kNone) << code.score;
+  const ScreenResult pay = Shipped().Screen(
+      "Hey, kun je me heel snel helpen? Ik moet vandaag 1.450 euro overmaken maar mijn bankapp is geblokkeerd. "
+      "Ik stuur je het rekeningnummer, je krijgt het morgen terug",
+      true);
+  EXPECT_NE(pay.label, Label::kNone) << pay.score;
+  EXPECT_EQ(Shipped().Screen("Mam, kun je 20 euro tikkie'en voor de pizza van gisteren?", true).label, Label::kNone);
+}
+
+TEST(ScreenerModel, ThreadAddsUpAndNamesTheFirstFlaggedMessage) {
+  const std::vector<std::string> thread = {"Hallo, hoe gaat het?", "Alles goed hier.",
+                                           "Kun je vandaag 900 euro overmaken naar NL12 RABO 0123 4567 89? "
+                                           "Ik betaal het morgen terug, mijn telefoon is kapot"};
+  const ScreenResult r = Shipped().ScreenThread(thread, false);
+  EXPECT_EQ(r.messages, 3);
+  EXPECT_NE(r.label, Label::kNone);
+  EXPECT_EQ(r.first_flagged, 2);
+  const ScreenResult empty = Shipped().ScreenThread({}, false);
+  EXPECT_EQ(empty.label, Label::kNone);
+  EXPECT_EQ(empty.messages, 0);
+  EXPECT_EQ(empty.first_flagged, -1);
+}
+
+TEST(ScreenerModel, LookalikeAndOfficialDomains) {
+  const ScreenResult fake =
+      Shipped().Screen("PostNL: uw pakket staat klaar. Plan de bezorging via postnl-herbezorging.info", false);
+  EXPECT_TRUE(fake.signals.Has(Signal::kLookalikeDomain));
+  EXPECT_EQ(fake.label, Label::kPhishing);
+  const ScreenResult real =
+      Shipped().Screen("PostNL: je pakket komt vandaag tussen 13:00 en 15:00. Volg het op https://jouw.postnl.nl", false);
+  EXPECT_TRUE(real.signals.Has(Signal::kOfficialDomain));
+  EXPECT_EQ(real.label, Label::kNone) << real.score;
+}
+
+class OneIban : public IdentifierLookup {
+ public:
+  std::optional<IdentifierHit> Lookup(model::IdentifierKind kind, std::string_view value) const override {
+    std::string v(value);
+    std::erase(v, ' ');
+    if (kind == model::IdentifierKind::kIban && (v == "NL91ABNA0417164300" || v == "nl91abna0417164300")) {
+      return IdentifierHit{kind, "high", 7};
+    }
+    return std::nullopt;
+  }
+};
+
+TEST(ScreenerIntelligence, KnownMuleIbanIsFlaggedWithTheVerdict) {
+  auto config = BuiltinSignalConfig();
+  ASSERT_TRUE(config.ok());
+  OneIban lookup;
+  auto screener = Screener::Create(*config, &lookup);
+  ASSERT_TRUE(screener.ok());
+  // Innocent wording: only the intelligence knows.
+  const ScreenResult r = (*screener)->Screen("Het is NL91 ABNA 0417 1643 00 tnv J. de Vries, groetjes", true);
+  EXPECT_TRUE(r.signals.Has(Signal::kKnownFraudIdentifier));
+  EXPECT_NE(r.label, Label::kNone);
+  EXPECT_GE(r.score, 0.95);
+  ASSERT_EQ(r.known_identifiers.size(), 1u);
+  EXPECT_EQ(r.known_identifiers[0].risk, "high");
+  EXPECT_EQ(r.known_identifiers[0].reports, 7);
+  EXPECT_FALSE((*screener)->Screen("Het is NL02 ABNA 0123 4567 89, groetjes", true).signals.Has(
+      Signal::kKnownFraudIdentifier));
+}
+
+}  // namespace
+}  // namespace zicht::screen
