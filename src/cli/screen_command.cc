@@ -10,8 +10,9 @@
 // place and the run continues (exit 0, as for rejected ingest lines); blank
 // lines are skipped. Only a file that cannot be read is a failure (exit 1).
 // --signals DIR screens with the files of DIR (data/screening/ format);
-// --db PATH checks the identifiers in the text against that database
-// (KNOWN_FRAUD_IDENTIFIER), as `zicht serve` does.
+// --db PATH (or the global --db / ZICHT_DB, cli/db_option.h) checks the
+// identifiers in the text against that database (KNOWN_FRAUD_IDENTIFIER), as
+// `zicht serve` does; without one, no database is read.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -26,6 +27,7 @@
 #include <rapidjson/writer.h>
 
 #include "cli/commands.h"
+#include "cli/db_option.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
 #include "link/engine.h"
@@ -264,8 +266,10 @@ void RegisterScreenCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--signals", opt->signals_dir,
                   "directory with patterns.tsv, variants.tsv, weights.tsv, brands.tsv, model.tsv\n"
                   "(missing files: the built-in ones); see data/screening/");
-  cmd->add_option("--db", opt->db, "check IBANs, phone numbers, URLs and e-mail addresses in the text against\n"
-                                   "this SQLite database (KNOWN_FRAUD_IDENTIFIER)");
+  AddDbOption(cmd, &opt->db, ctx.global_db,
+              "check IBANs, phone numbers, URLs and e-mail addresses in the text against this SQLite\n"
+              "database (KNOWN_FRAUD_IDENTIFIER); default: none",
+              "");
   AddFormatOption(cmd, &opt->format, {"table", "json", "jsonl"});
   cmd->callback([opt, &ctx] { ctx.exit_code = RunScreen(*opt); });
 }
