@@ -135,7 +135,7 @@ class RulesLoader {
         if (!node.is_boolean()) return Error(pos, where + ": must be true or false");
         *enabled = node.as_boolean()->get();
       } else if (name == "action" || name == "high" || name == "medium" || name == "low" || name == "both_action") {
-        Action action;
+        Action action = Action::kAllow;  // set by GetAction on success
         ZICHT_RETURN_IF_ERROR(GetAction(node, where, &action));
         if (name == "action") b->action = action;
         if (name == "high") b->on_risk[static_cast<int>(RiskLevel::kHigh)] = action;
