@@ -53,12 +53,20 @@ int main(int argc, char** argv) {
     std::snprintf(buf, sizeof(buf), "HTTPS://Login.Betaal-Nu-%d.example:443/pay?id=%d#top", i % 5000, i);
     urls.push_back(buf);
   }
+  // Internationalised hosts take ICU's UTS #46 path (host.h); 5,000 of them.
+  std::vector<std::string> idn_urls;
+  for (int i = 0; i < n; ++i) {
+    char buf[96];
+    std::snprintf(buf, sizeof(buf), "https://Bücher-%d.MÜNCHEN.example/p?id=%d", i % 5000, i);
+    idn_urls.push_back(buf);
+  }
   std::vector<std::string> emails(static_cast<size_t>(n), " Jan.Jansen@Example.NL ");
   int valid = 0;
   std::printf("phone_dutch %.0f\n", NanosPerValue(IdentifierKind::kPhone, dutch, &valid));
   std::printf("phone_mixed %.0f\n", NanosPerValue(IdentifierKind::kPhone, mixed, &valid));
   std::printf("iban %.0f\n", NanosPerValue(IdentifierKind::kIban, ibans, &valid));
   std::printf("url %.0f\n", NanosPerValue(IdentifierKind::kUrl, urls, &valid));
+  std::printf("url_idn %.0f\n", NanosPerValue(IdentifierKind::kUrl, idn_urls, &valid));
   std::printf("email %.0f\n", NanosPerValue(IdentifierKind::kEmail, emails, &valid));
   return 0;
 }

@@ -48,6 +48,54 @@ TEST(NormalizeCommandTest, InvalidValueExitsOneWithReason) {
   EXPECT_NE(r.err.find("placeholder value"), std::string::npos) << r.err;
 }
 
+// Issue 16: ISO 13616 check digits are 02..98, and the national part of an
+// IBAN has its country's layout from the IBAN registry. Both values below
+// pass MOD 97-10.
+TEST(NormalizeCommandTest, IbanCheckDigitRangeAndNationalLayout) {
+  testutil::CommandResult r = RunZicht({"normalize", "iban", "NL99 ABNA 0417 1643 50"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.err.find("IBAN check digits must be between 02 and 98"), std::string::npos) << r.err;
+
+  r = RunZicht({"normalize", "iban", "NL141234ABNA567890"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.err.find("IBAN for NL must have 4 letters, then 10 digits"), std::string::npos) << r.err;
+}
+
+// Issue 16: a no-break space copied from a PDF is a space.
+TEST(NormalizeCommandTest, NoBreakSpaceIsASpace) {
+  testutil::CommandResult r = RunZicht({"normalize", "iban", "NL91\xC2\xA0" "ABNA\xC2\xA0" "0417\xC2\xA0" "1643\xC2\xA0" "00"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "NL91ABNA0417164300\n");
+  r = RunZicht({"normalize", "phone", "06\xE2\x80\xAF" "12345678"});  // narrow no-break space
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "+31612345678\n");
+}
+
+// Issue 16: the Unicode, upper-case and punycode spellings of one host are
+// one host (A-labels), in URLs and e-mail domains.
+TEST(NormalizeCommandTest, EverySpellingOfAnInternationalHostIsOne) {
+  for (const char* spelling : {"https://MÜNCHEN.DE/", "münchen.de", "https://xn--mnchen-3ya.de"}) {
+    testutil::CommandResult r = RunZicht({"normalize", "url", spelling});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "https://xn--mnchen-3ya.de/\ndomain: xn--mnchen-3ya.de\n") << spelling;
+  }
+  testutil::CommandResult r = RunZicht({"normalize", "email", "Info@MÜNCHEN.DE"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "info@xn--mnchen-3ya.de\n");
+}
+
+// Issue 16: IPv4 hosts as browsers read them, and backslashes as slashes.
+TEST(NormalizeCommandTest, Ipv4NotationsAndBackslashAsBrowsersRead) {
+  for (const char* spelling : {"http://0x7f.0.0.1/", "http://2130706433/", "http://0177.0.0.1/"}) {
+    testutil::CommandResult r = RunZicht({"normalize", "url", spelling});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "http://127.0.0.1/\ndomain: 127.0.0.1\n") << spelling;
+  }
+  testutil::CommandResult r = RunZicht({"normalize", "url", "https://evil.example\\@www.ing.nl/"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "https://evil.example/@www.ing.nl/\ndomain: evil.example\n");
+}
+
 TEST(NormalizeCommandTest, UnknownKindIsUsageError) {
   testutil::CommandResult r = RunZicht({"normalize", "bsn", "123456782"});
   EXPECT_EQ(r.exit_code, 2);

@@ -1,5 +1,6 @@
 #include "normalize/email.h"
 
+#include "normalize/host.h"
 #include "normalize/text.h"
 
 namespace zicht::normalize {
@@ -37,14 +38,29 @@ Result<std::string> NormalizeEmail(std::string_view raw) {
     return Status::InvalidArgument("e-mail address must contain exactly one '@'");
   }
   if (at == 0) return Status::InvalidArgument("e-mail address has nothing before the '@'");
-  const std::string_view domain = text.substr(at + 1);
+  // The domain is read as a URL host (host.h): "Jan@MÜNCHEN.DE" and
+  // "jan@xn--mnchen-3ya.de" are one address. ASCII domains (nearly all)
+  // are only lower-cased, with the rest of the address, in one copy.
+  std::string canonical;
+  if (NeedsIdna(text.substr(at + 1))) {
+    ZICHT_ASSIGN_OR_RETURN(const std::string ascii, DomainToAscii(text.substr(at + 1), "e-mail domain"));
+    canonical = LowerAscii(text.substr(0, at + 1)) + ascii;
+  } else {
+    canonical = LowerAscii(text);
+  }
+  const std::string_view domain = std::string_view(canonical).substr(at + 1);
+  for (char c : domain) {
+    if (!IsHostNameChar(c)) {
+      return Status::InvalidArgument("e-mail domain contains a character not allowed in a domain name");
+    }
+  }
   if (domain.find('.') == std::string_view::npos) {
     return Status::InvalidArgument("e-mail domain must contain a dot");
   }
   if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos) {
     return Status::InvalidArgument("e-mail domain has an empty label");
   }
-  return LowerAscii(text);
+  return canonical;
 }
 
 }  // namespace zicht::normalize

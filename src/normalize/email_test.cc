@@ -15,6 +15,18 @@ TEST(EmailTest, TrimmedAndLowerCase) {
   EXPECT_EQ(*NormalizeEmail("\tA@B.C\n"), "a@b.c");
 }
 
+// Issue 16: the domain is read as a host (IDNA / UTS #46, A-labels).
+TEST(EmailTest, InternationalisedDomainBecomesALabels) {
+  EXPECT_EQ(*NormalizeEmail("Jan@MÜNCHEN.DE"), "jan@xn--mnchen-3ya.de");
+  EXPECT_EQ(*NormalizeEmail("jan@münchen.de"), "jan@xn--mnchen-3ya.de");
+  EXPECT_EQ(*NormalizeEmail("JAN@XN--MNCHEN-3YA.DE"), "jan@xn--mnchen-3ya.de");
+  EXPECT_EQ(NormalizeEmail("jan@xn--zz-ww.de").status().message(),
+            "e-mail domain is not a valid internationalised domain name");
+  // A full-width '＠' in the domain is mapped to '@' by UTS #46: refused.
+  EXPECT_EQ(NormalizeEmail("jan@a\xEF\xBC\xA0" "b.nl").status().message(),
+            "e-mail domain contains a character not allowed in a domain name");
+}
+
 TEST(EmailTest, InvalidAddresses) {
   EXPECT_EQ(NormalizeEmail("jan.example.nl").status().message(), "e-mail address must contain exactly one '@'");
   EXPECT_EQ(NormalizeEmail("jan@@example.nl").status().message(), "e-mail address must contain exactly one '@'");

@@ -85,6 +85,17 @@ Result<std::string> NormalizeIban(std::string_view raw) {
   if (!IsAsciiDigit(iban[2]) || !IsAsciiDigit(iban[3])) {
     return Status::InvalidArgument("IBAN check digits (characters 3 and 4) must be digits");
   }
+  // ISO 13616 computes the check digits as 98 - (n mod 97): always 02..98.
+  // 00, 01 and 99 can still pass the MOD 97-10 test (they equal 97, 98 and
+  // 02 modulo 97), so they are refused by value.
+  const int check = (iban[2] - '0') * 10 + (iban[3] - '0');
+  if (check < 2 || check > 98) {
+    return Status::InvalidArgument("IBAN check digits must be between 02 and 98");
+  }
+  if (!BbanMatchesFormat(iban)) {
+    return Status::InvalidArgument("IBAN for " + std::string(country) + " must have " +
+                                   DescribeBbanFormat(country) + " after the check digits");
+  }
   if (!IbanChecksumValid(iban)) return Status::InvalidArgument("IBAN check digits do not match");
   return iban;
 }

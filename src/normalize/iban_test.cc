@@ -204,6 +204,39 @@ TEST(IbanTest, ClearErrors) {
   EXPECT_EQ(NormalizeIban(std::string(500, '1')).status().message(), "IBAN is too long: at most 34 characters");
 }
 
+TEST(IbanTest, CheckDigitsOutsideTwoToNinetyEightAreRefusedThoughMod97Passes) {
+  // Each of these passes MOD 97-10 (99 = 02, 00 = 97, 01 = 98 modulo 97);
+  // ISO 13616 never issues them. The IBANs with the real check digits pass.
+  for (const char* iban : {"NL99ABNA0417164350", "NL00ABNA0417164386", "NL01ABNA0417164368"}) {
+    ASSERT_TRUE(IbanChecksumValid(iban)) << iban;
+    EXPECT_EQ(NormalizeIban(iban).status().message(), "IBAN check digits must be between 02 and 98") << iban;
+  }
+  EXPECT_TRUE(NormalizeIban("NL02ABNA0417164350").ok());
+  EXPECT_TRUE(NormalizeIban("NL97ABNA0417164386").ok());
+  EXPECT_TRUE(NormalizeIban("NL98ABNA0417164368").ok());
+}
+
+TEST(IbanTest, NationalAccountLayoutIsChecked) {
+  // NL is 4!a10!n: a bank code of four letters, then ten digits. This one
+  // passes MOD 97-10 but has digits where the bank code goes.
+  ASSERT_TRUE(IbanChecksumValid("NL141234ABNA567890"));
+  EXPECT_EQ(NormalizeIban("NL141234ABNA567890").status().message(),
+            "IBAN for NL must have 4 letters, then 10 digits after the check digits");
+  // DE is 8!n10!n: no letters at all.
+  EXPECT_EQ(NormalizeIban("DE89370400440532O13000").status().message(),
+            "IBAN for DE must have 18 digits after the check digits");
+  for (const auto& [country, iban] : kRegistryExamples) {
+    EXPECT_TRUE(BbanMatchesFormat(iban)) << iban;
+  }
+}
+
+TEST(IbanRegistryTest, FormatsInWords) {
+  EXPECT_EQ(DescribeBbanFormat("NL"), "4 letters, then 10 digits");
+  EXPECT_EQ(DescribeBbanFormat("DE"), "18 digits");
+  EXPECT_EQ(DescribeBbanFormat("BR"), "23 digits, then 1 letter, then 1 letter or digit");
+  EXPECT_EQ(DescribeBbanFormat("XX"), "");
+}
+
 TEST(IbanTest, ChecksumOnCanonicalStrings) {
   EXPECT_TRUE(IbanChecksumValid("NL91ABNA0417164300"));
   EXPECT_TRUE(IbanChecksumValid("GB29NWBK60161331926819"));

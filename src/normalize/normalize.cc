@@ -1,5 +1,7 @@
 #include "normalize/normalize.h"
 
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "normalize/email.h"
@@ -36,6 +38,10 @@ Result<Normalized> NormalizeKind(model::IdentifierKind kind, std::string_view te
 }  // namespace
 
 Result<Normalized> Normalize(model::IdentifierKind kind, std::string_view raw) {
+  // Unicode spaces (a no-break space copied from a PDF, a zero-width space
+  // from a web page) count as spaces for every kind.
+  const std::optional<std::string> spaced = UnicodeSpacesToAscii(raw);
+  if (spaced) raw = *spaced;
   const std::string_view text = TrimAscii(raw);
   if (text.empty()) return Status::InvalidArgument("empty value");
   // Placeholders first: "0000000000" would otherwise get a misleading

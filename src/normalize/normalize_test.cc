@@ -24,6 +24,35 @@ TEST(NormalizeTest, DispatchesOnKind) {
   EXPECT_EQ(Normalize(IdentifierKind::kIban, "NL91ABNA0417164300")->domain, "");
 }
 
+// Issue 16: spaces copied from PDFs and web pages are spaces, for every kind.
+TEST(NormalizeTest, UnicodeSpacesAreSpaces) {
+  const std::string nbsp = "\xC2\xA0";
+  const std::string narrow_nbsp = "\xE2\x80\xAF";
+  const std::string thin = "\xE2\x80\x89";
+  const std::string zero_width = "\xE2\x80\x8B";
+  const std::string ideographic = "\xE3\x80\x80";
+  const std::string bom = "\xEF\xBB\xBF";
+  EXPECT_EQ(Normalize(IdentifierKind::kIban, "NL91" + nbsp + "ABNA" + nbsp + "0417" + nbsp + "1643" + nbsp + "00")
+                ->canonical,
+            "NL91ABNA0417164300");
+  EXPECT_EQ(Normalize(IdentifierKind::kIban, zero_width + "NL91ABNA" + thin + "0417164300" + zero_width)->canonical,
+            "NL91ABNA0417164300");
+  EXPECT_EQ(Normalize(IdentifierKind::kPhone, "06" + narrow_nbsp + "1234" + narrow_nbsp + "5678")->canonical,
+            "+31612345678");
+  EXPECT_EQ(Normalize(IdentifierKind::kPhone, "+32" + thin + "470 12 34 56")->canonical, "+32470123456");
+  EXPECT_EQ(Normalize(IdentifierKind::kEmail, nbsp + "Jan@Example.NL" + nbsp)->canonical, "jan@example.nl");
+  EXPECT_EQ(Normalize(IdentifierKind::kUrl, bom + "https://example.nl/x" + ideographic)->canonical,
+            "https://example.nl/x");
+  EXPECT_EQ(Normalize(IdentifierKind::kHandle, ideographic + "@Jan" + nbsp)->canonical, "@jan");
+  EXPECT_EQ(Normalize(IdentifierKind::kDevice, "fp:9f2c" + zero_width)->canonical, "fp:9f2c");
+  EXPECT_EQ(Normalize(IdentifierKind::kCrypto, nbsp + "bc1QXY")->canonical, "bc1QXY");
+  EXPECT_EQ(Normalize(IdentifierKind::kIban, nbsp + zero_width).status().message(), "empty value");
+  // Inside a URL or an e-mail address a space stays an error.
+  EXPECT_FALSE(Normalize(IdentifierKind::kEmail, "jan" + nbsp + "jansen@example.nl").ok());
+  // Joiners are not spaces (emoji sequences in handles).
+  EXPECT_EQ(Normalize(IdentifierKind::kHandle, "@a\xE2\x80\x8D" "b")->canonical, "@a\xE2\x80\x8D" "b");
+}
+
 TEST(NormalizeTest, EmptyAndPlaceholderValues) {
   for (IdentifierKind kind : {IdentifierKind::kIban, IdentifierKind::kPhone, IdentifierKind::kEmail,
                               IdentifierKind::kUrl, IdentifierKind::kDevice, IdentifierKind::kHandle,

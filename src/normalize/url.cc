@@ -1,9 +1,11 @@
 #include "normalize/url.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "normalize/host.h"
 #include "normalize/registrable_domain.h"
 #include "normalize/text.h"
 
@@ -24,6 +26,55 @@ size_t SchemeLength(std::string_view text) {
     if (!IsSchemeChar(text[i])) return 0;
   }
   return sep;
+}
+
+// Schemes the WHATWG URL standard calls "special" (plus the defanged
+// spellings of http and https): in them a backslash is a slash.
+bool IsSpecialScheme(std::string_view scheme) {
+  for (std::string_view special : {"http", "https", "ws", "wss", "ftp", "file", "hxxp", "hxxps"}) {
+    if (scheme.size() != special.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < scheme.size() && same; ++i) same = ToLowerAscii(scheme[i]) == special[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+// Reads slashes as browsers do (WHATWG URL) for special schemes and for a
+// URL without a scheme (which means https): every '\' before the query or
+// fragment is a '/', so "https://evil.example\@bank.nl" has the host
+// evil.example, as in the browser the victim used; and "https:\\host",
+// "https:/host" and "https:///host" all mean "https://host". Other schemes
+// are left as they are. nullopt when nothing changes (the common case, no
+// copy).
+std::optional<std::string> BrowserSlashes(std::string_view text) {
+  size_t colon = 0;  // length of a special scheme before ':', or 0
+  if (!text.empty() && IsAsciiAlpha(text[0])) {
+    size_t end = 1;
+    while (end < text.size() && IsSchemeChar(text[end])) ++end;
+    const std::string_view after = end < text.size() && text[end] == ':' ? text.substr(end + 1) : std::string_view();
+    if (end < text.size() && text[end] == ':' && IsSpecialScheme(text.substr(0, end)) && !after.empty() &&
+        (after[0] == '/' || after[0] == '\\')) {
+      colon = end;
+    } else if (after.starts_with("//")) {
+      return std::nullopt;  // another scheme, as NormalizeUrl reads it: left alone
+    }
+    // Else no scheme (NormalizeUrl then means https): backslashes as in https.
+  }
+  if (text.find('\\') == std::string_view::npos && (colon == 0 || text.substr(colon).starts_with("://"))) {
+    return std::nullopt;  // the common case: nothing to change
+  }
+  std::string out(text);
+  const size_t end = std::min(out.find_first_of("?#"), out.size());
+  for (size_t i = 0; i < end; ++i) {
+    if (out[i] == '\\') out[i] = '/';
+  }
+  if (colon != 0) {
+    size_t after = colon + 1;
+    while (after < out.size() && out[after] == '/') ++after;
+    out.replace(colon + 1, after - (colon + 1), "//");
+  }
+  return out;
 }
 
 // One pass of undoing defanging: "[.]", "(.)" and "[dot]" become ".", a
@@ -77,34 +128,9 @@ std::string Refang(std::string_view text) {
   return head;
 }
 
-bool IsIpv4(std::string_view host) {
-  int labels = 0;
-  size_t start = 0;
-  while (start <= host.size()) {
-    size_t end = host.find('.', start);
-    if (end == std::string_view::npos) end = host.size();
-    const std::string_view label = host.substr(start, end - start);
-    if (label.empty() || label.size() > 3) return false;
-    unsigned value = 0;
-    for (char c : label) {
-      if (!IsAsciiDigit(c)) return false;
-      value = value * 10 + static_cast<unsigned>(c - '0');
-    }
-    if (value > 255) return false;
-    ++labels;
-    start = end + 1;
-  }
-  return labels == 4;
-}
-
-bool IsHostChar(char c) {
-  return IsAsciiLower(c) || IsAsciiDigit(c) || c == '-' || c == '.' || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;  // UTF-8 of an internationalised name
-}
-
 Status CheckHostName(std::string_view host) {
   for (char c : host) {
-    if (!IsHostChar(c)) return Status::InvalidArgument("URL host contains a character not allowed in a host name");
+    if (!IsHostNameChar(c)) return Status::InvalidArgument("URL host contains a character not allowed in a host name");
   }
   if (host.find('.') == std::string_view::npos) {
     return Status::InvalidArgument("URL host must be a domain name with a dot, or an IP address");
@@ -127,7 +153,8 @@ Result<Normalized> NormalizeUrl(std::string_view raw) {
       return Status::InvalidArgument("URL contains white space or a control character");
     }
   }
-  const std::string text = Refang(trimmed);
+  const std::optional<std::string> slashed = BrowserSlashes(trimmed);
+  const std::string text = Refang(slashed ? std::string_view(*slashed) : trimmed);
   std::string_view rest = text;
 
   std::string scheme = "https";
@@ -171,8 +198,23 @@ Result<Normalized> NormalizeUrl(std::string_view raw) {
     port_text = authority.substr(colon + 1);
   }
 
-  std::string host = LowerAscii(host_part);
-  if (!host.empty() && host.back() == '.' && !ipv6) host.pop_back();
+  std::string host;
+  bool ipv4 = false;
+  if (ipv6) {
+    host = LowerAscii(host_part);
+  } else {
+    ZICHT_ASSIGN_OR_RETURN(host, DomainToAscii(host_part, "URL host"));
+    if (!host.empty() && host.back() == '.') host.pop_back();
+    // A host whose last label is a number is an IPv4 address in one of the
+    // notations browsers accept ("0x7f.0.0.1", "2130706433"), or invalid:
+    // never a domain name.
+    if (!host.empty() && EndsInNumber(host)) {
+      std::optional<std::string> address = ParseIpv4Host(host);
+      if (!address) return Status::InvalidArgument("URL host is not a valid IPv4 address");
+      host = std::move(*address);
+      ipv4 = true;
+    }
+  }
   if (host.empty()) return Status::InvalidArgument("URL has no host");
   if (ipv6) {
     if (host.find(':') == std::string::npos) return Status::InvalidArgument("URL host is not a valid IPv6 address");
@@ -182,7 +224,7 @@ Result<Normalized> NormalizeUrl(std::string_view raw) {
         return Status::InvalidArgument("URL host is not a valid IPv6 address");
       }
     }
-  } else {
+  } else if (!ipv4) {
     ZICHT_RETURN_IF_ERROR(CheckHostName(host));
   }
 
@@ -214,7 +256,7 @@ Result<Normalized> NormalizeUrl(std::string_view raw) {
   }
   if (path_query.empty() || path_query.front() != '/') out.canonical += '/';
   out.canonical += path_query;
-  out.domain = (ipv6 || IsIpv4(host)) ? host : RegistrableDomain(host);
+  out.domain = (ipv6 || ipv4) ? host : RegistrableDomain(host);
   return out;
 }
 

@@ -4,6 +4,10 @@
 //
 // Rules, in order:
 //  - trimmed; white space or control characters inside make it invalid;
+//  - slashes as browsers read them (WHATWG URL) for http, https, ftp, ws,
+//    wss, file and for a URL without a scheme: '\' before the query is '/',
+//    and "https:\\host", "https:/host", "https:///host" mean
+//    "https://host" ("https://evil.example\@bank.nl" is on evil.example);
 //  - "defanged" spellings from analysts' reports are undone: "hxxp://",
 //    "hxxps://", "[.]", "(.)" and "[dot]";
 //  - scheme lower case; no scheme ("betaal-nu.example/x", "//host/x") means
@@ -11,16 +15,20 @@
 //    site uses; any other scheme ("ftp") is kept;
 //  - user info ("user@") kept verbatim: "https://ing.nl@evil.example" is a
 //    classic lure and its host is evil.example;
-//  - host lower case (ASCII), trailing dot dropped; it must have at least
-//    two labels, or be an IPv4 address or a bracketed IPv6 literal;
+//  - host through IDNA / UTS #46 to lower-case A-labels (host.h:
+//    "MÜNCHEN.DE" -> "xn--mnchen-3ya.de"), trailing dot dropped; a host
+//    whose last label is a number is an IPv4 address in any notation
+//    browsers accept ("0x7f.0.0.1", "2130706433" -> "127.0.0.1") or
+//    invalid; else it must have at least two labels; or a bracketed IPv6
+//    literal;
 //  - port kept unless it is the scheme's default (http 80, https 443);
 //  - path and query kept byte for byte, an empty path becomes "/";
 //  - fragment ("#...") dropped: it never reaches the server.
 // The registrable domain of the host (registrable_domain.h) goes in
 // Normalized::domain; for an IP address it is the address itself.
 //
-// Limits: percent-encoding is not normalised ("%7e" and "~" stay apart);
-// internationalised host names are not converted between UTF-8 and punycode.
+// Limits: percent-encoding is not normalised ("%7e" and "~" stay apart,
+// also in the host); IPv6 literals are lower-cased, not compressed.
 //
 // Thread-safety: thread-safe.
 #include <string>

@@ -71,10 +71,58 @@ TEST(UrlTest, OtherSchemesKept) {
   EXPECT_EQ(Norm("FTP://Files.Example.com:21/a"), "ftp://files.example.com:21/a | example.com");
 }
 
+// Issue 16: every spelling of one internationalised host is one host, in
+// its A-label (punycode) form.
+TEST(UrlTest, InternationalisedHostsBecomeALabels) {
+  const std::string want = "https://xn--mnchen-3ya.de/x | xn--mnchen-3ya.de";
+  EXPECT_EQ(Norm("https://MÜNCHEN.DE/x"), want);
+  EXPECT_EQ(Norm("https://münchen.de/x"), want);
+  EXPECT_EQ(Norm("https://xn--mnchen-3ya.de/x"), want);
+  EXPECT_EQ(Norm("https://XN--MNCHEN-3YA.DE/x"), want);
+  EXPECT_EQ(Norm("münchen。de/x"), want);  // ideographic full stop, no scheme
+  // A look-alike stays apart from the real host: Cyrillic "а" in "аpple".
+  EXPECT_EQ(Norm("https://\xD0\xB0pple.com/"), "https://xn--pple-43d.com/ | xn--pple-43d.com");
+  // The registrable domain of an A-label host under an IDN suffix.
+  EXPECT_EQ(Norm("https://shop.bücher.example/"),
+            "https://shop.xn--bcher-kva.example/ | xn--bcher-kva.example");
+  EXPECT_EQ(Norm("https://xn--zz-ww.de/"), "ERROR: URL host is not a valid internationalised domain name");
+}
+
+// Issue 16: a host whose last label is a number is an IPv4 address in one
+// of the notations browsers accept, or invalid; never a domain name.
+TEST(UrlTest, Ipv4InBrowserNotations) {
+  const std::string want = "http://127.0.0.1/ | 127.0.0.1";
+  EXPECT_EQ(Norm("http://0x7f.0.0.1/"), want);
+  EXPECT_EQ(Norm("http://2130706433/"), want);
+  EXPECT_EQ(Norm("http://0177.0.0.1/"), want);
+  EXPECT_EQ(Norm("http://127.1/"), want);
+  EXPECT_EQ(Norm("http://0x7F000001/"), want);
+  EXPECT_EQ(Norm("http://127.0.0.1./"), want);
+  EXPECT_EQ(Norm("http://192.168.0x1.010:8080/a"), "http://192.168.1.8:8080/a | 192.168.1.8");
+  EXPECT_EQ(Norm("http://1.2.3.256/"), "ERROR: URL host is not a valid IPv4 address");
+  EXPECT_EQ(Norm("http://example.123/"), "ERROR: URL host is not a valid IPv4 address");
+  EXPECT_EQ(Norm("http://4294967296/"), "ERROR: URL host is not a valid IPv4 address");
+  EXPECT_EQ(Norm("http://1.2.3.4.5/"), "ERROR: URL host is not a valid IPv4 address");
+  EXPECT_EQ(Norm("http://09.1.1.1/"), "ERROR: URL host is not a valid IPv4 address");
+  EXPECT_EQ(Norm("http://0x7g.example/"), "http://0x7g.example/ | 0x7g.example");
+}
+
+// Issue 16: in http(s) URLs a browser reads '\' as '/', so the host ends
+// at the first backslash.
+TEST(UrlTest, BackslashReadAsBrowsersDo) {
+  EXPECT_EQ(Norm("https://evil.example\\@www.ing.nl/login"), "https://evil.example/@www.ing.nl/login | evil.example");
+  EXPECT_EQ(Norm("https:\\\\evil.example\\pay\\now"), "https://evil.example/pay/now | evil.example");
+  EXPECT_EQ(Norm("https:/evil.example/x"), "https://evil.example/x | evil.example");
+  EXPECT_EQ(Norm("HTTP:\\/evil.example"), "http://evil.example/ | evil.example");
+  EXPECT_EQ(Norm("\\\\evil.example\\x"), "https://evil.example/x | evil.example");
+  EXPECT_EQ(Norm("evil.example\\x?q=a\\b"), "https://evil.example/x?q=a\\b | evil.example");  // query kept
+  EXPECT_EQ(Norm("hxxps:\\\\evil[.]example\\x"), "https://evil.example/x | evil.example");
+}
+
 TEST(UrlTest, InvalidUrls) {
   EXPECT_EQ(Norm(""), "ERROR: URL is empty");
   EXPECT_EQ(Norm("https://"), "ERROR: URL has no host");
-  EXPECT_EQ(Norm("https:///path"), "ERROR: URL has no host");
+  EXPECT_EQ(Norm("https:///"), "ERROR: URL has no host");
   EXPECT_EQ(Norm("localhost"), "ERROR: URL host must be a domain name with a dot, or an IP address");
   EXPECT_EQ(Norm("https://exa mple.nl/"), "ERROR: URL contains white space or a control character");
   EXPECT_EQ(Norm("https://exa%6dple.nl/"), "ERROR: URL host contains a character not allowed in a host name");
