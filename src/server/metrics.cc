@@ -9,6 +9,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "server/process_metrics.h"
+
+#ifndef ZICHT_VERSION
+#error "ZICHT_VERSION must be defined by the build (src/server/CMakeLists.txt)"
+#endif
+
 namespace zicht::server {
 namespace {
 
@@ -44,18 +50,34 @@ Metrics::Metrics()
   ingest_updated_ = &ingest_->Add({{"outcome", "updated"}});
   ingest_duplicates_ = &ingest_->Add({{"outcome", "duplicate"}});
   ingest_rejected_ = &ingest_->Add({{"outcome", "rejected"}});
-  auto& index = prometheus::BuildGauge()
-                    .Name("zicht_index_size")
-                    .Help("Size of the in-memory identifier index")
-                    .Register(*registry_);
-  index_identifiers_ = &index.Add({{"what", "distinct_identifiers"}});
-  index_reports_ = &index.Add({{"what", "reports"}});
-  index_bytes_ = &index.Add({{"what", "bytes"}});
-  audit_written_ = &prometheus::BuildGauge()
-                        .Name("zicht_audit_entries_written")
+  // Counts and bytes of the index are separate metrics: a sum or rate
+  // over a metric must never add reports to bytes.
+  index_identifiers_ = &prometheus::BuildGauge()
+                            .Name("zicht_index_identifiers")
+                            .Help("Distinct identifiers in the in-memory index")
+                            .Register(*registry_)
+                            .Add({});
+  index_reports_ = &prometheus::BuildGauge()
+                        .Name("zicht_index_reports")
+                        .Help("Reports in the in-memory index")
+                        .Register(*registry_)
+                        .Add({});
+  index_bytes_ = &prometheus::BuildGauge()
+                      .Name("zicht_index_memory_bytes")
+                      .Help("Memory used by the in-memory identifier index, in bytes")
+                      .Register(*registry_)
+                      .Add({});
+  audit_written_ = &prometheus::BuildCounter()
+                        .Name("zicht_audit_entries_written_total")
                         .Help("Audit log entries written since start")
                         .Register(*registry_)
                         .Add({});
+  prometheus::BuildGauge()
+      .Name("zicht_build_info")
+      .Help("Always 1; the version of the running zicht in the label")
+      .Register(*registry_)
+      .Add({{"version", ZICHT_VERSION}})
+      .Set(1);
   connections_ = &prometheus::BuildGauge()
                       .Name("zicht_http_open_connections")
                       .Help("Open client connections")
@@ -101,7 +123,12 @@ std::string Metrics::Serialize(const GaugeValues& gauges) {
   index_identifiers_->Set(static_cast<double>(gauges.distinct_identifiers));
   index_reports_->Set(static_cast<double>(gauges.indexed_reports));
   index_bytes_->Set(static_cast<double>(gauges.index_bytes));
-  audit_written_->Set(static_cast<double>(gauges.audit_written));
+  // The audit log counts its own writes; the counter follows that count.
+  const double audit_written = static_cast<double>(gauges.audit_written);
+  if (audit_written > audit_written_seen_) {
+    audit_written_->Increment(audit_written - audit_written_seen_);
+    audit_written_seen_ = audit_written;
+  }
   connections_->Set(static_cast<double>(gauges.open_connections));
   // Hand the latency observations since the last scrape to the histograms.
   std::vector<double> increments(kBuckets + 1);
@@ -119,7 +146,7 @@ std::string Metrics::Serialize(const GaugeValues& gauges) {
     c.flushed_sum_ns = sum;
     if (any) latency_[e]->ObserveMultiple(increments, sum_seconds);
   }
-  return prometheus::TextSerializer().Serialize(registry_->Collect());
+  return prometheus::TextSerializer().Serialize(registry_->Collect()) + ProcessMetricsText();
 }
 
 }  // namespace zicht::server

@@ -1,7 +1,11 @@
 #pragma once
 // GET /metrics: Prometheus text format via prometheus-cpp (docs/design.md "HTTP
 // API"). Exposes requests by route and status, latency histograms per route,
-// ingest counts, index size and audit-log writes.
+// ingest counts, index size and audit-log writes, the process metrics
+// (process_metrics.h) and zicht_build_info. Names follow the Prometheus
+// conventions: counters end in _total, units are in the name (_seconds,
+// _bytes), and no metric mixes units (docs/api.md lists every metric;
+// contract_test.cc checks the output with `promtool check metrics`).
 //
 // Cost: the hot path (ObserveRequest) takes no lock: a counter increment
 // and three relaxed atomic adds into this class's own latency buckets.
@@ -91,7 +95,8 @@ class Metrics {
   prometheus::Gauge* index_identifiers_;
   prometheus::Gauge* index_reports_;
   prometheus::Gauge* index_bytes_;
-  prometheus::Gauge* audit_written_;
+  prometheus::Counter* audit_written_;
+  double audit_written_seen_ = 0;  // GUARDED_BY(serialize_mu_): the count last added to audit_written_
   prometheus::Gauge* connections_;
   std::mutex create_mu_;  // serialises Family::Add for new (route, status) pairs
   std::unique_ptr<std::atomic<prometheus::Counter*>[]> counters_;  // [endpoint * kStatuses + status]

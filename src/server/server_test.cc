@@ -90,7 +90,7 @@ TEST_F(ServerTest, HealthzAndMetricsNeedNoKey) {
   EXPECT_EQ(m.status, 200);
   EXPECT_NE(m.body.find("zicht_http_requests_total{route=\"check\",status=\"200\"} 1"), std::string::npos) << m.body;
   EXPECT_NE(m.body.find("zicht_http_request_duration_seconds_bucket"), std::string::npos);
-  EXPECT_NE(m.body.find("zicht_index_size{what=\"reports\"} 3"), std::string::npos);
+  EXPECT_NE(m.body.find("zicht_index_reports 3"), std::string::npos);
   EXPECT_NE(m.body.find("zicht_ingest_reports_total"), std::string::npos);
 }
 
