@@ -15,39 +15,28 @@
 
 namespace zicht::link {
 
-//! The CLI (docs/linking.md) and the HTTP API (docs/api.md, read by the web
-//! app) show the same cluster data in two documented shapes; one writer
-//! serves both so a field is written in one place.
-//!  kCli: summary "fraud_types" as {type:count}, "explanation" one string;
-//!        identifiers "value", "domain", "warning_listed"; every report has
-//!        "damage_eur" (0 when unknown) and "text" only when non-empty.
-//!  kApi: summary "fraud_types" as [{"fraud_type","reports"}],
-//!        "explanation" a list; identifiers "canonical"; a report has
-//!        "damage_eur" only when known, always "text", and each invalid
-//!        identifier its "invalid_reason".
-enum class JsonShape { kCli, kApi };
+// One JSON shape per resource, used by the CLI (`zicht clusters`, `zicht
+// cluster --format json`) and the API (GET /v1/clusters, /v1/clusters/{id},
+// /v1/mules) alike, and described in docs/openapi.yaml (ClusterSummary,
+// IdentifierNode, StoredReport, ClusterDetail).
 
-//! A cluster summary's fields, without the enclosing braces (the API's
-//! cluster detail extends the same object): "id","score","reports"
-//! (under `reports_key`),"sources","losses","damage_eur","first_seen",
-//! "last_seen","mules","leads","fraud_types","explanation".
-void WriteClusterSummaryFields(JsonWriter& w, const ClusterSummary& s, JsonShape shape,
-                               std::string_view reports_key = "reports");
-
-//! The CLI's summary object (kCli).
+//! A cluster summary object: {"id","score","reports" (a count),"sources",
+//! "losses","damage_eur","first_seen","last_seen","mules","leads",
+//! "fraud_types":[{"fraud_type","reports"}],"explanation":[…]}.
 void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s);
 
-//! An identifier node's fields, without the enclosing braces: "kind",
-//! "value"|"canonical","domain"?,"roles","reports","mule","linkable",
-//! "warning_listed"?.
-void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n, JsonShape shape);
+//! An identifier node's fields, without the enclosing braces (the API's
+//! mule list adds "cluster"): "kind","canonical","domain","roles",
+//! "reports","mule","linkable","warning_listed".
+void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n);
 
-//! The CLI's identifier object (kCli).
+//! An identifier node object (the fields above).
 void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n);
 
-//! A report in docs/design.md's shape plus each identifier's "normalized" (null
-//! when invalid), "role" and "valid".
-void WriteReportJson(JsonWriter& w, const store::StoredReport& r, JsonShape shape);
+//! A report in docs/design.md's shape ("damage_eur" null when unknown, "text"
+//! always) plus each identifier's "normalized" (null when invalid), "role",
+//! "valid" and, when invalid, "invalid_reason".
+void WriteReportJson(JsonWriter& w, const store::StoredReport& r);
 
 //! {"kind","value","domain","reports","fraud_types","cluster_id","message"}
 void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l);
@@ -55,11 +44,10 @@ void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l);
 //! The summary's explanation as one sentence fragment: "a, b, c".
 std::string JoinExplanation(const ClusterSummary& s);
 
-//! Everything about one cluster. kCli: {"cluster":summary, "reports":[…],
-//! "identifiers":[…], "mules":[IBAN…], "edges":[{"report","identifier","role"}]};
-//! kApi: the summary's fields (the count as "report_count") plus "reports",
-//! "identifiers" and "edges".
-std::string ClusterDetailJson(const ClusterDetail& d, JsonShape shape = JsonShape::kCli);
+//! Everything about one cluster: {"cluster":summary, "reports":[…],
+//! "identifiers":[…], "mules":[IBAN…], "edges":[{"report","identifier","role"}]}
+//! (edges index into reports and identifiers).
+std::string ClusterDetailJson(const ClusterDetail& d);
 
 //! Graphviz DOT (undirected graph).
 std::string ClusterDot(const ClusterDetail& d);

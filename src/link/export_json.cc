@@ -11,13 +11,13 @@ std::string JoinExplanation(const ClusterSummary& s) {
   return out;
 }
 
-void WriteClusterSummaryFields(JsonWriter& w, const ClusterSummary& s, JsonShape shape,
-                               std::string_view reports_key) {
+void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s) {
+  w.StartObject();
   w.Key("id");
   WriteString(w, s.id);
   w.Key("score");
   w.Double(s.score);
-  WriteKey(w, reports_key);
+  w.Key("reports");
   w.Int64(s.reports);
   w.Key("sources");
   w.Int64(s.sources);
@@ -34,51 +34,30 @@ void WriteClusterSummaryFields(JsonWriter& w, const ClusterSummary& s, JsonShape
   w.Key("leads");
   w.Int64(s.leads);
   w.Key("fraud_types");
-  if (shape == JsonShape::kCli) {
+  w.StartArray();
+  for (const auto& [type, count] : s.fraud_types) {
     w.StartObject();
-    for (const auto& [type, count] : s.fraud_types) {
-      WriteKey(w, model::kFraudTypeNames.Name(type));
-      w.Int64(count);
-    }
+    w.Key("fraud_type");
+    WriteString(w, model::kFraudTypeNames.Name(type));
+    w.Key("reports");
+    w.Int64(count);
     w.EndObject();
-  } else {
-    w.StartArray();
-    for (const auto& [type, count] : s.fraud_types) {
-      w.StartObject();
-      w.Key("fraud_type");
-      WriteString(w, model::kFraudTypeNames.Name(type));
-      w.Key("reports");
-      w.Int64(count);
-      w.EndObject();
-    }
-    w.EndArray();
   }
+  w.EndArray();
   w.Key("explanation");
-  if (shape == JsonShape::kCli) {
-    WriteString(w, JoinExplanation(s));
-  } else {
-    w.StartArray();
-    for (const std::string& e : s.explanation) WriteString(w, e);
-    w.EndArray();
-  }
-}
-
-void WriteClusterSummaryJson(JsonWriter& w, const ClusterSummary& s) {
-  w.StartObject();
-  WriteClusterSummaryFields(w, s, JsonShape::kCli);
+  w.StartArray();
+  for (const std::string& e : s.explanation) WriteString(w, e);
+  w.EndArray();
   w.EndObject();
 }
 
-void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n, JsonShape shape) {
-  const bool cli = shape == JsonShape::kCli;
+void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n) {
   w.Key("kind");
   WriteString(w, model::kIdentifierKindNames.Name(n.kind));
-  w.Key(cli ? "value" : "canonical");
+  w.Key("canonical");
   WriteString(w, n.canonical);
-  if (cli) {
-    w.Key("domain");
-    w.Bool(n.domain);
-  }
+  w.Key("domain");
+  w.Bool(n.domain);
   w.Key("roles");
   w.StartArray();
   for (auto r : n.roles) WriteString(w, model::kRoleNames.Name(r));
@@ -89,15 +68,13 @@ void WriteIdentifierNodeFields(JsonWriter& w, const IdentifierNode& n, JsonShape
   w.Bool(n.mule);
   w.Key("linkable");
   w.Bool(n.linkable);
-  if (cli) {
-    w.Key("warning_listed");
-    w.Bool(n.warning_listed);
-  }
+  w.Key("warning_listed");
+  w.Bool(n.warning_listed);
 }
 
 void WriteIdentifierNodeJson(JsonWriter& w, const IdentifierNode& n) {
   w.StartObject();
-  WriteIdentifierNodeFields(w, n, JsonShape::kCli);
+  WriteIdentifierNodeFields(w, n);
   w.EndObject();
 }
 
@@ -125,7 +102,7 @@ void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l) {
   w.EndObject();
 }
 
-void WriteReportJson(JsonWriter& w, const store::StoredReport& sr, JsonShape shape) {
+void WriteReportJson(JsonWriter& w, const store::StoredReport& sr) {
   const model::Report& r = sr.report;
   w.StartObject();
   w.Key("source");
@@ -142,9 +119,12 @@ void WriteReportJson(JsonWriter& w, const store::StoredReport& sr, JsonShape sha
   WriteString(w, model::kFraudTypeNames.Name(r.fraud_type));
   w.Key("outcome");
   WriteString(w, model::kOutcomeNames.Name(r.outcome));
-  if (r.damage_cents || shape == JsonShape::kCli) {
-    w.Key("damage_eur");
-    WriteEuro(w, r.damage_cents.value_or(0));
+  // Unknown damage is null, not 0: "no loss reported" is not "€ 0".
+  w.Key("damage_eur");
+  if (r.damage_cents) {
+    WriteEuro(w, *r.damage_cents);
+  } else {
+    w.Null();
   }
   if (r.channel) {
     w.Key("channel");
@@ -178,51 +158,38 @@ void WriteReportJson(JsonWriter& w, const store::StoredReport& sr, JsonShape sha
     WriteString(w, model::kRoleNames.Name(id.role));
     w.Key("valid");
     w.Bool(id.valid);
-    if (shape == JsonShape::kApi && !id.valid && !id.invalid_reason.empty()) {
+    if (!id.valid && !id.invalid_reason.empty()) {
       w.Key("invalid_reason");
       WriteString(w, id.invalid_reason);
     }
     w.EndObject();
   }
   w.EndArray();
-  if (!r.text.empty() || shape == JsonShape::kApi) {
-    w.Key("text");
-    WriteString(w, r.text);
-  }
+  w.Key("text");
+  WriteString(w, r.text);
   w.EndObject();
 }
 
-std::string ClusterDetailJson(const ClusterDetail& d, JsonShape shape) {
+std::string ClusterDetailJson(const ClusterDetail& d) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  if (shape == JsonShape::kCli) {
-    w.Key("cluster");
-    WriteClusterSummaryJson(w, d.summary);
-  } else {
-    // "reports" is the list of reports here, so the count is "report_count".
-    WriteClusterSummaryFields(w, d.summary, shape, "report_count");
-  }
+  w.Key("cluster");
+  WriteClusterSummaryJson(w, d.summary);
   w.Key("reports");
   w.StartArray();
-  for (const auto& r : d.reports) WriteReportJson(w, r, shape);
+  for (const auto& r : d.reports) WriteReportJson(w, r);
   w.EndArray();
   w.Key("identifiers");
   w.StartArray();
+  for (const auto& n : d.identifiers) WriteIdentifierNodeJson(w, n);
+  w.EndArray();
+  w.Key("mules");
+  w.StartArray();
   for (const auto& n : d.identifiers) {
-    w.StartObject();
-    WriteIdentifierNodeFields(w, n, shape);
-    w.EndObject();
+    if (n.mule) WriteString(w, n.canonical);
   }
   w.EndArray();
-  if (shape == JsonShape::kCli) {
-    w.Key("mules");
-    w.StartArray();
-    for (const auto& n : d.identifiers) {
-      if (n.mule) WriteString(w, n.canonical);
-    }
-    w.EndArray();
-  }
   w.Key("edges");
   w.StartArray();
   for (const auto& e : d.edges) {

@@ -93,5 +93,33 @@ TEST_F(ContractTest, MetricsHaveConventionalNamesAndProcessMetrics) {
   EXPECT_EQ(body.find("zicht_audit_entries_written "), std::string::npos) << "a count exported as a gauge";
 }
 
+// Issue 16: `zicht cluster ID --format json` and GET /v1/clusters/{id} give
+// the same document, and the cluster list entries are the same objects.
+TEST_F(ContractTest, ClusterJsonIsTheSameFromCliAndApi) {
+  ServerProcess server({"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")});
+  ASSERT_TRUE(server.started());
+  const std::vector<std::pair<std::string, std::string>> auth = {{"Authorization", "Bearer " + key_},
+                                                                 {"X-Purpose", "investigation"}};
+  Response list = Call(server.port(), "GET", "/v1/clusters", "", auth);
+  ASSERT_EQ(list.status, 200) << list.body;
+  rapidjson::Document api_list;
+  api_list.Parse(list.body.c_str());
+  ASSERT_TRUE(api_list.IsObject() && api_list["clusters"].Size() == 1) << list.body;
+  const std::string id = api_list["clusters"][0]["id"].GetString();
+
+  Response one = Call(server.port(), "GET", "/v1/clusters/" + id, "", auth);
+  ASSERT_EQ(one.status, 200) << one.body;
+  testutil::CommandResult cli = testutil::RunZicht({"cluster", id, "--format", "json", "--db", db_});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_EQ(cli.out, one.body + "\n");
+
+  cli = testutil::RunZicht({"clusters", "--format", "json", "--db", db_});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  rapidjson::Document cli_list;
+  cli_list.Parse(cli.out.c_str());
+  ASSERT_TRUE(cli_list.IsObject() && cli_list["clusters"].Size() == 1) << cli.out;
+  EXPECT_TRUE(cli_list["clusters"][0] == api_list["clusters"][0]) << cli.out << "\n" << list.body;
+}
+
 }  // namespace
 }  // namespace zicht::server

@@ -68,11 +68,7 @@ void Service::HandleClusters(const HttpRequest& req, std::string_view query, con
   w.StartObject();
   w.Key("clusters");
   w.StartArray();
-  for (const link::ClusterSummary& c : clusters) {
-    w.StartObject();
-    link::WriteClusterSummaryFields(w, c, link::JsonShape::kApi);
-    w.EndObject();
-  }
+  for (const link::ClusterSummary& c : clusters) link::WriteClusterSummaryJson(w, c);
   w.EndArray();
   w.EndObject();
   Audit(who, req, "GET /v1/clusters", "", "", "top=" + std::to_string(*top), "ok");
@@ -96,7 +92,7 @@ void Service::HandleCluster(const HttpRequest& req, std::string_view raw_id, std
   }
   res.status = 200;
   res.content_type = "application/json";
-  res.body = link::ClusterDetailJson(*detail, link::JsonShape::kApi);
+  res.body = link::ClusterDetailJson(*detail);  // the same writer as `zicht cluster --format json`
 }
 
 void Service::HandleMules(std::string_view query, HttpResponse& res) {
@@ -110,7 +106,7 @@ void Service::HandleMules(std::string_view query, HttpResponse& res) {
   w.StartArray();
   for (const link::IdentifierNode& n : mules) {
     w.StartObject();
-    link::WriteIdentifierNodeFields(w, n, link::JsonShape::kApi);
+    link::WriteIdentifierNodeFields(w, n);
     // The cluster the IBAN sits in, so the dashboard can link to it.
     w.Key("cluster");
     link::WriteClusterRefJson(w, engine_->Check(n.kind, n.canonical).cluster);

@@ -404,7 +404,7 @@ TEST_F(ServerTest, ClustersStatsAndExports) {
   ASSERT_EQ(one.status, 200) << one.body;
   auto d = Json(one.body);
   EXPECT_EQ(d["reports"].Size(), 2u);
-  EXPECT_EQ(d["report_count"].GetInt(), 2);
+  EXPECT_EQ(d["cluster"]["reports"].GetInt(), 2);
   EXPECT_GT(d["edges"].Size(), 0u);
   Response dot = Call(port, "GET", "/v1/clusters/" + id + "?format=dot", "", Auth(analyst_));
   EXPECT_EQ(dot.status, 200);

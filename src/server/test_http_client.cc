@@ -9,15 +9,63 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "testutil/testutil.h"
 
 namespace zicht::server::testing {
+namespace {
+
+// Every answered request is appended, as one JSON line
+// {"method","target","status","content_type","body"}, to
+// ZICHT_HTTP_RECORD_DIR/<pid>.jsonl (set by src/server/CMakeLists.txt), so
+// that the CTest step openapi_responses can check each response the server
+// tests saw against docs/openapi.yaml, status code included.
+void Record(const std::string& method, const std::string& target, const Response& r) {
+#ifdef ZICHT_HTTP_RECORD_DIR
+  if (r.status == 0) return;  // no answer: nothing to check
+  static std::mutex mu;
+  rapidjson::StringBuffer line;
+  rapidjson::Writer<rapidjson::StringBuffer> w(line);
+  w.StartObject();
+  w.Key("method");
+  w.String(method.c_str(), static_cast<rapidjson::SizeType>(method.size()));
+  w.Key("target");
+  w.String(target.c_str(), static_cast<rapidjson::SizeType>(target.size()));
+  w.Key("status");
+  w.Int(r.status);
+  auto type = r.headers.find("content-type");
+  w.Key("content_type");
+  if (type == r.headers.end()) {
+    w.Null();
+  } else {
+    w.String(type->second.c_str(), static_cast<rapidjson::SizeType>(type->second.size()));
+  }
+  w.Key("body");
+  w.String(r.body.c_str(), static_cast<rapidjson::SizeType>(r.body.size()));
+  w.EndObject();
+  std::lock_guard<std::mutex> lock(mu);
+  std::error_code ignored;
+  std::filesystem::create_directories(ZICHT_HTTP_RECORD_DIR, ignored);
+  std::ofstream out(std::string(ZICHT_HTTP_RECORD_DIR) + "/" + std::to_string(::getpid()) + ".jsonl", std::ios::app);
+  out << line.GetString() << '\n';
+#else
+  (void)method;
+  (void)target;
+  (void)r;
+#endif
+}
+
+}  // namespace
 
 Connection::Connection(int port) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -54,7 +102,9 @@ Response Connection::Request(const std::string& method, const std::string& targe
   if (!body.empty() || method == "POST") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;
   if (!SendRaw(req)) return {};
-  return ReadResponse();
+  Response response = ReadResponse();
+  Record(method, target, response);
+  return response;
 }
 
 Response Connection::ReadResponse() {

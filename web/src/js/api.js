@@ -79,7 +79,7 @@ export function statRow(r) {
 }
 
 export function clusterSummary(c) {
-  const s = c.summary || c;
+  const s = c.cluster || c.summary || c;
   return {
     id: s.id ?? s.cluster_id,
     // A cluster detail names the count report_count, its reports being a list.
