@@ -177,6 +177,9 @@ async function main() {
     const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--keys', keys, '--form-partner', FORM_PARTNER];
     const rootFlag = ['--web-root', '--web', '--static'].find((f) => new RegExp(`${f}\\b`).test(help));
     if (rootFlag) serveArgs.push(rootFlag, join(webDir, 'dist'));
+    // A low form rate, so that the check of the form's rate-limit message
+    // is refused after a few reports.
+    if (/--form-rate\b/.test(help)) serveArgs.push('--form-rate', '3');
     const started = await startServer(opts, serveArgs);
     server = started.child;
     const base = `http://${started.address}`;
@@ -261,6 +264,43 @@ async function main() {
       assert(api.known === true, `POST /v1/check does not know the IBAN: ${JSON.stringify(api).slice(0, 200)}`);
     });
 
+    await check('form: field errors follow a language switch', async () => {
+      await page.goto(`${base}/`);
+      await page.click('#submit');  // nothing filled in: the fraud type is missing
+      await page.waitForSelector('#error-summary:not([hidden])');
+      const nl = (await page.textContent('#fraud_type-error')).trim();
+      assert(nl === 'Kies wat voor fraude het was.', `Dutch field error is '${nl}'`);
+      await page.click('#lang');
+      const en = (await page.textContent('#fraud_type-error')).trim();
+      assert(en === 'Choose what kind of fraud it was.', `after switching to English the field error is '${en}'`);
+      const summary = (await page.textContent('#error-summary ul')).trim();
+      assert(summary.includes('Choose what kind of fraud'), `error summary still reads '${summary}'`);
+      await page.click('#lang');  // back to Dutch
+    });
+
+    await check('form: a server refusal is explained in Dutch, not in the server\'s English', async () => {
+      // The form may send 3 reports a minute from one address here
+      // (--form-rate 3; one was sent above); the next ones are refused with
+      // 429 and an English message.
+      let refused = false;
+      for (let i = 0; i < 5 && !refused; i++) {
+        await page.goto(`${base}/`);
+        await page.check('#type-aankoopfraude');
+        await page.fill('#text', `Ik heb betaald voor een fiets die nooit kwam (${i}).`);
+        await page.click('#submit');
+        await page.waitForSelector('#done-view:not([hidden]), #error-summary:not([hidden])');
+        refused = await page.isVisible('#error-summary');
+      }
+      assert(refused, 'the form was never rate-limited');
+      const shown = (await page.textContent('#submit-error')).trim();
+      assert(shown.startsWith('Er zijn vanaf dit adres te veel meldingen verstuurd'), `shown: '${shown}'`);
+      assert(!/too many|try again/i.test(shown), `English server text in the Dutch form: '${shown}'`);
+      await page.click('#lang');
+      const en = (await page.textContent('#submit-error')).trim();
+      assert(en.startsWith('Too many reports were sent'), `after switching to English: '${en}'`);
+      await page.click('#lang');
+    });
+
     await check('form: English switch, and on a phone screen nothing scrolls sideways', async () => {
       await page.goto(`${base}/`);
       await page.click('#lang');
@@ -283,6 +323,13 @@ async function main() {
     // Analyst side: expectations from the API.
     const clusters = firstArray(await apiGet(base, analystKey, '/v1/clusters?top=5'), 'clusters');
     const top = clusters[0]?.summary ?? clusters[0];
+
+    await check('analyst: before login only the login is shown, no navigation', async () => {
+      await page.goto(`${base}/analyst.html`);
+      await page.waitForSelector('#view-login:not([hidden])');
+      assert(!(await page.isVisible('#nav')), 'the dashboard navigation is visible before login');
+      assert(!(await page.isVisible('#logout')), 'the logout button is visible before login');
+    });
 
     await check('analyst: a wrong key is refused, the right key logs in', async () => {
       await page.goto(`${base}/analyst.html`);
@@ -356,6 +403,17 @@ async function main() {
       }
     });
 
+    await check('analyst: the export status line belongs to the cluster it was made for', async () => {
+      const line = (await page.textContent('#export-status')).trim();
+      assert(line.length > 0, 'no export status after the downloads');
+      const second = clusters[1]?.summary ?? clusters[1];
+      assert(second && second.id, 'the API returned only one cluster');
+      await page.evaluate((id) => { location.hash = `#cluster/${encodeURIComponent(id)}`; }, second.id);
+      await page.waitForFunction((id) => document.querySelector('#cluster-title').textContent.includes(id), second.id);
+      const after = (await page.textContent('#export-status')).trim();
+      assert(after === '', `another cluster still shows '${after}'`);
+    });
+
     await check('analyst: money-mule list and a known mule IBAN checks as high risk', async () => {
       const mules = firstArray(await apiGet(base, analystKey, '/v1/mules?top=10'), 'mules');
       assert(mules.length > 0, 'the API lists no money mules');
@@ -374,6 +432,16 @@ async function main() {
       const apiRisk = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: mule }] }), 'results')[0].risk;
       assert(risk === 'high' && apiRisk === 'high', `risk shown ${risk}, API ${apiRisk}`);
       await page.screenshot({ path: join(shots, 'analyst-check.png'), fullPage: false });
+    });
+
+    await check('analyst: logging out says so and hides the dashboard', async () => {
+      await page.click('#logout');
+      await page.waitForSelector('#view-login:not([hidden])');
+      await page.waitForTimeout(300);  // the hash change after logout must not wipe the notice
+      const notice = (await page.textContent('#login-error')).trim();
+      assert(notice === 'You are logged out.', `login view says '${notice}'`);
+      assert(!(await page.isVisible('#nav')), 'navigation still visible after logout');
+      assert(await page.evaluate(() => sessionStorage.getItem('zicht.apiKey') === null), 'key kept after logout');
     });
 
     await check('no JavaScript errors on any page', async () => {

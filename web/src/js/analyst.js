@@ -49,7 +49,11 @@ function handleError(id, err) {
 
 // ---- login ----------------------------------------------------------------------
 
-function showLogin(message = '') {
+// A notice for the login view that outlives the hash change a logout causes
+// (route() shows the login view again on that change).
+let loginNotice = '';
+
+function showLogin(message = loginNotice) {
   for (const s of document.querySelectorAll('main > section')) s.hidden = s.id !== 'view-login';
   $('#nav').hidden = true;
   $('#logout').hidden = true;
@@ -60,6 +64,7 @@ function showLogin(message = '') {
 async function onLogin(event) {
   event.preventDefault();
   const key = $('#api-key').value.trim();
+  loginNotice = '';
   if (!key) { $('#login-error').textContent = 'Paste your API key.'; return; }
   setApiKey(key);
   try {
@@ -239,6 +244,7 @@ function nodeDetailsHtml(detail, kind, index) {
 async function loadCluster(id) {
   $('#cluster-title').textContent = `Cluster ${id}`;
   status('cluster-status', 'Loading…');
+  status('export-status', '');  // the last cluster's export line is not this one's
   $('#node-details').innerHTML = '<p class="status-msg">Click a node in the graph, or pick one below.</p>';
   let detail;
   try {
@@ -379,7 +385,12 @@ $('#trend-by').addEventListener('change', loadTrends);
 $('#trend-type').addEventListener('change', loadTrends);
 $('#trend-controls').addEventListener('submit', (e) => e.preventDefault());
 $('#login-form').addEventListener('submit', onLogin);
-$('#logout').addEventListener('click', () => { setApiKey(null); location.hash = ''; showLogin('You are logged out.'); });
+$('#logout').addEventListener('click', () => {
+  setApiKey(null);
+  loginNotice = 'You are logged out.';
+  location.hash = '';
+  showLogin();
+});
 $('#check-form').addEventListener('submit', runCheck);
 $('#node-list').addEventListener('click', (e) => {
   const b = e.target.closest('button');

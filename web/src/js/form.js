@@ -47,18 +47,27 @@ function today() {
 
 // ---- field messages ---------------------------------------------------------
 
+// Messages are kept as functions of the current language, so switching the
+// language re-renders every message on the page in the new one.
+const shown = new Map();  // field -> () => text
+let summaryErrors = [];   // [field, () => text] of the last error summary
+
+const textOf = (message) => (typeof message === 'function' ? message() : message || '');
+
 function setError(field, message) {
   const el = document.getElementById(field);
   const out = document.getElementById(`${field}-error`);
-  out.textContent = message || '';
+  if (message) shown.set(field, message); else shown.delete(field);
+  out.textContent = textOf(message);
   out.classList.remove('ok');
-  if (el) {
+  if (el && el.tagName !== 'BUTTON') {
     if (message) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
   }
 }
 
 function setOk(field, message) {
   const out = document.getElementById(`${field}-error`);
+  shown.delete(field);
   out.textContent = message;
   out.classList.add('ok');
   document.getElementById(field).removeAttribute('aria-invalid');
@@ -83,11 +92,15 @@ async function validate(kind, value) {
   return res.json();
 }
 
+//! The server's message for a checked field, in the current language.
+function checkMessage(answer) {
+  return language() === 'en' ? (answer.message_en || answer.message) : (answer.message || answer.message_en);
+}
+
 function showCheck(kind, answer) {
   if (!answer) return;
-  const message = language() === 'en' ? (answer.message_en || answer.message) : (answer.message || answer.message_en);
-  if (answer.valid) setOk(kind, message || t(`form.ok.${kind}`));
-  else setError(kind, message);
+  if (answer.valid) setOk(kind, checkMessage(answer) || t(`form.ok.${kind}`));
+  else setError(kind, () => checkMessage(answer));
 }
 
 //! Checks the field now; resolves to the answer (null when empty or the
@@ -162,21 +175,25 @@ function collect() {
 
 async function localErrors(report) {
   const errors = [];
-  const add = (field, message) => { setError(field, message); errors.push([field, message]); };
+  const add = (field, key) => {
+    const message = () => t(key);
+    setError(field, message);
+    errors.push([field, message]);
+  };
   for (const f of ['fraud_type', 'occurred_at', 'damage_eur', 'url', 'text']) setError(f, '');
-  if (!report.fraud_type) add('fraud_type', t('form.err.type'));
-  if (report.occurred_at && report.occurred_at > today()) add('occurred_at', t('form.err.date'));
+  if (!report.fraud_type) add('fraud_type', 'form.err.type');
+  if (report.occurred_at && report.occurred_at > today()) add('occurred_at', 'form.err.date');
   if ('damage_eur' in report && !(Number.isFinite(report.damage_eur) && report.damage_eur >= 0)) {
-    add('damage_eur', t('form.err.damage'));
+    add('damage_eur', 'form.err.damage');
   }
   const url = report.identifiers.find((i) => i.kind === 'url');
-  if (url && !/^(https?:\/\/)?[^\s/]+\.[^\s]{2,}/i.test(url.value)) add('url', t('form.err.url'));
-  if (!report.text && report.identifiers.length === 0) add('text', t('form.err.empty'));
+  if (url && !/^(https?:\/\/)?[^\s/]+\.[^\s]{2,}/i.test(url.value)) add('url', 'form.err.url');
+  if (!report.text && report.identifiers.length === 0) add('text', 'form.err.empty');
   for (const kind of ['iban', 'phone']) {
     const answer = await checkNow(kind);
     if (answer && !answer.valid) {
       showCheck(kind, answer);
-      errors.push([kind, document.getElementById(`${kind}-error`).textContent]);
+      errors.push([kind, () => checkMessage(answer)]);
     }
   }
   return errors;
@@ -186,12 +203,13 @@ function showSummary(errors) {
   const box = $('#error-summary');
   const list = box.querySelector('ul');
   list.replaceChildren();
+  summaryErrors = errors;
   if (!errors.length) { box.hidden = true; return; }
   for (const [field, message] of errors) {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = `#${field === 'fraud_type' ? 'type-' + FRAUD_TYPES[0] : field}`;
-    a.textContent = message;
+    a.textContent = textOf(message);
     li.append(a);
     list.append(li);
   }
@@ -202,7 +220,7 @@ function showSummary(errors) {
 async function onSubmit(event) {
   event.preventDefault();
   const button = $('#submit');
-  $('#submit-error').textContent = '';
+  setError('submit', '');
   const report = collect();
   const errors = await localErrors(report);
   showSummary(errors);
@@ -217,14 +235,18 @@ async function onSubmit(event) {
     });
     const body = await res.json().catch(() => ({}));
     if (!res.ok || !body.reference) {
-      const message = body?.error?.message || t('form.err.server');
-      $('#submit-error').textContent = message;
-      showSummary([['submit', message]]);
+      // The server's own message is English and technical: the visitor
+      // gets ours, in the page's language, for the error's code.
+      const code = body?.error?.code;
+      const key = ['rate_limited', 'unavailable', 'invalid_argument', 'too_large'].includes(code)
+        ? `form.err.${code}` : 'form.err.server';
+      setError('submit', () => t(key));
+      showSummary([['submit', () => t(key)]]);
       return;
     }
     showDone(body.reference);
   } catch (_) {
-    $('#submit-error').textContent = t('form.err.server');
+    setError('submit', () => t('form.err.server'));
   } finally {
     button.disabled = false;
     button.textContent = t('form.submit');
@@ -260,5 +282,12 @@ $('#lang').addEventListener('click', () => {
   applyLanguage(language() === 'nl' ? 'en' : 'nl');
   $('#lang').lang = language() === 'nl' ? 'en' : 'nl';
   for (const kind of Object.keys(checks)) showCheck(kind, checks[kind].last);
+  for (const [field, message] of shown) setError(field, message);
+  if (summaryErrors.length) {
+    const box = $('#error-summary');
+    const wasFocused = box.contains(document.activeElement);
+    showSummary(summaryErrors);
+    if (!wasFocused) $('#lang').focus();
+  }
 });
 $('#lang').lang = language() === 'nl' ? 'en' : 'nl';
