@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,50 @@ TEST_F(ContractTest, ClusterJsonIsTheSameFromCliAndApi) {
   cli_list.Parse(cli.out.c_str());
   ASSERT_TRUE(cli_list.IsObject() && cli_list["clusters"].Size() == 1) << cli.out;
   EXPECT_TRUE(cli_list["clusters"][0] == api_list["clusters"][0]) << cli.out << "\n" << list.body;
+}
+
+// Issue 16: the web app's files go out pre-compressed when the client
+// accepts it, with an ETag and Cache-Control, and a revalidation with the
+// ETag costs no body (304).
+TEST_F(ContractTest, WebAppFilesCompressedAndRevalidated) {
+  std::filesystem::create_directories(dir_.File("web"));
+  const std::string plain(4000, 'x');
+  testutil::WriteFile(dir_.File("web/app.js"), plain);
+  testutil::WriteFile(dir_.File("web/app.js.br"), "brotli bytes");
+  testutil::WriteFile(dir_.File("web/app.js.gz"), "gzip bytes");
+  testutil::WriteFile(dir_.File("web/index.html"), "<html></html>");
+  ServerProcess server({"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")});
+  ASSERT_TRUE(server.started());
+
+  Response br = Call(server.port(), "GET", "/app.js", "", {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(br.status, 200);
+  EXPECT_EQ(br.headers["content-encoding"], "br");
+  EXPECT_EQ(br.body, "brotli bytes");
+  EXPECT_EQ(br.headers["vary"], "Accept-Encoding");
+  EXPECT_EQ(br.headers["cache-control"], "no-cache");
+  EXPECT_EQ(br.headers["content-type"], "text/javascript; charset=utf-8");
+  ASSERT_FALSE(br.headers["etag"].empty());
+
+  Response gz = Call(server.port(), "GET", "/app.js", "", {{"Accept-Encoding", "gzip, br;q=0"}});
+  EXPECT_EQ(gz.headers["content-encoding"], "gzip");
+  EXPECT_EQ(gz.body, "gzip bytes");
+  EXPECT_NE(gz.headers["etag"], br.headers["etag"]) << "one ETag per representation";
+
+  Response identity = Call(server.port(), "GET", "/app.js");
+  EXPECT_EQ(identity.headers.count("content-encoding"), 0u);
+  EXPECT_EQ(identity.body, plain);
+
+  Response again = Call(server.port(), "GET", "/app.js", "",
+                        {{"Accept-Encoding", "gzip, deflate, br"}, {"If-None-Match", br.headers["etag"]}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_EQ(again.body, "");
+  Response changed = Call(server.port(), "GET", "/app.js", "",
+                          {{"Accept-Encoding", "gzip, deflate, br"}, {"If-None-Match", "\"stale\""}});
+  EXPECT_EQ(changed.status, 200);
+
+  Response html = Call(server.port(), "GET", "/");
+  EXPECT_EQ(html.headers.count("vary"), 0u) << "no compressed copy, one representation";
+  EXPECT_FALSE(html.headers["etag"].empty());
 }
 
 }  // namespace

@@ -32,6 +32,8 @@ struct HttpRequest {
   std::string_view content_type;
   std::string_view body;
   std::string_view client_ip;      // remote address, for the form's rate limit
+  std::string_view accept_encoding;  // Accept-Encoding, for the web app's pre-compressed files
+  std::string_view if_none_match;    // If-None-Match, for the web app's files
   AuthCache* auth_cache = nullptr; // may be null
 };
 
@@ -42,6 +44,11 @@ struct HttpResponse {
   std::string allow;               // "Allow" header for 405; empty otherwise
   std::string content_disposition; // for downloads (exports); empty otherwise
   std::optional<int> retry_after;  // seconds, for 429/503
+  // Web app files (static_handler.cc); empty otherwise.
+  std::string_view content_encoding;  // "br" or "gzip" when the body is that file's compressed copy
+  std::string_view cache_control;
+  std::string etag;
+  bool vary_accept_encoding = false;
 
   void Reset() {
     status = 200;
@@ -50,6 +57,10 @@ struct HttpResponse {
     allow.clear();
     content_disposition.clear();
     retry_after.reset();
+    content_encoding = {};
+    cache_control = {};
+    etag.clear();
+    vary_accept_encoding = false;
   }
 };
 

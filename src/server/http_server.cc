@@ -76,6 +76,8 @@ struct RequestData {
   std::string authorization;
   std::string purpose;
   std::string content_type;
+  std::string accept_encoding;
+  std::string if_none_match;
   std::string body;
   bool has_authorization = false, has_purpose = false, has_content_type = false;
 };
@@ -91,6 +93,8 @@ class RequestParser final : public http::basic_parser<true> {
     data_.authorization.clear();
     data_.purpose.clear();
     data_.content_type.clear();
+    data_.accept_encoding.clear();
+    data_.if_none_match.clear();
     data_.body.clear();
     data_.has_authorization = data_.has_purpose = data_.has_content_type = false;
   }
@@ -111,6 +115,10 @@ class RequestParser final : public http::basic_parser<true> {
     } else if (name == http::field::content_type) {
       if (!data_.has_content_type) data_.content_type.assign(value.data(), value.size());
       data_.has_content_type = true;
+    } else if (name == http::field::accept_encoding) {
+      if (data_.accept_encoding.empty()) data_.accept_encoding.assign(value.data(), value.size());
+    } else if (name == http::field::if_none_match) {
+      if (data_.if_none_match.empty()) data_.if_none_match.assign(value.data(), value.size());
     } else if (name == http::field::unknown && beast::iequals(name_string, "X-Purpose")) {
       if (!data_.has_purpose) data_.purpose.assign(value.data(), value.size());
       data_.has_purpose = true;
@@ -151,6 +159,10 @@ void RenderHead(const HttpResponse& out, size_t length, bool keep_alive, std::st
   if (!out.allow.empty()) head.append("\r\nAllow: ").append(out.allow);
   if (!out.content_disposition.empty()) head.append("\r\nContent-Disposition: ").append(out.content_disposition);
   if (out.retry_after) head.append("\r\nRetry-After: ").append(std::to_string(*out.retry_after));
+  if (!out.content_encoding.empty()) head.append("\r\nContent-Encoding: ").append(out.content_encoding);
+  if (out.vary_accept_encoding) head.append("\r\nVary: Accept-Encoding");
+  if (!out.cache_control.empty()) head.append("\r\nCache-Control: ").append(out.cache_control);
+  if (!out.etag.empty()) head.append("\r\nETag: ").append(out.etag);
   if (!keep_alive) head.append("\r\nConnection: close");
   head.append("\r\nContent-Length: ");
   auto end = std::to_chars(digits, digits + sizeof digits, length).ptr;
@@ -309,6 +321,8 @@ class Session : public std::enable_shared_from_this<Session> {
     in.target = request_.target;
     in.authorization = request_.authorization;
     in.purpose = request_.purpose;
+    in.accept_encoding = request_.accept_encoding;
+    in.if_none_match = request_.if_none_match;
     in.content_type = request_.content_type;
     in.body = request_.body;
     in.client_ip = client_ip_;

@@ -444,6 +444,27 @@ async function main() {
       assert(await page.evaluate(() => sessionStorage.getItem('zicht.apiKey') === null), 'key kept after logout');
     });
 
+    await check('web app: JavaScript goes out compressed, with an ETag, and revalidates to 304', async () => {
+      const info = await page.evaluate(async () => {
+        const r = await fetch('/vendor/echarts.esm.min.mjs', { cache: 'no-store' });
+        const body = await r.arrayBuffer();
+        return { status: r.status, encoding: r.headers.get('content-encoding'), etag: r.headers.get('etag'),
+          cacheControl: r.headers.get('cache-control'), size: body.byteLength };
+      });
+      assert(info.status === 200 && info.size > 1000000, `echarts: HTTP ${info.status}, ${info.size} bytes`);
+      assert(['br', 'gzip'].includes(info.encoding), `echarts sent with Content-Encoding '${info.encoding}'`);
+      assert(info.etag && info.cacheControl === 'no-cache', `ETag '${info.etag}', Cache-Control '${info.cacheControl}'`);
+      // The transfer is what the compressed copy weighs, not the 1.1 MB.
+      const sent = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/vendor/echarts.esm.min.mjs')).map((e) => e.encodedBodySize));
+      assert(sent.length && Math.max(...sent) < 500000, `echarts transfers ${sent.join(', ')} bytes`);
+      const revalidated = await page.evaluate(async (etag) => {
+        const r = await fetch('/vendor/echarts.esm.min.mjs', { cache: 'no-store', headers: { 'If-None-Match': etag } });
+        return r.status;
+      }, info.etag);
+      assert(revalidated === 304, `revalidation with the ETag gave HTTP ${revalidated}`);
+    });
+
     await check('no JavaScript errors on any page', async () => {
       assert(pageErrors.length === 0, pageErrors.join(' | '));
     });
