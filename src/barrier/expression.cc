@@ -17,9 +17,17 @@
 #include "barrier/expression.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 
 namespace zicht::barrier {
+
+// Packed limits: fields_used() is a 32-bit mask with one bit per field, an
+// operand names a field in a uint16_t, and the field table must name every
+// Field (kChannel is the last one).
+static_assert(kFieldCount <= 32, "fields_used_ has one bit per field: widen it before adding a 33rd");
+static_assert(kFieldCount <= UINT16_MAX, "Instr::a/b and Operand::ref hold a field index");
+static_assert(static_cast<size_t>(Field::kChannel) + 1 == kFieldCount, "kFieldCount must count every Field");
 
 ValueType FieldType(Field field) {
   switch (field) {

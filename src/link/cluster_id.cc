@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
+#include "common/encoding.h"
+
 namespace zicht::link {
 namespace {
 
@@ -42,12 +44,8 @@ std::string ClusterId(std::string_view source, std::string_view id) {
     key.append(source).append("/").append(id);
     SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest);
   }
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "c-";
-  for (int i = 0; i < 6; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 15]);
-  }
+  AppendHex({digest, 6}, &out);
   return out;
 }
 

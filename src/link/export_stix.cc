@@ -12,6 +12,9 @@
 // observables they name (with the role) and indicators to their observable.
 #include <openssl/sha.h>
 
+#include <utility>
+
+#include "common/encoding.h"
 #include "link/export.h"
 
 namespace zicht::link {
@@ -28,12 +31,12 @@ std::string UuidV5(std::string_view name) {
   SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), h);
   h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x50);
   h[8] = static_cast<unsigned char>((h[8] & 0x3f) | 0x80);
-  static constexpr char kHex[] = "0123456789abcdef";
+  // The UUID's 8-4-4-4-12 groups of hex digits.
   std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
-    out.push_back(kHex[h[i] >> 4]);
-    out.push_back(kHex[h[i] & 15]);
+  static constexpr std::pair<int, int> kGroups[] = {{0, 4}, {4, 6}, {6, 8}, {8, 10}, {10, 16}};
+  for (auto [from, to] : kGroups) {
+    if (from != 0) out.push_back('-');
+    AppendHex({h + from, static_cast<size_t>(to - from)}, &out);
   }
   return out;
 }

@@ -41,7 +41,8 @@ uint32_t IdentifierIndex::ArenaAdd(std::string_view s) {
     arena_bytes_ += static_cast<int64_t>(block_size_);
     block_used_ = 0;
   }
-  auto handle = static_cast<uint32_t>(((blocks_.size() - 1) << 20) | block_used_);
+  static_assert(kArenaBlockBytes <= (size_t{1} << kArenaOffsetBits), "a block offset must fit its handle bits");
+  auto handle = static_cast<uint32_t>(((blocks_.size() - 1) << kArenaOffsetBits) | block_used_);
   char* dst = blocks_.back().get() + block_used_;
   std::memcpy(dst, len, len_bytes);
   if (!s.empty()) std::memcpy(dst + len_bytes, s.data(), s.size());
@@ -50,7 +51,7 @@ uint32_t IdentifierIndex::ArenaAdd(std::string_view s) {
 }
 
 std::string_view IdentifierIndex::ArenaGet(uint32_t handle) const {
-  const char* p = blocks_[handle >> 20].get() + (handle & 0xfffff);
+  const char* p = blocks_[handle >> kArenaOffsetBits].get() + (handle & ((1u << kArenaOffsetBits) - 1));
   size_t len = 0;
   for (int shift = 0;; shift += 7) {
     auto byte = static_cast<unsigned char>(*p++);

@@ -11,8 +11,9 @@
 // uint32 (the key is read from the arena); posting lists are PackedLists
 // (three entries inline). Every report's identifier entries sit in one
 // shared array (entries_), found by a uint32 start and a uint8 count per
-// report. A posting is (report << 3 | role) and a report's identifier entry
-// is (ident << 3 | role).
+// report. A posting is (report << kRoleBits | role) and a report's identifier
+// entry is (ident << kRoleBits | role); static_asserts below tie kRoleBits
+// and kDomainKind to the sizes of model::Role and model::IdentifierKind.
 //
 // A URL also indexes its registrable domain under the internal kind
 // kDomainKind, so that two reports with different URLs on one fraud domain
@@ -37,21 +38,33 @@
 
 #include "link/packed_list.h"
 #include "link/warning_list.h"
+#include "model/identifier.h"
+#include "model/vocabulary.h"
 #include "store/store.h"
 
 namespace zicht::link {
 
-//! Internal kind for a URL's registrable domain (after the 7 model kinds).
-inline constexpr uint8_t kDomainKind = 7;
+//! Internal kind for a URL's registrable domain: the first number after the
+//! model's kinds, so a new model kind moves it instead of colliding with it.
+inline constexpr uint8_t kDomainKind = static_cast<uint8_t>(model::kIdentifierKindNames.size());
+static_assert(model::kIdentifierKindNames.size() < UINT8_MAX, "kinds_ holds a kind in a uint8_t");
+
+//! Bits of a packed entry that hold the role; the rest hold the index.
+inline constexpr uint32_t kRoleBits = 3;
+inline constexpr uint32_t kRoleMask = (1u << kRoleBits) - 1;
+static_assert(model::kRoleNames.size() <= (1u << kRoleBits),
+              "model::Role outgrew the bits a packed entry gives it: widen kRoleBits (and shrink kMaxIndexEntries)");
 
 inline constexpr uint32_t PackEntry(uint32_t index, model::Role role) {
-  return (index << 3) | static_cast<uint32_t>(role);
+  return (index << kRoleBits) | static_cast<uint32_t>(role);
 }
-inline constexpr uint32_t EntryIndex(uint32_t entry) { return entry >> 3; }
-inline constexpr model::Role EntryRole(uint32_t entry) { return static_cast<model::Role>(entry & 7); }
+inline constexpr uint32_t EntryIndex(uint32_t entry) { return entry >> kRoleBits; }
+inline constexpr model::Role EntryRole(uint32_t entry) { return static_cast<model::Role>(entry & kRoleMask); }
 
 //! Largest report or identifier count (29 bits, the rest holds the role).
-inline constexpr uint32_t kMaxIndexEntries = (1u << 29) - 1;
+inline constexpr uint32_t kMaxIndexEntries = (1u << (32 - kRoleBits)) - 1;
+static_assert(EntryIndex(PackEntry(kMaxIndexEntries, model::Role::kOther)) == kMaxIndexEntries);
+static_assert(EntryRole(PackEntry(kMaxIndexEntries, model::Role::kOther)) == model::Role::kOther);
 
 class IdentifierIndex {
  public:
@@ -70,7 +83,7 @@ class IdentifierIndex {
   //! Only valid identifiers are indexed.
   UpsertEffect Upsert(const store::StoredReport& stored);
 
-  //! The identifier (kind 0..6, or kDomainKind), or nullopt.
+  //! The identifier (a model kind, or kDomainKind), or nullopt.
   std::optional<uint32_t> Find(uint8_t kind, std::string_view canonical) const;
   std::optional<uint32_t> FindReport(int64_t row_id) const;
 
@@ -159,9 +172,10 @@ class IdentifierIndex {
   };
 
   uint32_t Intern(uint8_t kind, std::string_view canonical);
-  // Arena handles: (block << 20) | offset; the string is stored after its
+  // Arena handles: (block << kArenaOffsetBits) | offset; the string is stored after its
   // length as a LEB128 varint. 4 bytes instead of a 16-byte string_view
   // per identifier and per report.
+  static constexpr uint32_t kArenaOffsetBits = 20;
   uint32_t ArenaAdd(std::string_view s);
   std::string_view ArenaGet(uint32_t handle) const;
   void MapRow(int64_t row_id, uint32_t r);
@@ -211,6 +225,7 @@ class IdentifierIndex {
     uint16_t source = 0;  // index into sources_
   };
   static_assert(sizeof(ReportFacts) == 12, "no padding: the same bytes as separate arrays");
+  static_assert(model::kFraudTypeNames.size() <= UINT8_MAX + 1, "ReportFacts::fraud_type is a uint8_t");
   std::vector<ReportFacts> facts_;
   absl::flat_hash_map<uint32_t, int64_t> big_damage_;
   // Every report's identifier entries, report after report. An update

@@ -16,6 +16,8 @@
 
 #include <cstring>
 
+#include "common/encoding.h"
+
 namespace zicht::link {
 namespace {
 
@@ -35,12 +37,8 @@ class ThreadHmac {
     ctx = outer_;
     SHA256_Update(&ctx, digest, sizeof digest);
     SHA256_Final(digest, &ctx);
-    static constexpr char kHex[] = "0123456789abcdef";
-    out->resize(2 * SHA256_DIGEST_LENGTH);
-    for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
-      (*out)[2 * i] = kHex[digest[i] >> 4];
-      (*out)[2 * i + 1] = kHex[digest[i] & 15];
-    }
+    out->clear();
+    AppendHex(digest, out);
   }
 
  private:
