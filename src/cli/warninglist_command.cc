@@ -1,4 +1,4 @@
-// `zicht warninglist import FILE [--name N] [--kind K] [--db PATH]`
+// `zicht warninglist import FILE [--name N] [--kind K] [--strict] [--db PATH]`
 // `zicht warninglist list [--format table|json|csv] [--db PATH]`
 // Warning-lists: legitimate values fraudsters abuse (banks' numbers,
 // marketplaces, payment-request and messaging domains) that must never link
@@ -29,8 +29,19 @@ struct ImportArgs {
   std::string file;
   std::string name;
   std::string kind;
+  bool strict = false;
   std::string db = "zicht.db";
 };
+
+// Tells the importer what was left out (stderr: stdout carries the result).
+// Warning-list values are public reference data (platform domains, banks'
+// numbers), not reported identifiers, so the examples name them.
+void PrintNotes(const char* what, size_t count, const std::vector<link::WarningList::Note>& examples) {
+  if (count == 0) return;
+  std::fprintf(stderr, "warninglist import: %s %zu %s; %s:\n", what, count, count == 1 ? "entry" : "entries",
+               count > examples.size() ? "the first" : "they are");
+  for (const auto& n : examples) std::fprintf(stderr, "  %s: %s\n", n.where.c_str(), n.reason.c_str());
+}
 
 struct ListArgs {
   std::string format;
@@ -44,7 +55,7 @@ int RunImport(const ImportArgs& a) {
   text << in.rdbuf();
   std::optional<model::IdentifierKind> kind;
   if (!a.kind.empty()) kind = model::kIdentifierKindNames.Parse(a.kind);
-  auto list = link::ParseWarningList(text.str(), a.name, kind);
+  auto list = link::ParseWarningList(text.str(), a.name, kind, a.strict);
   if (!list.ok()) return ReportStatus("warninglist import", list.status().WithContext(a.file));
   if (list->name.empty()) list->name = std::filesystem::path(a.file).stem().string();
   auto store = store::WarningListStore::Open(a.db);
@@ -53,10 +64,15 @@ int RunImport(const ImportArgs& a) {
   row.name = list->name;
   row.description = list->description;
   row.imported_at = FormatRfc3339(SystemClock().Now());
-  for (const auto& e : list->entries) row.entries.emplace_back(e.kind, e.value);
+  for (const auto& e : list->entries) row.entries.push_back({e.kind, e.value, e.subdomains});
   Status s = (*store)->Put(row);
   if (!s.ok()) return ReportStatus("warninglist import", s);
-  std::printf("imported warning-list '%s': %zu entries\n", row.name.c_str(), row.entries.size());
+  PrintNotes("skipped", list->skipped, list->skipped_examples);
+  PrintNotes("narrowed to the exact host", list->narrowed, list->narrowed_examples);
+  std::printf("imported warning-list '%s': %zu entries", row.name.c_str(), row.entries.size());
+  if (list->skipped > 0) std::printf(", %zu skipped", list->skipped);
+  if (list->duplicates > 0) std::printf(", %zu duplicates", list->duplicates);
+  std::printf("\n");
   return kExitOk;
 }
 
@@ -127,13 +143,15 @@ void RegisterWarninglistCommand(CLI::App& app, CommandContext& ctx) {
   auto import_args = std::make_shared<ImportArgs>();
   auto* import = cmd->add_subcommand(
       "import", "Add a warning-list to the database: plain `kind,value` lines or MISP warning-list JSON "
-                "(type string or hostname). A list of the same name is replaced.");
+                "(type string = exact hosts, hostname = with subdomains). Entries Zicht cannot represent are "
+                "skipped and reported (--strict: fail instead). A list of the same name is replaced.");
   import->add_option("FILE", import_args->file, "the list file")->required();
   import->add_option("--name", import_args->name, "list name (default: from the file, else its file name)");
   std::vector<std::string> kinds;
   for (auto n : model::kIdentifierKindNames.names) kinds.emplace_back(n);
   import->add_option("--kind", import_args->kind, "kind of every MISP value (default: told from each value's shape)")
       ->check(CLI::IsMember(kinds));
+  import->add_flag("--strict", import_args->strict, "fail on the first entry that cannot be imported");
   AddDbOption(import, &import_args->db, ctx.global_db, "SQLite database");
   import->callback([import_args, &ctx] { ctx.exit_code = RunImport(*import_args); });
 

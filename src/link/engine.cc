@@ -19,7 +19,7 @@ std::vector<WarningList> ToLists(std::vector<store::WarningListRow> rows) {
     WarningList list;
     list.name = std::move(row.name);
     list.description = std::move(row.description);
-    for (auto& [kind, value] : row.entries) list.entries.push_back({kind, std::move(value)});
+    for (auto& e : row.entries) list.entries.push_back({e.kind, std::move(e.value), e.subdomains});
     out.push_back(std::move(list));
   }
   return out;

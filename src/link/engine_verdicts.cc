@@ -132,8 +132,10 @@ void EngineImpl::FillVerdictFromIndexLocked(Verdict& v, std::string_view canonic
   if (v.kind == IdentifierKind::kUrl && !domain.empty() && !matcher_->Covers(v.kind, canonical)) {
     if (auto d = index_->Find(kDomainKind, domain); d && !index_->warning_listed(*d)) ident = d;
   }
-  facts.warning_listed = matcher_->Covers(v.kind, canonical) ||
-                         (v.kind == IdentifierKind::kUrl && !domain.empty() && matcher_->CoversDomain(domain));
+  // Not CoversDomain(domain): a subdomain entry for the domain already
+  // covers the URL, and an exact entry ("google.com" from a MISP `string`
+  // list) covers that host, not every site on the domain.
+  facts.warning_listed = matcher_->Covers(v.kind, canonical);
   std::optional<uint32_t> cluster_report;
   if (ident) {
     uint32_t last = UINT32_MAX;

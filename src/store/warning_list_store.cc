@@ -10,7 +10,8 @@ constexpr std::string_view kSchema =
     "  name TEXT PRIMARY KEY, description TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS warning_list_entry("
     "  list TEXT NOT NULL REFERENCES warning_list(name) ON DELETE CASCADE,"
-    "  kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(list, kind, value)) WITHOUT ROWID;";
+    "  kind TEXT NOT NULL, value TEXT NOT NULL, subdomains INTEGER NOT NULL DEFAULT 1,"
+    "  PRIMARY KEY(list, kind, value)) WITHOUT ROWID;";
 
 }  // namespace
 
@@ -20,6 +21,13 @@ WarningListStore::~WarningListStore() = default;
 Result<std::unique_ptr<WarningListStore>> WarningListStore::Open(const std::string& path) {
   ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
   ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
+  ZICHT_ASSIGN_OR_RETURN(auto cols, db->Prepare(
+      "SELECT COUNT(*) FROM pragma_table_info('warning_list_entry') WHERE name = 'subdomains'"));
+  ZICHT_ASSIGN_OR_RETURN(bool row, cols.Step());
+  if (row && cols.Int(0) == 0) {
+    ZICHT_RETURN_IF_ERROR(
+        db->Exec("ALTER TABLE warning_list_entry ADD COLUMN subdomains INTEGER NOT NULL DEFAULT 1"));
+  }
   return std::unique_ptr<WarningListStore>(new WarningListStore(std::move(db)));
 }
 
@@ -31,10 +39,13 @@ Status WarningListStore::Put(const WarningListRow& list) {
         "INSERT INTO warning_list(name, description, imported_at) VALUES(?1, ?2, ?3)"));
     ZICHT_RETURN_IF_ERROR(ins.Bind(1, list.name).Bind(2, list.description).Bind(3, list.imported_at).Run());
     ZICHT_ASSIGN_OR_RETURN(auto entry, db_->Prepare(
-        "INSERT OR IGNORE INTO warning_list_entry(list, kind, value) VALUES(?1, ?2, ?3)"));
-    for (const auto& [kind, value] : list.entries) {
-      ZICHT_RETURN_IF_ERROR(
-          entry.Bind(1, list.name).Bind(2, model::kIdentifierKindNames.Name(kind)).Bind(3, value).Run());
+        "INSERT OR IGNORE INTO warning_list_entry(list, kind, value, subdomains) VALUES(?1, ?2, ?3, ?4)"));
+    for (const auto& e : list.entries) {
+      ZICHT_RETURN_IF_ERROR(entry.Bind(1, list.name)
+                                .Bind(2, model::kIdentifierKindNames.Name(e.kind))
+                                .Bind(3, e.value)
+                                .Bind(4, int64_t{e.subdomains ? 1 : 0})
+                                .Run());
     }
     return Status::Ok();
   });
@@ -61,7 +72,7 @@ Result<std::vector<WarningListRow>> WarningListStore::List() {
 
 Result<std::vector<WarningListRow>> WarningListStore::LoadAll() {
   ZICHT_ASSIGN_OR_RETURN(auto lists, List());
-  ZICHT_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT kind, value FROM warning_list_entry WHERE list = ?1"));
+  ZICHT_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT kind, value, subdomains FROM warning_list_entry WHERE list = ?1"));
   for (auto& list : lists) {
     q.Bind(1, list.name);
     while (true) {
@@ -72,7 +83,7 @@ Result<std::vector<WarningListRow>> WarningListStore::LoadAll() {
         return Status::Corruption("warning_list_entry of list '" + list.name + "': unknown kind '" +
                                   std::string(q.Text(0)) + "'");
       }
-      list.entries.emplace_back(*kind, std::string(q.Text(1)));
+      list.entries.push_back({*kind, std::string(q.Text(1)), q.Int(2) != 0});
     }
     q.Reset();
   }

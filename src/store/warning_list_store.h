@@ -7,8 +7,12 @@
 // Schema (created on Open when missing):
 //   warning_list(name TEXT PRIMARY KEY, description TEXT, imported_at TEXT)
 //   warning_list_entry(list TEXT REFERENCES warning_list(name) ON DELETE CASCADE,
-//                      kind TEXT, value TEXT, PRIMARY KEY(list, kind, value))
+//                      kind TEXT, value TEXT, subdomains INTEGER DEFAULT 1,
+//                      PRIMARY KEY(list, kind, value))
 // Values are stored in canonical form (the caller normalises them).
+// `subdomains` (0: the host only, MISP `string` lists) was added after the
+// first release; Open adds the column to an older database, whose entries
+// all covered subdomains (the default).
 //
 // Thread-safety: one thread at a time per instance, like store::Store.
 #include <cstdint>
@@ -25,11 +29,17 @@ namespace sqlite {
 class Database;
 }
 
+struct WarningListRowEntry {
+  model::IdentifierKind kind = model::IdentifierKind::kUrl;
+  std::string value;
+  bool subdomains = true;  // url / e-mail domain entries: covers subdomains too
+};
+
 struct WarningListRow {
   std::string name;
   std::string description;
   std::string imported_at;  // RFC 3339
-  std::vector<std::pair<model::IdentifierKind, std::string>> entries;
+  std::vector<WarningListRowEntry> entries;
   int64_t entry_count = 0;  // filled by List(); entries stay empty there
 };
 
