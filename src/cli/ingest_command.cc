@@ -5,8 +5,9 @@
 // stdout (a table, or one JSON object with --json), each rejected line on
 // stderr as "FILE:LINE: field 'X': reason" (the first kMaxPrinted of them),
 // and a progress line on stderr only when stderr is a terminal. Exit 0 also
-// when lines were rejected; 1 when a file cannot be read or the database
-// fails; 2 for wrong usage.
+// when some lines were rejected; 1 when every line was rejected (nothing
+// went in: a wrong format or separator, not a few bad rows), a file cannot
+// be read or the database fails; 2 for wrong usage.
 #include <unistd.h>
 
 #include <algorithm>
@@ -159,6 +160,10 @@ int RunIngest(const IngestArgs& a) {
   if (a.json) std::printf("%s\n", ingest::SummaryToJson(s, false).c_str());
   else PrintTable(s);
   std::fflush(stdout);
+  if (status.ok() && s.lines > 0 && s.rejected == s.lines) {
+    std::string first = s.rejections.empty() ? "" : "; the first: " + ingest::FormatRejection(s.rejections.front());
+    status = Status::InvalidArgument("no line was accepted: all " + Thousands(s.rejected) + " were rejected" + first);
+  }
   return ReportStatus("ingest", status);
 }
 

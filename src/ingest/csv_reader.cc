@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "ingest/windows1252.h"
+
 namespace zicht::ingest {
 namespace {
 
@@ -14,7 +16,7 @@ std::string_view Trim(std::string_view s) {
 
 // Parses `text` as cells; returns false when a quoted field is still open at
 // the end of `text` (the record continues on the next line).
-bool SplitRecord(std::string_view text, std::vector<std::string>* cells) {
+bool SplitRecord(std::string_view text, char separator, std::vector<std::string>* cells) {
   cells->clear();
   std::string cell;
   bool quoted = false;
@@ -34,7 +36,7 @@ bool SplitRecord(std::string_view text, std::vector<std::string>* cells) {
       }
       continue;
     }
-    if (c == ',') {
+    if (c == separator) {
       cells->push_back(std::move(cell));
       cell.clear();
       at_cell_start = true;
@@ -54,40 +56,24 @@ bool SplitRecord(std::string_view text, std::vector<std::string>* cells) {
   return !quoted;
 }
 
-// Strict decimal: the whole cell must be a number ("12.50", "1e3").
-bool ParseNumber(const std::string& s, double* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size();
-}
-
-// True when `s` is well-formed UTF-8 (no overlongs, no surrogates), the
-// check RapidJSON makes on JSON lines.
-bool IsUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n;
-    uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
-    if (i + n >= s.size()) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
+// "1-3-2024" / "01-03-2024" (the Dutch short date Excel writes) as
+// "2024-03-01"; anything else unchanged (the validator judges it).
+std::string DutchDateToIso(std::string_view cell) {
+  auto digits = [](std::string_view p) {
+    for (char c : p) {
+      if (c < '0' || c > '9') return false;
     }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
+    return !p.empty();
+  };
+  size_t d1 = cell.find('-');
+  size_t d2 = d1 == std::string_view::npos ? d1 : cell.find('-', d1 + 1);
+  if (d2 == std::string_view::npos) return std::string(cell);
+  std::string_view day = cell.substr(0, d1), month = cell.substr(d1 + 1, d2 - d1 - 1), year = cell.substr(d2 + 1);
+  if (!digits(day) || !digits(month) || !digits(year) || day.size() > 2 || month.size() > 2 || year.size() != 4) {
+    return std::string(cell);
   }
-  return true;
+  auto two = [](std::string_view p) { return p.size() == 1 ? "0" + std::string(p) : std::string(p); };
+  return std::string(year) + "-" + two(month) + "-" + two(day);
 }
 
 constexpr std::string_view kPlainFields[] = {"id", "source", "reported_at", "occurred_at",
@@ -100,17 +86,59 @@ bool CsvRecordReader::Next(CsvRecord* record, bool* unterminated) {
   *unterminated = false;
   std::string_view line;
   if (!lines_.Next(&line)) return false;
+  if (!header_seen_) {
+    std::string_view head = line;
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);  // BOM
+    size_t first = head.find_first_not_of(" \t");
+    if (first != std::string_view::npos && head[first] != '#') {
+      // Excel's "sep=;" first line names the separator; else the header
+      // row shows it.
+      if (head.size() == 5 && head.starts_with("sep=")) {
+        separator_ = head[4];
+        separator_given_ = true;
+        if (!lines_.Next(&line)) return false;
+      } else if (!separator_given_) {
+        separator_ = SniffSeparator(head);
+      }
+      header_seen_ = true;
+    }
+  }
   record->line = lines_.line_number();
   record->raw.assign(line);
-  while (!SplitRecord(record->raw, &record->cells)) {
+  // Windows-1252 (Excel's "CSV" on Windows): read each record that is not
+  // UTF-8 as that code page. A record never splits a character, because
+  // every Windows-1252 character is one byte.
+  auto convert = [&] {
+    if (!IsUtf8(record->raw)) record->raw = Windows1252ToUtf8(record->raw);
+  };
+  convert();
+  while (!SplitRecord(record->raw, separator_, &record->cells)) {
     if (!lines_.Next(&line)) {
       *unterminated = true;
       return true;
     }
     record->raw += '\n';
     record->raw.append(line);
+    convert();
   }
   return true;
+}
+
+char SniffSeparator(std::string_view header) {
+  // The header holds known column names, none with a separator in it: the
+  // most frequent of ',', ';' and tab outside quotes is the separator.
+  size_t counts[3] = {0, 0, 0};
+  bool quoted = false;
+  for (char c : header) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == ',') ++counts[0];
+    if (c == ';') ++counts[1];
+    if (c == '\t') ++counts[2];
+  }
+  if (counts[1] > counts[0] && counts[1] >= counts[2]) return ';';  // Dutch Excel
+  if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+  return ',';
 }
 
 Result<CsvRowConverter> CsvRowConverter::FromHeader(const std::vector<std::string>& header) {
@@ -127,6 +155,7 @@ Result<CsvRowConverter> CsvRowConverter::FromHeader(const std::vector<std::strin
     for (auto f : kPlainFields) {
       if (name == f) info.type = Column::kField;
     }
+    if (name == "reported_at" || name == "occurred_at") info.type = Column::kDate;
     for (auto f : kIdentifierColumns) {
       if (name == f) info.type = Column::kIdentifier;
     }
@@ -165,11 +194,14 @@ std::optional<FieldError> CsvRowConverter::Convert(const std::vector<std::string
       case Column::kVictim:
         victim.AddMember(str(col.name), str(Trim(cell)), a);
         break;
-      case Column::kDamage: {
-        double eur = 0;
-        std::string t(Trim(cell));
-        if (ParseNumber(t, &eur)) doc.AddMember("damage_eur", rapidjson::Value(eur), a);
-        else doc.AddMember("damage_eur", str(t), a);  // the validator rejects it: not a number
+      case Column::kDamage:
+        // As a string: the validator reads "800,00", "1.250,50", "€ 450"
+        // (euro_amount.h), one rule for CSV, the API and the form.
+        doc.AddMember("damage_eur", str(Trim(cell)), a);
+        break;
+      case Column::kDate: {
+        std::string iso = DutchDateToIso(Trim(cell));
+        doc.AddMember(str(col.name), str(iso), a);
         break;
       }
       case Column::kIdentifier:

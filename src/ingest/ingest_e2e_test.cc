@@ -155,13 +155,13 @@ TEST_F(IngestE2eTest, RejectsFileIsReingestable) {
 }
 
 TEST_F(IngestE2eTest, PrintedRejectionsAreCapped) {
-  std::string text;
-  for (int i = 0; i < 30; ++i) text += "[]\n";
+  std::string text = Line("ok");  // one good line: some rejected lines are no failure
+  for (int i = 0; i < 30; ++i) text += "42\n";
   auto r = RunZicht({"ingest", "-", "--db", Db(), "--json"}, text);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(Json(r.out)["rejected"].GetInt(), 30);
-  EXPECT_NE(r.err.find("stdin:20: not a JSON object"), std::string::npos);
-  EXPECT_EQ(r.err.find("stdin:21:"), std::string::npos);
+  EXPECT_NE(r.err.find("stdin:21: not a JSON object"), std::string::npos);
+  EXPECT_EQ(r.err.find("stdin:22:"), std::string::npos);
   EXPECT_NE(r.err.find("10 more rejected lines"), std::string::npos) << r.err;
 }
 
@@ -180,7 +180,12 @@ TEST_F(IngestE2eTest, ExitCodes) {
   EXPECT_FALSE(std::filesystem::exists(Db())) << "nothing ingested when an input is missing";
   EXPECT_EQ(RunZicht({"ingest", in, "--db", dir_.File("no/dir/z.db")}).exit_code, 1) << "database fails";
   EXPECT_EQ(RunZicht({"ingest", in, "--db", Db(), "--rejects", dir_.File("no/dir/r.jsonl")}).exit_code, 1);
-  EXPECT_EQ(RunZicht({"ingest", "-", "--db", Db()}, "nonsense\n").exit_code, 0) << "rejected lines are not a failure";
+  EXPECT_EQ(RunZicht({"ingest", "-", "--db", Db()}, Line("2") + "nonsense\n").exit_code, 0)
+      << "some rejected lines are not a failure";
+  auto none = RunZicht({"ingest", "-", "--db", Db()}, "nonsense\n");
+  EXPECT_EQ(none.exit_code, 1) << "no line accepted: nothing went in";
+  EXPECT_NE(none.err.find("no line was accepted: all 1 were rejected; the first: stdin:1:"), std::string::npos)
+      << none.err;
 }
 
 TEST_F(IngestE2eTest, Stats) {

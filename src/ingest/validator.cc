@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "ingest/euro_amount.h"
 #include "normalize/normalize.h"
 
 namespace zicht::ingest {
@@ -174,7 +175,15 @@ std::optional<FieldError> ValidateReport(const Value& v, ValidatedReport* out) {
     r.occurred_at = std::move(t);
   }
 
-  if (damage) {
+  if (damage && damage->IsString()) {
+    // As people type it: "1.250,50", "€ 450" (euro_amount.h).
+    auto cents = ParseEuroAmountCents(View(*damage));
+    if (!cents.ok()) {
+      const std::string& why = cents.status().message();
+      return Err("damage_eur", why == "not an amount" || why == "negative" ? why : "not an amount: " + why);
+    }
+    r.damage_cents = *cents;
+  } else if (damage) {
     if (!damage->IsNumber()) return Err("damage_eur", "not a number");
     double eur = damage->GetDouble();
     if (!std::isfinite(eur)) return Err("damage_eur", "not a number");

@@ -9,7 +9,8 @@
 //    reported_at (RFC 3339 date or date-time; impossible dates rejected),
 //    fraud_type (one of the list);
 //  - optional, rejected when present but wrong: occurred_at (RFC 3339),
-//    outcome, channel, damage_eur (a number ≥ 0), victim.age_band,
+//    outcome, channel, damage_eur (a number ≥ 0, or a string as people type
+//    it: "1.250,50", "€ 450"; euro_amount.h), victim.age_band,
 //    victim.region, identifiers[i] (object with a kind from the list, a
 //    string value, an optional role from the list), text (string);
 //  - a null value counts as absent;

@@ -199,7 +199,11 @@ TEST_F(ValidatorTest, IdentifierShape) {
 
 TEST_F(ValidatorTest, DamageMustBeANonNegativeNumber) {
   ExpectRejected(std::string(kGood) + R"(,"damage_eur":-1})", "damage_eur", "negative");
-  ExpectRejected(std::string(kGood) + R"(,"damage_eur":"2450"})", "damage_eur", "not a number");
+  // A string is an amount as people type it (euro_amount.h).
+  ExpectRejected(std::string(kGood) + R"(,"damage_eur":"twaalf"})", "damage_eur", "not an amount");
+  ExpectRejected(std::string(kGood) + R"(,"damage_eur":"-5"})", "damage_eur", "negative");
+  ASSERT_FALSE(ParseWith(R"(,"damage_eur":"1.250,50")"));
+  EXPECT_EQ(out_.report.damage_cents, 125050);
   ExpectRejected(std::string(kGood) + R"(,"damage_eur":true})", "damage_eur", "not a number");
   ExpectRejected(std::string(kGood) + R"(,"damage_eur":1e300})", "damage_eur", "larger");
   ASSERT_FALSE(ParseWith(R"(,"damage_eur":19.999)"));

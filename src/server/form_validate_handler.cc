@@ -1,9 +1,11 @@
-// POST /form/validate: the public report form checks an IBAN or phone number
+// POST /form/validate: the public report form checks an IBAN, phone number
+// or amount (kind "damage_eur": "1.250,50", "€ 450", ingest/euro_amount.h)
 // as the victim types it (docs/design.md "Web app"). No key: it answers only
 // "is this well-formed", never whether the value is known from fraud.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "ingest/euro_amount.h"
 #include "normalize/normalize.h"
 #include "server/error_response.h"
 #include "server/json_body.h"
@@ -33,6 +35,36 @@ std::string DutchMessage(model::IdentifierKind kind, std::string_view english) {
   return "dit telefoonnummer klopt niet: controleer het nummer";
 }
 
+void WriteAnswer(HttpResponse& res, bool valid, std::string_view normalized, std::string_view nl,
+                 std::string_view en) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  w.Key("valid");
+  w.Bool(valid);
+  w.Key("normalized");
+  w.String(normalized.data(), static_cast<rapidjson::SizeType>(normalized.size()));
+  w.Key("message");
+  w.String(nl.data(), static_cast<rapidjson::SizeType>(nl.size()));
+  w.Key("message_en");
+  w.String(en.data(), static_cast<rapidjson::SizeType>(en.size()));
+  w.EndObject();
+  res.status = 200;
+  res.body.assign(buf.GetString(), buf.GetSize());
+}
+
+// "1250.50" for the answer's `normalized`: what the form may send as a number.
+void ValidateAmount(std::string_view value, HttpResponse& res) {
+  auto cents = ingest::ParseEuroAmountCents(value);
+  if (!cents.ok()) {
+    return WriteAnswer(res, false, "", "dit bedrag klopt niet: schrijf het als 1250 of 1.250,50",
+                       "this amount is not valid (" + cents.status().message() + ")");
+  }
+  std::string frac = std::to_string(*cents % 100);
+  std::string normalized = std::to_string(*cents / 100) + "." + (frac.size() == 1 ? "0" : "") + frac;
+  WriteAnswer(res, true, normalized, "dit bedrag klopt", "this amount is valid");
+}
+
 }  // namespace
 
 void Service::HandleFormValidate(const HttpRequest& req, HttpResponse& res) {
@@ -44,9 +76,15 @@ void Service::HandleFormValidate(const HttpRequest& req, HttpResponse& res) {
   auto kind_it = doc.FindMember("kind");
   auto value_it = doc.FindMember("value");
   if (kind_it == doc.MemberEnd() || !kind_it->value.IsString()) {
-    return WriteError(res, 400, "invalid_argument", "field 'kind' is required: \"iban\" or \"phone\"");
+    return WriteError(res, 400, "invalid_argument", "field 'kind' is required: \"iban\", \"phone\" or \"damage_eur\"");
   }
   std::string_view kind_text = JsonString(kind_it->value);
+  if (kind_text == "damage_eur") {
+    if (value_it == doc.MemberEnd() || !value_it->value.IsString()) {
+      return WriteError(res, 400, "invalid_argument", "field 'value' is required and must be a string");
+    }
+    return ValidateAmount(JsonString(value_it->value), res);
+  }
   model::IdentifierKind kind;
   if (kind_text == "iban") {
     kind = model::IdentifierKind::kIban;
@@ -54,35 +92,18 @@ void Service::HandleFormValidate(const HttpRequest& req, HttpResponse& res) {
     kind = model::IdentifierKind::kPhone;
   } else {
     return WriteError(res, 400, "invalid_argument",
-                      "field 'kind' must be \"iban\" or \"phone\", not '" + std::string(kind_text) + "'");
+                      "field 'kind' must be \"iban\", \"phone\" or \"damage_eur\", not '" + std::string(kind_text) + "'");
   }
   if (value_it == doc.MemberEnd() || !value_it->value.IsString()) {
     return WriteError(res, 400, "invalid_argument", "field 'value' is required and must be a string");
   }
   auto normalized = normalize::Normalize(kind, JsonString(value_it->value));
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartObject();
-  w.Key("valid");
-  w.Bool(normalized.ok());
-  w.Key("normalized");
-  if (normalized.ok()) {
-    w.String(normalized->canonical.c_str(), static_cast<rapidjson::SizeType>(normalized->canonical.size()));
-  } else {
-    w.String("");
-  }
   const bool iban = kind == model::IdentifierKind::kIban;
   std::string nl = normalized.ok() ? (iban ? "deze IBAN klopt" : "dit telefoonnummer klopt")
                                    : DutchMessage(kind, normalized.status().message());
   std::string en = normalized.ok() ? (iban ? "this IBAN is valid" : "this phone number is valid")
                                    : normalized.status().message();
-  w.Key("message");
-  w.String(nl.c_str(), static_cast<rapidjson::SizeType>(nl.size()));
-  w.Key("message_en");
-  w.String(en.c_str(), static_cast<rapidjson::SizeType>(en.size()));
-  w.EndObject();
-  res.status = 200;
-  res.body.assign(buf.GetString(), buf.GetSize());
+  WriteAnswer(res, normalized.ok(), normalized.ok() ? std::string_view(normalized->canonical) : "", nl, en);
 }
 
 }  // namespace zicht::server

@@ -151,7 +151,9 @@ function collect() {
   };
   if (v('occurred_at')) report.occurred_at = v('occurred_at');
   if (v('channel')) report.channel = v('channel');
-  if (v('damage_eur')) report.damage_eur = Number(v('damage_eur').replace(/\s/g, '').replace(',', '.'));
+  // Sent as typed: the server reads "1.250" as € 1250 and "1.250,50", "€ 450"
+  // by one rule (ingest/euro_amount.h); Number() made "1.250" € 1,25.
+  if (v('damage_eur')) report.damage_eur = v('damage_eur');
   const victim = {};
   if (v('age_band')) victim.age_band = v('age_band');
   if (v('region')) victim.region = v('region');
@@ -183,8 +185,9 @@ async function localErrors(report) {
   for (const f of ['fraud_type', 'occurred_at', 'damage_eur', 'url', 'text']) setError(f, '');
   if (!report.fraud_type) add('fraud_type', 'form.err.type');
   if (report.occurred_at && report.occurred_at > today()) add('occurred_at', 'form.err.date');
-  if ('damage_eur' in report && !(Number.isFinite(report.damage_eur) && report.damage_eur >= 0)) {
-    add('damage_eur', 'form.err.damage');
+  if ('damage_eur' in report) {
+    const answer = await validate('damage_eur', report.damage_eur).catch(() => null);
+    if (answer && !answer.valid) add('damage_eur', 'form.err.damage');
   }
   const url = report.identifiers.find((i) => i.kind === 'url');
   if (url && !/^(https?:\/\/)?[^\s/]+\.[^\s]{2,}/i.test(url.value)) add('url', 'form.err.url');
