@@ -1,4 +1,4 @@
-// `zicht cluster ID [--format table|json|dot|graphml|stix] [--db PATH]`
+// `zicht cluster ID [--format table|json|dot|graphml|stix|misp] [--db PATH]`
 // One cluster: its reports, identifiers with their roles, money mules, the
 // priority explanation, and the graph as Graphviz DOT, GraphML (Gephi,
 // yEd) or a STIX 2.1 bundle (threat-intelligence platforms). The exports
@@ -63,6 +63,7 @@ int RunCluster(const ClusterArgs& a) {
     case OutputFormat::kDot: std::fputs(link::ClusterDot(*detail).c_str(), stdout); break;
     case OutputFormat::kGraphml: std::fputs(link::ClusterGraphml(*detail).c_str(), stdout); break;
     case OutputFormat::kStix: std::printf("%s\n", link::ClusterStix(*detail).c_str()); break;
+    case OutputFormat::kMisp: std::printf("%s\n", link::ClusterMisp(*detail).c_str()); break;
     case OutputFormat::kTable: PrintTable(*detail); break;
     default: std::printf("%s\n", link::ClusterDetailJson(*detail).c_str()); break;
   }
@@ -76,7 +77,7 @@ void RegisterClusterCommand(CLI::App& app, CommandContext& ctx) {
   auto* cmd = app.add_subcommand(
       "cluster", "One cluster: reports, identifiers and roles, money mules, why it ranks high, and its graph.");
   cmd->add_option("ID", args->id, "cluster id (c-… from zicht clusters)")->required();
-  AddFormatOption(cmd, &args->format, {"table", "json", "dot", "graphml", "stix"});
+  AddFormatOption(cmd, &args->format, {"table", "json", "dot", "graphml", "stix", "misp"});
   AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
   cmd->callback([args, &ctx] { ctx.exit_code = RunCluster(*args); });
 }

@@ -19,6 +19,7 @@ OutputFormat ResolveFormat(const std::string& given) {
   if (given == "dot") return OutputFormat::kDot;
   if (given == "graphml") return OutputFormat::kGraphml;
   if (given == "stix") return OutputFormat::kStix;
+  if (given == "misp") return OutputFormat::kMisp;
   return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kJson;
 }
 

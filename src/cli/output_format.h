@@ -8,10 +8,10 @@
 
 namespace zicht::cli {
 
-enum class OutputFormat { kTable, kJson, kJsonl, kCsv, kDot, kGraphml, kStix };
+enum class OutputFormat { kTable, kJson, kJsonl, kCsv, kDot, kGraphml, kStix, kMisp };
 
 //! Adds `--format` to `cmd`, accepting only `allowed` (wire names: "table",
-//! "json", "jsonl", "csv", "dot", "graphml", "stix"). The chosen name lands
+//! "json", "jsonl", "csv", "dot", "graphml", "stix", "misp"). The chosen name lands
 //! in `*target` (empty when not given).
 CLI::Option* AddFormatOption(CLI::App* cmd, std::string* target, const std::vector<std::string>& allowed);
 

@@ -1,9 +1,12 @@
 #include "ingest/ingester.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "ingest/batch_writer.h"
 #include "ingest/csv_reader.h"
+#include "ingest/json_values.h"
 #include "ingest/line_reader.h"
 
 namespace zicht::ingest {
@@ -138,19 +141,67 @@ void Ingester::FinishSummary() {
   for (const auto& [name, u] : unknown_) summary_.unknown_fields.push_back(u);
 }
 
+namespace {
+
+// Whether the value starting on `line` closes on it: the line is a JSON
+// Lines record (also when it is broken: then it is rejected on its own).
+bool ClosesOnItsLine(std::string_view line) {
+  int depth = 0;
+  bool in_string = false, escape = false;
+  for (char c : line) {
+    if (in_string) {
+      if (escape) escape = false;
+      else if (c == '\\') escape = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return depth <= 0;
+}
+
+}  // namespace
+
 Status Ingester::IngestLines(LineReader& lines, const std::string& input_name) {
   Run run(*this);
   Status status;
+  auto one = [&](std::string_view text, int64_t line_no) {
+    if (!status.ok()) return;
+    ++summary_.lines;
+    if (auto err = parser_.Parse(text, &scratch_)) {
+      Reject(input_name, line_no, std::move(*err), text, {});
+      return;
+    }
+    NoteUnknownFields(scratch_, input_name, line_no);
+    status = run.Add(std::move(scratch_.report));
+  };
+  // The first record tells the shape: '[' → one JSON array of reports; an
+  // object that does not close on its line → pretty-printed objects; else
+  // JSON Lines, read line by line so one broken line costs only itself.
+  std::optional<JsonValueSplitter> splitter;
+  bool first = true;
   std::string_view line;
   while (status.ok() && lines.Next(&line)) {
-    if (IsBlankOrComment(line)) continue;
-    ++summary_.lines;
-    if (auto err = parser_.Parse(line, &scratch_)) {
-      Reject(input_name, lines.line_number(), std::move(*err), line, {});
+    if (splitter) {
+      splitter->Feed(line, lines.line_number());
       continue;
     }
-    NoteUnknownFields(scratch_, input_name, lines.line_number());
-    status = run.Add(std::move(scratch_.report));
+    if (IsBlankOrComment(line)) continue;
+    std::string_view t = line.substr(line.find_first_not_of(" \t"));
+    if (std::exchange(first, false) && (t.front() == '[' || !ClosesOnItsLine(t))) {
+      splitter.emplace(t.front() == '[', one);
+      splitter->Feed(line, lines.line_number());
+      continue;
+    }
+    one(line, lines.line_number());
+  }
+  if (splitter && !splitter->Finish() && status.ok()) {
+    ++summary_.lines;
+    Reject(input_name, lines.line_number(), FieldError{"", "not valid JSON: the array is not closed with ']'"}, "", {});
   }
   if (status.ok() && !lines.status().ok()) status = lines.status().WithContext("reading " + input_name);
   return run.Finish(status);
@@ -214,26 +265,8 @@ Status Ingester::IngestCsvText(std::string_view text, const std::string& input_n
 }
 
 Status Ingester::IngestRequestBody(std::string_view body, const std::string& input_name) {
-  // A pretty-printed single object spans lines; JSON Lines does not parse as
-  // one document ("root not singular"), so that is how the two are told
-  // apart. A single object that fails validation is rejected as line 1.
-  if (body.find('\n') != std::string_view::npos) {
-    ValidatedReport v;
-    auto err = parser_.Parse(body, &v);
-    bool one_document = !err || err->reason.rfind("not valid JSON", 0) != 0;
-    if (one_document) {
-      Run run(*this);
-      ++summary_.lines;
-      Status status;
-      if (err) {
-        Reject(input_name, 1, std::move(*err), body, {});
-      } else {
-        NoteUnknownFields(v, input_name, 1);
-        status = run.Add(std::move(v.report));
-      }
-      return run.Finish(status);
-    }
-  }
+  // JSON Lines, one pretty-printed object, or an array: IngestLines tells
+  // them apart.
   return IngestJsonlText(body, input_name);
 }
 

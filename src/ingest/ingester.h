@@ -71,8 +71,9 @@ class Ingester {
   Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
 
-  //! JSON Lines from a stream (a file, stdin); `input_name` names it in
-  //! rejections. On failure (the stream or the store failed): kIOError; what
+  //! JSON from a stream (a file, stdin): JSON Lines, one JSON array of
+  //! reports, or pretty-printed objects one after the other (told from the
+  //! first record; json_values.h); `input_name` names it in rejections. On failure (the stream or the store failed): kIOError; what
   //! committed before stays, and summary() counts it.
   Status IngestJsonl(std::istream& in, const std::string& input_name);
   //! JSON Lines held in memory.
@@ -80,7 +81,7 @@ class Ingester {
   //! CSV (header row first) from a stream / from memory.
   Status IngestCsv(std::istream& in, const std::string& input_name);
   Status IngestCsvText(std::string_view text, const std::string& input_name);
-  //! An HTTP body: one JSON object (which may span lines) or JSON Lines.
+  //! An HTTP body: the same shapes as IngestJsonl.
   Status IngestRequestBody(std::string_view body, const std::string& input_name = "request");
 
   //! Totals over every Ingest* call so far.

@@ -2,6 +2,8 @@
 
 #include <rapidjson/error/en.h>
 
+#include "ingest/misp_event.h"
+
 namespace zicht::ingest {
 
 JsonLineParser::JsonLineParser() : pool_(pool_buffer_, sizeof pool_buffer_) {}
@@ -15,6 +17,12 @@ std::optional<FieldError> JsonLineParser::Parse(std::string_view line, Validated
     if (doc.HasParseError()) {
       result = FieldError{"", std::string("not valid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
                                   " (at byte " + std::to_string(doc.GetErrorOffset()) + ")"};
+    } else if (IsMispEvent(doc)) {
+      rapidjson::Document report;
+      std::vector<std::string> dropped;
+      MispEventToReport(doc, &report, &dropped);
+      result = ValidateReport(report, out);
+      if (!result) out->unknown_fields.insert(out->unknown_fields.end(), dropped.begin(), dropped.end());
     } else {
       result = ValidateReport(doc, out);
     }

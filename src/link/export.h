@@ -56,6 +56,19 @@ std::string ClusterDot(const ClusterDetail& d);
 //! (opens in Gephi and yEd).
 std::string ClusterGraphml(const ClusterDetail& d);
 
+//! A deterministic UUID (version 5, SHA-1) of `name` in the STIX 2.1
+//! namespace: the same name gives the same id in every export.
+std::string UuidV5(std::string_view name);
+
+//! A MISP event in MISP's core format ({"Event":{uuid, info, date,
+//! threat_level_id, analysis, distribution, published, timestamp,
+//! Attribute:[…], Tag:[…]}}) that MISP's "Add event from JSON" imports:
+//! one attribute per identifier that links (iban, phone-number,
+//! email-src, url, domain, btc, xmr, text), roles and report counts in
+//! the comment. No report texts, no
+//! victim data. Mapping: docs/linking.md, "MISP".
+std::string ClusterMisp(const ClusterDetail& d);
+
 //! A STIX 2.1 bundle: an identity (Zicht), a grouping for the cluster, one
 //! observable and one indicator per linkable identifier, one incident per
 //! report, and relationships. Ids are deterministic (same cluster → same

@@ -24,6 +24,8 @@ namespace {
 constexpr unsigned char kStixNamespace[16] = {0x00, 0xab, 0xed, 0xb4, 0xaa, 0x42, 0x46, 0x6c,
                                               0x9c, 0x01, 0xfe, 0xd2, 0x33, 0x15, 0xa9, 0xb7};
 
+}  // namespace
+
 std::string UuidV5(std::string_view name) {
   std::string data(reinterpret_cast<const char*>(kStixNamespace), 16);
   data.append(name);
@@ -40,6 +42,8 @@ std::string UuidV5(std::string_view name) {
   }
   return out;
 }
+
+namespace {
 
 std::string StixTime(UnixSeconds t) {
   std::string s = FormatRfc3339(t);  // "…:SSZ"
