@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 
 #include "ingest/misp_event.h"
+#include "ingest/stix_bundle.h"
 
 namespace zicht::ingest {
 
@@ -17,10 +18,12 @@ std::optional<FieldError> JsonLineParser::Parse(std::string_view line, Validated
     if (doc.HasParseError()) {
       result = FieldError{"", std::string("not valid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
                                   " (at byte " + std::to_string(doc.GetErrorOffset()) + ")"};
-    } else if (IsMispEvent(doc)) {
+    } else if (IsMispEvent(doc) || IsStixBundle(doc)) {
+      // Another tool's document: turned into the report object first.
       rapidjson::Document report;
       std::vector<std::string> dropped;
-      MispEventToReport(doc, &report, &dropped);
+      if (IsMispEvent(doc)) MispEventToReport(doc, &report, &dropped);
+      else StixBundleToReport(doc, &report, &dropped);
       result = ValidateReport(report, out);
       if (!result) out->unknown_fields.insert(out->unknown_fields.end(), dropped.begin(), dropped.end());
     } else {

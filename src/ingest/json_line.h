@@ -1,6 +1,8 @@
 #pragma once
 // One JSON Lines line → a validated report: RapidJSON parse, then the
-// validator (ingest/validator.h). The hot path of `zicht ingest`.
+// validator (ingest/validator.h). The hot path of `zicht ingest`. A MISP
+// event ({"Event":…}, misp_event.h) or a STIX bundle ({"type":"bundle"},
+// stix_bundle.h) is turned into one report object first.
 //
 // Parsing uses a memory pool that is reset for each line, so steady-state
 // parsing does not allocate for the DOM. Invalid UTF-8 is rejected (the

@@ -1,13 +1,16 @@
 // STIX 2.1 export of one cluster (link/export.h; mapping in docs/linking.md).
 //
 // Identifiers become cyber-observable objects (SCOs): url, email-addr,
-// domain-name (a URL's registrable domain) from STIX core, and custom
-// x-zicht-iban, x-zicht-phone, x-zicht-device, x-zicht-handle and
-// x-zicht-crypto for kinds STIX 2.1 has no object for. SCO ids are UUIDv5
+// domain-name (a URL's registrable domain) from STIX core, and for kinds
+// STIX 2.1 has no object for, new SCOs zicht-iban, zicht-phone,
+// zicht-device, zicht-handle and zicht-crypto defined by one
+// `extension-definition` object (extension type `new-sco`) in the bundle,
+// which each of them names in its `extensions` — the STIX 2.1 way (§7.3)
+// that replaced custom `x-` objects. SCO ids are UUIDv5
 // over {"value":…} in the STIX namespace, as the spec prescribes for
 // deterministic ids, so the same IBAN gets the same id in every bundle and
 // a TIP can merge bundles. Linkable identifiers also get an indicator
-// (pattern "[x-zicht-iban:value = '…']"); reports become incident objects
+// (pattern "[zicht-iban:value = '…']"); reports become incident objects
 // (name "source/id", no victim data); relationships tie incidents to the
 // observables they name (with the role) and indicators to their observable.
 #include <openssl/sha.h>
@@ -56,14 +59,18 @@ std::string ScoType(const IdentifierNode& n) {
   switch (n.kind) {
     case model::IdentifierKind::kUrl: return "url";
     case model::IdentifierKind::kEmail: return "email-addr";
-    case model::IdentifierKind::kIban: return "x-zicht-iban";
-    case model::IdentifierKind::kPhone: return "x-zicht-phone";
-    case model::IdentifierKind::kDevice: return "x-zicht-device";
-    case model::IdentifierKind::kHandle: return "x-zicht-handle";
-    case model::IdentifierKind::kCrypto: return "x-zicht-crypto";
+    case model::IdentifierKind::kIban: return "zicht-iban";
+    case model::IdentifierKind::kPhone: return "zicht-phone";
+    case model::IdentifierKind::kDevice: return "zicht-device";
+    case model::IdentifierKind::kHandle: return "zicht-handle";
+    case model::IdentifierKind::kCrypto: return "zicht-crypto";
   }
-  return "x-zicht-identifier";
+  return "zicht-identifier";
 }
+
+// The SCO types the extension definition adds (all but url, email-addr and
+// domain-name, which STIX core has).
+bool IsExtensionType(std::string_view type) { return type.starts_with("zicht-"); }
 
 // The value of a {"value": …} object as JSON, for the UUIDv5 name.
 std::string ValueJson(std::string_view value) {
@@ -128,6 +135,9 @@ void Relationship(JsonWriter& w, const std::string& type, const std::string& sou
 std::string ClusterStix(const ClusterDetail& d) {
   const std::string created = StixTime(d.summary.last_seen);
   const std::string identity = "identity--" + UuidV5("zicht-identity:Zicht");
+  // Fixed: the definition is the same in every bundle, so a TIP that knows
+  // it once knows every Zicht export.
+  const std::string extension = "extension-definition--" + UuidV5("zicht-extension:fraud-identifiers:1.0.0");
   std::vector<std::string> sco_ids, indicator_ids, incident_ids;
   for (const auto& n : d.identifiers) sco_ids.push_back(ScoType(n) + "--" + UuidV5(ValueJson(n.canonical)));
 
@@ -149,6 +159,26 @@ std::string ClusterStix(const ClusterDetail& d) {
   w.String("system");
   w.EndObject();
 
+  w.StartObject();
+  Common(w, "extension-definition", extension, "2024-01-01T00:00:00.000Z", identity);
+  w.Key("name");
+  w.String("Zicht fraud identifiers");
+  w.Key("description");
+  w.String("Observables for the identifiers of fraud reports that STIX 2.1 has no object for.");
+  w.Key("schema");
+  w.String(
+      "New SCOs zicht-iban (an IBAN, ISO 13616, upper case without spaces), zicht-phone (E.164), zicht-device "
+      "(a device fingerprint), zicht-handle (a social-media or marketplace handle, lower case) and zicht-crypto "
+      "(a cryptocurrency address). Each has one required property: value (string, the canonical form). Ids are "
+      "UUIDv5 of {\"value\": ...} in the STIX namespace.");
+  w.Key("version");
+  w.String("1.0.0");
+  w.Key("extension_types");
+  w.StartArray();
+  w.String("new-sco");
+  w.EndArray();
+  w.EndObject();
+
   for (size_t i = 0; i < d.identifiers.size(); ++i) {
     const auto& n = d.identifiers[i];
     w.StartObject();
@@ -160,6 +190,16 @@ std::string ClusterStix(const ClusterDetail& d) {
     WriteString(w, sco_ids[i]);
     w.Key("value");
     WriteString(w, n.canonical);
+    if (IsExtensionType(ScoType(n))) {
+      w.Key("extensions");
+      w.StartObject();
+      w.Key(extension.c_str(), static_cast<rapidjson::SizeType>(extension.size()));
+      w.StartObject();
+      w.Key("extension_type");
+      w.String("new-sco");
+      w.EndObject();
+      w.EndObject();
+    }
     w.EndObject();
     if (!n.linkable) {
       indicator_ids.emplace_back();

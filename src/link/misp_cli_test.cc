@@ -1,5 +1,6 @@
-// `zicht cluster ID --format misp` through the real binary: a MISP event in
-// MISP's core format (what "Populate from JSON" and /events/add take).
+// MISP and STIX in and out through the real binary: `zicht cluster ID
+// --format misp` (MISP's core format, what "Populate from JSON" and
+// /events/add take), MISP events and STIX 2.1 bundles read by `zicht ingest`.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
@@ -23,6 +24,21 @@ constexpr const char* kNetwork =
     "\n"
     R"({"id":"M3","source":"politie","reported_at":"2024-03-03","fraud_type":"phishing","identifiers":[{"kind":"phone","value":"+31 6 12345678"},{"kind":"crypto","value":"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"}]})"
     "\n";
+
+// kNetwork's cluster exported in `format` and ingested into a fresh
+// database: one report that names the cluster's IBAN.
+void ExpectRoundTrip(const std::string& format) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.File("r.jsonl"), kNetwork);
+  ASSERT_EQ(RunZicht({"ingest", dir.File("r.jsonl"), "--db", dir.File("a.db")}).exit_code, 0);
+  auto exported = RunZicht({"cluster", ClusterId("bank", "M1"), "--format", format, "--db", dir.File("a.db")});
+  testutil::WriteFile(dir.File("export.json"), exported.out);
+  auto back = RunZicht({"ingest", dir.File("export.json"), "--db", dir.File("b.db"), "--json"});
+  EXPECT_EQ(back.exit_code, 0) << format << ": " << back.err;
+  EXPECT_NE(back.out.find("\"accepted\":1"), std::string::npos) << format << ": " << back.out << back.err;
+  auto iban = RunZicht({"check", "iban", "NL91ABNA0417164300", "--format", "json", "--db", dir.File("b.db")});
+  EXPECT_NE(iban.out.find("\"reports\":1"), std::string::npos) << format << ": " << iban.out;
+}
 
 TEST(MispExportTest, ClusterIsAMispCoreFormatEvent) {
   testutil::TempDir dir;
@@ -95,15 +111,38 @@ TEST(MispImportTest, EventFileIsOneReport) {
   auto check = RunZicht({"check", "iban", "NL91ABNA0417164300", "--format", "json", "--db", db});
   EXPECT_NE(check.out.find("\"reports\":1"), std::string::npos) << check.out;
 
-  // Round trip: a cluster exported as MISP imports as one report per event.
-  testutil::WriteFile(dir.File("r.jsonl"), kNetwork);
-  std::string db2 = dir.File("z2.db");
-  ASSERT_EQ(RunZicht({"ingest", dir.File("r.jsonl"), "--db", db2}).exit_code, 0);
-  auto misp = RunZicht({"cluster", ClusterId("bank", "M1"), "--format", "misp", "--db", db2});
-  testutil::WriteFile(dir.File("export.json"), misp.out);
-  auto back = RunZicht({"ingest", dir.File("export.json"), "--db", dir.File("z3.db"), "--json"});
-  EXPECT_EQ(back.exit_code, 0) << back.err;
-  EXPECT_NE(back.out.find("\"accepted\":1"), std::string::npos) << back.out << back.err;
+  ExpectRoundTrip("misp");  // a cluster exported as MISP imports as one report per event
+}
+
+// A STIX 2.1 bundle as a TIP shares it: indicators with patterns and
+// observables become the identifiers of one report; Zicht's own STIX export
+// reads back.
+TEST(StixImportTest, BundleIsOneReport) {
+  testutil::TempDir dir;
+  std::string db = dir.File("z.db");
+  testutil::WriteFile(dir.File("bundle.json"), R"({
+  "type": "bundle",
+  "id": "bundle--2b5b5a4e-6c7d-4f0e-9d8b-1a2b3c4d5e6f",
+  "objects": [
+    {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+     "created": "2024-05-03T09:00:00.000Z", "modified": "2024-05-03T09:00:00.000Z",
+     "pattern": "[url:value = 'https://ing-veilig.pages.dev/login'] OR [domain-name:value = 'ing-veilig.pages.dev']",
+     "pattern_type": "stix", "valid_from": "2024-05-03T09:00:00Z"},
+    {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--1b0e2e8a-4d1c-5f6e-8a9b-0c1d2e3f4a5b",
+     "value": "helpdesk@ing-veilig.example"},
+    {"type": "malware", "spec_version": "2.1", "id": "malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b",
+     "created": "2024-05-01T08:00:00.000Z", "modified": "2024-05-01T08:00:00.000Z", "name": "x", "is_family": false}
+  ]
+}
+)");
+  auto r = RunZicht({"ingest", dir.File("bundle.json"), "--db", db, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"accepted\":1"), std::string::npos) << r.out << r.err;
+  EXPECT_NE(r.out.find("objects[].type=malware"), std::string::npos) << r.out;
+  auto check = RunZicht({"check", "email", "helpdesk@ing-veilig.example", "--format", "json", "--db", db});
+  EXPECT_NE(check.out.find("\"reports\":1"), std::string::npos) << check.out;
+
+  ExpectRoundTrip("stix");
 }
 
 }  // namespace
