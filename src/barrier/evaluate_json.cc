@@ -1,7 +1,8 @@
 #include "barrier/evaluate_json.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
+
+#include "common/json_parse.h"
 
 #include "barrier/decision_json.h"
 #include "barrier/event_json.h"
@@ -11,11 +12,6 @@ namespace zicht::barrier {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string JsonError(const rapidjson::Document& doc) {
-  return std::string("not valid JSON at offset ") + std::to_string(doc.GetErrorOffset()) + ": " +
-         rapidjson::GetParseError_En(doc.GetParseError());
-}
 
 Status ParseJsonLines(std::string_view body, std::vector<Event>* events) {
   size_t line_no = 0;
@@ -54,8 +50,8 @@ Result<std::string> EvaluateJsonRequest(Engine& engine, std::string_view body) {
   // One JSON value (object or array) parses whole; a second value after the
   // first (JSON Lines) makes it fail, and then it is read line by line.
   rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
-  bool single_value = !doc.HasParseError();
+  Status parsed = ParseJson(body, doc);
+  bool single_value = parsed.ok();
   if (single_value && doc.IsArray()) {
     if (doc.Size() > kMaxEventsPerRequest) {
       return Status::TooLarge("more than " + std::to_string(kMaxEventsPerRequest) + " events in one request");
@@ -75,7 +71,7 @@ Result<std::string> EvaluateJsonRequest(Engine& engine, std::string_view body) {
   } else if (body[first] == '{') {
     ZICHT_RETURN_IF_ERROR(ParseJsonLines(body, &events));
   } else {
-    return Status::InvalidArgument("body: " + JsonError(doc));
+    return parsed.WithContext("body");
   }
 
   std::vector<Decision> decisions;

@@ -1,7 +1,7 @@
 #include "barrier/event.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
+#include "common/json_parse.h"
 
 #include <cmath>
 
@@ -94,11 +94,7 @@ Result<Event> EventFromJson(const rapidjson::Value& value) {
 
 Result<Event> ParseEvent(std::string_view json) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError()) {
-    return Status::InvalidArgument(std::string("not valid JSON at offset ") + std::to_string(doc.GetErrorOffset()) +
-                                   ": " + rapidjson::GetParseError_En(doc.GetParseError()));
-  }
+  ZICHT_RETURN_IF_ERROR(ParseJson(json, doc));
   return EventFromJson(doc);
 }
 

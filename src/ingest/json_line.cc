@@ -1,6 +1,6 @@
 #include "ingest/json_line.h"
 
-#include <rapidjson/error/en.h>
+#include "common/json_parse.h"
 
 #include "ingest/misp_event.h"
 #include "ingest/stix_bundle.h"
@@ -10,14 +10,12 @@ namespace zicht::ingest {
 JsonLineParser::JsonLineParser() : pool_(pool_buffer_, sizeof pool_buffer_) {}
 
 std::optional<FieldError> JsonLineParser::Parse(std::string_view line, ValidatedReport* out) {
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   std::optional<FieldError> result;
   {
     rapidjson::Document doc(&pool_);
-    doc.Parse<kFlags>(line.data(), line.size());
-    if (doc.HasParseError()) {
-      result = FieldError{"", std::string("not valid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
-                                  " (at byte " + std::to_string(doc.GetErrorOffset()) + ")"};
+    Status parsed = ParseJson(line, doc);
+    if (!parsed.ok()) {
+      result = FieldError{"", "not valid JSON: " + parsed.message()};
     } else if (IsMispEvent(doc) || IsStixBundle(doc)) {
       // Another tool's document: turned into the report object first.
       rapidjson::Document report;

@@ -6,8 +6,9 @@
 //
 // Parsing uses a memory pool that is reset for each line, so steady-state
 // parsing does not allocate for the DOM. Invalid UTF-8 is rejected (the
-// stored text must be valid for every JSON writer downstream), and nesting is
-// parsed iteratively so a hostile line cannot exhaust the stack.
+// stored text must be valid for every JSON writer downstream), nesting is
+// limited and parsed iteratively so a hostile line cannot exhaust the stack,
+// and a member name given twice is a rejection (common/json_parse.h).
 //
 // Thread-safety: one JsonLineParser per thread.
 #include <optional>

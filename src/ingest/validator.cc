@@ -209,6 +209,9 @@ std::optional<FieldError> ValidateReport(const Value& v, ValidatedReport* out) {
 
   if (identifiers) {
     if (!identifiers->IsArray()) return Err("identifiers", "must be an array");
+    if (identifiers->Size() > model::kMaxIdentifiersPerReport) {
+      return Err("identifiers", "more than " + std::to_string(model::kMaxIdentifiersPerReport) + " identifiers");
+    }
     r.identifiers.reserve(identifiers->Size());
     for (rapidjson::SizeType i = 0; i < identifiers->Size(); ++i) {
       if (auto e = ParseIdentifier((*identifiers)[i], i, out)) return e;
@@ -217,6 +220,9 @@ std::optional<FieldError> ValidateReport(const Value& v, ValidatedReport* out) {
 
   if (text) {
     if (!text->IsString()) return Err("text", "must be a string");
+    if (Utf8Length(View(*text)) > model::kMaxTextChars) {
+      return Err("text", "longer than " + std::to_string(model::kMaxTextChars) + " characters");
+    }
     r.text.assign(View(*text));
   }
   return std::nullopt;

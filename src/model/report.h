@@ -51,6 +51,12 @@ struct Report {
 //! Limits from docs/design.md.
 inline constexpr size_t kMaxIdLength = 128;
 inline constexpr size_t kMaxSourceLength = 32;
+//! A report's `text` holds the scam message or a short account of what
+//! happened; 20,000 characters is ten pages. Without a limit one line
+//! stored 10 MB, which every cluster view then read back.
+inline constexpr size_t kMaxTextChars = 20000;
+//! Identifiers one report may name; real reports name a handful.
+inline constexpr size_t kMaxIdentifiersPerReport = 1000;
 
 //! True when `source` matches [a-z0-9_-]{1,32}.
 bool IsValidSource(std::string_view source);

@@ -1,12 +1,12 @@
 #include "screen/screen_json.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <cmath>
 
+#include "common/json_parse.h"
 #include "model/identifier.h"
 
 namespace zicht::screen {
@@ -22,11 +22,7 @@ const rapidjson::Value* Member(const rapidjson::Value& object, const char* name)
 
 Result<rapidjson::Document> ParseObject(std::string_view body) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(), body.size());
-  if (doc.HasParseError()) {
-    return Status::InvalidArgument("body: not valid JSON at offset " + std::to_string(doc.GetErrorOffset()) +
-                                   ": " + rapidjson::GetParseError_En(doc.GetParseError()));
-  }
+  ZICHT_RETURN_IF_ERROR(ParseJson(body, doc).WithContext("body"));
   if (!doc.IsObject()) return Status::InvalidArgument("body: must be a JSON object");
   return doc;
 }

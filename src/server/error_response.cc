@@ -3,6 +3,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "common/client_text.h"
+
 namespace zicht::server {
 
 int HttpStatusFor(StatusCode code) {
@@ -20,7 +22,10 @@ int HttpStatusFor(StatusCode code) {
   return 500;
 }
 
-void WriteError(HttpResponse& res, int http_status, std::string_view code, std::string_view message) {
+void WriteError(HttpResponse& res, int http_status, std::string_view code, std::string_view raw_message) {
+  // Messages often quote what the client sent; whatever a handler put in,
+  // the answer stays short valid UTF-8 (a 10 MB `kind` once came back whole).
+  const std::string message = SanitizeText(raw_message, kMaxErrorMessageBytes);
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   w.StartObject();

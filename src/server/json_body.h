@@ -4,13 +4,15 @@
 // stack and only spill to the heap for large bodies (POST /v1/check with one
 // identifier never touches malloc for parsing).
 //
-// Errors name the offset and what is wrong, for the 400 answer.
+// Parsing goes through common/json_parse.h (depth limit, UTF-8, no
+// duplicate names). Errors name the byte offset and what is wrong, for the
+// 400 answer.
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <string>
 #include <string_view>
 
+#include "common/json_parse.h"
 #include "common/status.h"
 
 namespace zicht::server {
@@ -33,16 +35,9 @@ class StackJson {
   StackJson(const StackJson&) = delete;
   StackJson& operator=(const StackJson&) = delete;
 
-  //! Parses `body` (UTF-8, validated). kInvalidArgument "malformed JSON at
-  //! offset N: <reason>" on failure.
-  Status Parse(std::string_view body) {
-    doc_.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(), body.size());
-    if (doc_.HasParseError()) {
-      return Status::InvalidArgument("malformed JSON at offset " + std::to_string(doc_.GetErrorOffset()) + ": " +
-                                     rapidjson::GetParseError_En(doc_.GetParseError()));
-    }
-    return Status::Ok();
-  }
+  //! Parses `body` with ParseJson (common/json_parse.h). kInvalidArgument
+  //! "malformed JSON at byte N: <reason>" on failure.
+  Status Parse(std::string_view body) { return ParseJson(body, doc_, &stack_alloc_); }
 
   JsonDocument& doc() { return doc_; }
 
