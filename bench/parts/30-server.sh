@@ -130,6 +130,20 @@ done
 read -r d_rps d_p50 d_p99 d_cpu _ < <(wrk_run "$server2" "$port2" 10)
 kill -TERM "$server2"; wait "$server2" 2>/dev/null
 
+# The cost of --durability full (store/durability.h): every answer waits
+# for its audit entry's commit with synchronous=FULL (group commit). Same
+# setup as the comparison above, one round.
+port3=$(free_port)
+"$ZICHT" serve --db "$db" --keys "$keys" --listen "127.0.0.1:$port3" --threads 1 --durability full \
+  >/dev/null 2>>"$BENCH_TMP/server.log" &
+server3=$!
+until curl -sf "http://127.0.0.1:$port3/healthz" >/dev/null 2>&1; do
+  kill -0 "$server3" 2>/dev/null || break
+  sleep 0.05
+done
+read -r f_rps f_p50 f_p99 f_cpu _ < <(wrk_run "$server3" "$port3" 10)
+kill -TERM "$server3"; wait "$server3" 2>/dev/null
+
 ratio=$(awk -v a="${rps:-0}" -v b="${redis_rps:-1}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
 ok=$(verdict "$ratio" 1.0 ge); [ "$ok" = OK ] || fail=1
 printf '%-40s %10s req/s   redis GET %s req/s   ratio %s   target ≥ 1.0   %s\n' \
@@ -142,6 +156,9 @@ echo "  (p99 per round:${p99_list} ms)"
 printf '%-40s %10s us      (server CPU, all threads, incl. audit writer; no target)\n' "POST /v1/check CPU per request" "$cpu_us"
 printf '%-40s %10s req/s   p99 %s ms   (default --threads = cores, sharing them with wrk; no target)\n' \
   "  same, one I/O thread per core" "${d_rps:-?}" "${d_p99:-?}"
+printf '%-40s %10s req/s   p50 %s ms   p99 %s ms   CPU %s us/req   (%s of the default durability; no target)\n' \
+  "  same, --durability full" "${f_rps:-?}" "${f_p50:-?}" "${f_p99:-?}" "${f_cpu:-?}" \
+  "$(awk -v a="${f_rps:-0}" -v b="${rps:-1}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')"
 printf '%-40s %10s s       (until /healthz answers; %s)\n' "zicht serve start-up, 1M reports" "$startup" "$(basename "$db")"
 # Zicht's own code per check, in process and without the network
 # (bench/check): the part of the CPU per request above that the kernel does

@@ -20,7 +20,8 @@ bool Within(UnixSeconds at, UnixSeconds then, int64_t window) {
 
 }  // namespace
 
-Engine::Engine(RuleSet rules, const IdentifierRiskSource* risk) : rules_(std::move(rules)), risk_(risk) {
+Engine::Engine(RuleSet rules, const IdentifierRiskSource* risk, size_t max_accounts)
+    : rules_(std::move(rules)), risk_(risk), max_accounts_(std::max<size_t>(1, max_accounts)) {
   daily_limit_ = rules_.Find(BarrierKind::kDailyLimit);
   cooling_off_ = rules_.Find(BarrierKind::kCoolingOff);
   for (const Barrier& b : rules_.barriers) {
@@ -50,10 +51,24 @@ size_t Engine::AccountCount() const {
   return accounts_.size();
 }
 
+void Engine::EvictLeastRecentLocked() {
+  std::vector<uint64_t> ages;
+  ages.reserve(accounts_.size());
+  for (const auto& [account, tracked] : accounts_) ages.push_back(tracked.last_active);
+  const size_t evict = std::max<size_t>(1, ages.size() / 16);
+  std::nth_element(ages.begin(), ages.begin() + static_cast<std::ptrdiff_t>(evict - 1), ages.end());
+  const uint64_t cutoff = ages[evict - 1];  // activity stamps are unique: exactly `evict` are <= cutoff
+  absl::erase_if(accounts_, [cutoff](const auto& entry) { return entry.second.last_active <= cutoff; });
+}
+
 bool Engine::ApplyLocked(const Event& event, Decision* decision) {
   auto it = accounts_.find(event.account);
-  if (it == accounts_.end()) it = accounts_.try_emplace(event.account).first;
-  AccountState& state = it->second;
+  if (it == accounts_.end()) {
+    if (accounts_.size() >= max_accounts_) EvictLeastRecentLocked();
+    it = accounts_.try_emplace(event.account).first;
+  }
+  it->second.last_active = ++events_seen_;
+  AccountState& state = it->second.state;
   state.Advance(event.at);
   switch (event.type) {
     case EventType::kLogin:

@@ -19,6 +19,14 @@
 //   delay time would count it twice.
 // - Days are UTC days (DaysFromSeconds); `hour` in conditions is UTC too.
 //
+// Memory: state is kept for at most `max_accounts` accounts. When a new
+// account would pass that, the least recently active 1/16 of the accounts
+// are forgotten (their next event starts them afresh, as for an account
+// never seen). Without a bound one API key sending `login` events for
+// ever-new accounts grew the state without end (51 → 535 MB after 840k
+// accounts). Evicting a sixteenth at a time keeps the cost per new account
+// O(1) amortised: one scan of the table every n/16 insertions.
+//
 // Thread-safety: all public methods may be called from many threads; one
 // mutex guards the account state (the server's workers share one Engine).
 // Per-event cost is one uncontended lock; Apply(span) takes it once per batch.
@@ -59,9 +67,13 @@ struct Decision {
 
 class Engine {
  public:
+  //! No bound on the number of accounts (a replay of a bank's own log).
+  static constexpr size_t kUnlimitedAccounts = static_cast<size_t>(-1);
+
   //! `risk` answers "known in Zicht?" for IBANs and devices; nullptr means
-  //! nothing is known. The source must outlive the engine.
-  Engine(RuleSet rules, const IdentifierRiskSource* risk);
+  //! nothing is known. The source must outlive the engine. At most
+  //! `max_accounts` accounts keep state (see "Memory" above).
+  Engine(RuleSet rules, const IdentifierRiskSource* risk, size_t max_accounts = kUnlimitedAccounts);
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
@@ -82,6 +94,8 @@ class Engine {
 
  private:
   bool ApplyLocked(const Event& event, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  //! Forgets the least recently active sixteenth of the accounts.
+  void EvictLeastRecentLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Evaluate(const Event& event, AccountState& state, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   // Constant after construction.
@@ -91,9 +105,15 @@ class Engine {
   const Barrier* cooling_off_ = nullptr;
   bool needs_iban_risk_ = false;
   bool needs_device_risk_ = false;
+  const size_t max_accounts_;
 
   mutable absl::Mutex mu_;
-  absl::flat_hash_map<std::string, AccountState> accounts_ ABSL_GUARDED_BY(mu_);
+  struct Tracked {
+    AccountState state;
+    uint64_t last_active = 0;  // value of events_seen_ at the account's latest event
+  };
+  absl::flat_hash_map<std::string, Tracked> accounts_ ABSL_GUARDED_BY(mu_);
+  uint64_t events_seen_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace zicht::barrier

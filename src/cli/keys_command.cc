@@ -18,6 +18,7 @@ struct KeysArgs {
   std::string keys_path = "zicht-keys.toml";
   std::string partner;
   std::string role;
+  std::vector<std::string> sources;
   std::string target;  // revoke: key id or partner
   std::string format;
 };
@@ -31,6 +32,11 @@ int Add(const KeysArgs& a) {
     return ReportStatus("keys add",
                         Status::InvalidArgument("--role must be one of " + server::kRoleNames.Joined()), true);
   }
+  for (const std::string& source : a.sources) {
+    if (!model::IsValidSource(source)) {
+      return ReportStatus("keys add", Status::InvalidArgument("--source must match [a-z0-9_-]{1,32}"), true);
+    }
+  }
   auto file = server::KeysFile::Load(a.keys_path);
   if (!file.ok()) return ReportStatus("keys add", file.status());
   auto key = server::GenerateApiKey();
@@ -40,6 +46,7 @@ int Add(const KeysArgs& a) {
   e.id = e.sha256.substr(0, 12);
   e.partner = a.partner;
   e.role = *role;
+  e.sources = a.sources;
   e.created = SystemClock().Now();
   file->keys.push_back(e);
   Status s = file->Save(a.keys_path);
@@ -135,6 +142,9 @@ void RegisterKeysCommand(CLI::App& app, CommandContext& ctx) {
   auto* add = cmd->add_subcommand("add", "Create a key for a partner and print it once");
   add->add_option("--partner", args->partner, "partner name, [a-z0-9_-]{1,32}")->required();
   add->add_option("--role", args->role, "analyst, reporter or checker")->required();
+  add->add_option("--source", args->sources,
+                  "report source the key may write with POST /v1/reports (repeat for several; "
+                  "default: the source named like the partner)");
   add->add_option("--keys", args->keys_path, "keys file")->capture_default_str();
   add->callback([&ctx, args] { ctx.exit_code = Add(*args); });
 

@@ -2,6 +2,7 @@
 // docs/api.md). Prints "listening on HOST:PORT" on stdout once it accepts
 // connections, so scripts and tests can use --listen 127.0.0.1:0.
 #include <cstdio>
+#include <map>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
@@ -38,16 +39,42 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--max-connections", opts->max_connections, "open connections at most")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--idle-timeout", opts->idle_timeout_seconds, "seconds before an idle or slow client is cut off")
+  cmd->add_option("--max-connections-per-address", opts->max_connections_per_address,
+                  "open connections from one client address at most (raise it behind a load balancer)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--form-rate", opts->form_rate_per_minute, "public form submissions per client IP per minute")
+  cmd->add_option("--idle-timeout", opts->idle_timeout_seconds,
+                  "seconds an idle keep-alive connection may wait for its next request, and a body may take")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--header-timeout", opts->header_timeout_seconds,
+                  "seconds a request's headers may take from their first byte (slow clients are cut off)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--form-rate", opts->form_rate_per_minute,
+                  "public form submissions per client IP per minute (a /24 or /48 network: ten times that)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--form-rate-clients", opts->form_rate_clients,
+                  "client addresses the form's rate limit remembers (least recently seen forgotten first)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--durability", opts->durability,
+                  "normal: a kill -9 may lose the audit entries of the last ~5 ms of checks; full: every answer "
+                  "waits until its audit entry is committed and synced (slower; docs/privacy.md)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, store::Durability>{{"normal", store::Durability::kNormal},
+                                                   {"full", store::Durability::kFull}},
+          CLI::ignore_case))
+      ->default_str("normal");
   cmd->add_option("--rules", opts->rules_path, "barrier rules file for /v1/payments/evaluate (default: shipped)");
   cmd->add_option("--signals", opts->signals_dir,
                   "screening signals directory (patterns.tsv, weights.tsv, brands.tsv, ...; default: built-in); "
                   "reloaded on SIGHUP");
+  cmd->add_option("--barrier-accounts", opts->barrier_max_accounts,
+                  "accounts whose barrier state each partner keeps at most (least recently active forgotten first)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->callback([&ctx, opts] {
     std::fprintf(stderr, "zicht serve: loading %s\n", opts->db_path.c_str());
     auto service = server::Service::Open(*opts);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "common/client_text.h"
 #include "ingest/batch_writer.h"
 #include "ingest/csv_reader.h"
 #include "ingest/json_values.h"
@@ -67,6 +68,13 @@ class Ingester::Run {
   }
 
   Status Add(model::Report&& report) {
+    if (owner_.options_.admit) {
+      std::string refused = owner_.options_.admit(report);
+      if (!refused.empty()) {
+        return Status::PermissionDenied("report " + QuoteExcerpt(report.key.source) + "/" +
+                                        QuoteExcerpt(report.key.id) + ": " + refused + "; nothing was written");
+      }
+    }
     // The store requires distinct keys within a batch; a key seen again in
     // this batch starts a new one, so the later line still wins. The set
     // holds hashes: a collision only cuts a batch early.
@@ -86,6 +94,10 @@ class Ingester::Run {
     std::vector<model::Report> full;
     full.reserve(owner_.options_.batch_size);
     full.swap(batch_);
+    if (owner_.options_.admit) {  // all or nothing: written in Finish
+      held_.push_back(std::move(full));
+      return Status::Ok();
+    }
     Status s = writer_.Submit(std::move(full));
     if (owner_.options_.on_progress) owner_.options_.on_progress(owner_.summary_.lines);
     return s;
@@ -94,6 +106,11 @@ class Ingester::Run {
   //! Flushes, waits for the writer and adds its counts to the summary.
   Status Finish(Status status) {
     if (status.ok()) status = Flush();
+    for (auto& batch : held_) {
+      if (!status.ok()) break;  // a refused input writes none of its batches
+      status = writer_.Submit(std::move(batch));
+    }
+    held_.clear();
     Status w = writer_.Finish();
     owner_.summary_.accepted += writer_.inserted();
     owner_.summary_.updated += writer_.updated();
@@ -107,6 +124,7 @@ class Ingester::Run {
   BatchWriter writer_;
   std::vector<model::Report> batch_;
   BatchKeySet keys_;
+  std::vector<std::vector<model::Report>> held_;  // batches waiting for the end (options_.admit)
 };
 
 Ingester::Ingester(store::Store& store, IngestOptions options) : store_(store), options_(std::move(options)) {

@@ -63,6 +63,13 @@ struct IngestOptions {
   std::function<void(const std::vector<store::StoredReport>&)> on_commit;
   //! After each batch is handed to the writer: lines read so far in total.
   std::function<void(int64_t lines)> on_progress;
+  //! Asked for every valid report before anything is stored: an empty
+  //! answer admits it, a reason refuses it. One refusal fails the whole
+  //! input with kPermissionDenied and NOTHING of it is written (the server's
+  //! rule that a key writes only its own partner's sources: a refused
+  //! request must not have changed half of what it named). Setting it holds
+  //! the input's reports in memory until the end (request bodies are small).
+  std::function<std::string(const model::Report&)> admit;
 };
 
 class Ingester {

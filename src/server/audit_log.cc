@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "link/pseudonym.h"
@@ -14,30 +15,57 @@ constexpr int kWriterNice = 10;
 
 }  // namespace
 
-AuditLog::AuditLog(std::unique_ptr<store::AuditStore> store, std::string pseudonym_key)
-    : pseudonym_key_(std::move(pseudonym_key)), store_(std::move(store)) {
+AuditLog::AuditLog(std::unique_ptr<store::AuditStore> store, std::string pseudonym_key, bool wait_for_commit)
+    : pseudonym_key_(std::move(pseudonym_key)), wait_for_commit_(wait_for_commit), store_(std::move(store)) {
   writer_ = std::thread([this] { Run(); });
 }
 
 AuditLog::~AuditLog() { Stop(); }
 
-void AuditLog::Append(store::AuditEntry entry) {
-  Enqueue(Pending{std::move(entry), model::IdentifierKind::kIban, std::string(), false});
+uint64_t AuditLog::Append(store::AuditEntry entry) {
+  return Enqueue(Pending{std::move(entry), model::IdentifierKind::kIban, std::string(), false});
 }
 
-void AuditLog::AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value) {
-  Enqueue(Pending{std::move(entry), kind, std::move(value), true});
+uint64_t AuditLog::AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value) {
+  return Enqueue(Pending{std::move(entry), kind, std::move(value), true});
 }
 
-void AuditLog::Enqueue(Pending pending) {
+uint64_t AuditLog::Enqueue(Pending pending) {
   bool was_empty;
+  uint64_t ticket;
   {
     std::lock_guard<std::mutex> lock(mu_);
     was_empty = queue_.empty();
     queue_.push_back(std::move(pending));
+    ticket = ++enqueued_;
   }
   // Only the first entry of a batch wakes the writer (Run).
   if (was_empty) cv_.notify_one();
+  return ticket;
+}
+
+void AuditLog::WhenDurable(uint64_t ticket, std::function<void()> done) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (ticket > durable_) {  // after the writer ended, durable_ is the largest ticket
+      waiters_.emplace_back(ticket, std::move(done));
+      return;
+    }
+  }
+  done();
+}
+
+void AuditLog::MarkDurable(uint64_t ticket) {
+  std::vector<std::function<void()>> ready;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    durable_ = std::max(durable_, ticket);
+    auto keep = std::partition(waiters_.begin(), waiters_.end(),
+                               [this](const auto& w) { return w.first > durable_; });
+    for (auto it = keep; it != waiters_.end(); ++it) ready.push_back(std::move(it->second));
+    waiters_.erase(keep, waiters_.end());
+  }
+  for (auto& f : ready) f();
 }
 
 void AuditLog::Stop() {
@@ -68,13 +96,15 @@ void AuditLog::Run() {
   std::vector<store::AuditEntry> batch;
   while (true) {
     bool last = false;
+    uint64_t batch_last = 0;
     {
       std::unique_lock<std::mutex> lock(mu_);
       // Idle until the first entry (no wake-ups while nothing is checked),
       // then gather for kFlushInterval into one batch.
       cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (!stopping_) cv_.wait_for(lock, kFlushInterval, [this] { return stopping_; });
+      if (!stopping_ && !wait_for_commit_) cv_.wait_for(lock, kFlushInterval, [this] { return stopping_; });
       pending.swap(queue_);
+      batch_last = enqueued_;  // the queue holds every ticket up to here
       last = stopping_;
     }
     if (!pending.empty()) {
@@ -100,17 +130,23 @@ void AuditLog::Run() {
         }
         for (Pending& p : queue_) retry.push_back(std::move(p));
         queue_.swap(retry);
-        if (last && failures_ > 50) return;  // give up at shutdown rather than hang forever
+        if (last && failures_ > 50) break;  // give up at shutdown rather than hang forever
         continue;
       }
-      std::lock_guard<std::mutex> lock(mu_);
-      written_ += static_cast<int64_t>(batch.size());
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        written_ += static_cast<int64_t>(batch.size());
+      }
+      MarkDurable(batch_last);
     }
     if (last) {
       std::lock_guard<std::mutex> lock(mu_);
-      if (queue_.empty()) return;
+      if (queue_.empty()) break;
     }
   }
+  // Stopping: nobody waits for ever (after giving up on a failing store,
+  // the answers go out without their entries, said on stderr above).
+  MarkDurable(static_cast<uint64_t>(-1));
 }
 
 }  // namespace zicht::server

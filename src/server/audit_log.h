@@ -18,9 +18,19 @@
 // The writer thread runs at a lower scheduling priority (nice +10): it is
 // background work, and a check waiting behind it is what a bank notices.
 //
+// With `wait_for_commit` (`zicht serve --durability full`, store/durability.h)
+// the writer does not gather for kFlushInterval: it commits whatever is
+// queued at once, and the entries that arrive meanwhile form the next batch
+// (group commit). Each Append returns a ticket, and WhenDurable(ticket, f)
+// runs f once that entry is committed, so the server answers a check only
+// after its audit entry is on disk.
+//
 // Thread-safety: Append() and AppendCheck() may be called from any thread.
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <utility>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -43,18 +53,25 @@ class AuditLog {
 
   //! Takes ownership of `store` and starts the writer thread. `pseudonym_key`:
   //! the deployment secret AppendCheck pseudonymises with.
-  AuditLog(std::unique_ptr<store::AuditStore> store, std::string pseudonym_key);
+  AuditLog(std::unique_ptr<store::AuditStore> store, std::string pseudonym_key, bool wait_for_commit = false);
   //! Stops (flushing) if Stop() was not called.
   ~AuditLog();
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
 
-  //! Queues one entry (its `at` is set by the caller).
-  void Append(store::AuditEntry entry);
+  //! Queues one entry (its `at` is set by the caller). Returns its ticket:
+  //! increasing, never 0.
+  uint64_t Append(store::AuditEntry entry);
 
   //! Queues one entry whose `pseudonym` is the keyed pseudonym of (kind,
-  //! value), computed by the writer (link/pseudonym.h).
-  void AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value);
+  //! value), computed by the writer (link/pseudonym.h). Returns its ticket.
+  uint64_t AppendCheck(store::AuditEntry entry, model::IdentifierKind kind, std::string value);
+
+  //! Runs `done` once the entry of `ticket` (and every earlier one) is
+  //! committed: at once on this thread when it already is, else on the
+  //! writer thread right after the commit. `done` must be quick (post the
+  //! real work elsewhere). After Stop() every waiting `done` has run.
+  void WhenDurable(uint64_t ticket, std::function<void()> done);
 
   //! Writes everything queued and stops the writer. Idempotent.
   void Stop();
@@ -74,9 +91,12 @@ class AuditLog {
   };
 
   void Run();
-  void Enqueue(Pending pending);
+  uint64_t Enqueue(Pending pending);
+  //! Marks tickets up to `ticket` committed and runs their waiters.
+  void MarkDurable(uint64_t ticket);
 
   const std::string pseudonym_key_;
+  const bool wait_for_commit_;
   std::unique_ptr<store::AuditStore> store_;  // used only by the writer thread
   mutable std::mutex mu_;
   std::condition_variable cv_;
@@ -84,6 +104,9 @@ class AuditLog {
   bool stopping_ = false;                 // GUARDED_BY(mu_)
   int64_t written_ = 0;                   // GUARDED_BY(mu_)
   int64_t failures_ = 0;                  // GUARDED_BY(mu_)
+  uint64_t enqueued_ = 0;                 // GUARDED_BY(mu_): the last ticket given out
+  uint64_t durable_ = 0;                  // GUARDED_BY(mu_): every ticket up to this is committed
+  std::vector<std::pair<uint64_t, std::function<void()>>> waiters_;  // GUARDED_BY(mu_)
   std::thread writer_;
 };
 

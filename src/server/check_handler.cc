@@ -95,11 +95,11 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
     // by pseudonym is logged with the pseudonym it asked for.
     std::string risk(link::kRiskNames.Name(v.risk));
     if (a.by_pseudonym) {
-      Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)), std::string(a.text),
-            std::string(), std::move(risk));
+      res.audit_ticket = Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)),
+                               std::string(a.text), std::string(), std::move(risk));
     } else {
-      AuditCheck(who, req, a.kind, v.normalized.empty() ? std::string(a.text) : std::move(v.normalized),
-                 std::move(risk));
+      res.audit_ticket = AuditCheck(who, req, a.kind, v.normalized.empty() ? std::string(a.text) : std::move(v.normalized),
+                                    std::move(risk));
     }
   }
   body.append("]}");

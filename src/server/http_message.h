@@ -49,8 +49,12 @@ struct HttpResponse {
   std::string_view cache_control;
   std::string etag;
   bool vary_accept_encoding = false;
+  //! The audit ticket of the last audit entry the request made (0: none);
+  //! with --durability full the answer waits until it is committed.
+  uint64_t audit_ticket = 0;
 
   void Reset() {
+    audit_ticket = 0;
     status = 200;
     content_type = "application/json";
     body.clear();

@@ -15,8 +15,11 @@
 #include <boost/beast/http.hpp>
 #pragma GCC diagnostic pop
 
+#include <sys/resource.h>
+
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
@@ -26,7 +29,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/client_text.h"
+#include "server/connection_limits.h"
 #include "server/http_message.h"
+#include "server/request_parser.h"
 #include "server/service.h"
 
 namespace zicht::server {
@@ -47,101 +53,14 @@ using Clock = std::chrono::steady_clock;
 // write (beast::basic_stream) cost a timer-queue insert and cancel, each
 // under the reactor's mutex, on every request.
 constexpr auto kSweepPeriod = std::chrono::milliseconds(250);
+// How long accepting pauses when the process is out of file descriptors.
+constexpr auto kAcceptBackoff = std::chrono::milliseconds(100);
 
 namespace {
 
 // Request headers larger than this are refused (431 is not worth a special
 // case: the connection is closed). Real clients send well under 2 KiB.
 constexpr uint32_t kHeaderLimit = 16 * 1024;
-
-Method ToMethod(http::verb v) {
-  switch (v) {
-    case http::verb::get: return Method::kGet;
-    case http::verb::head: return Method::kHead;
-    case http::verb::post: return Method::kPost;
-    case http::verb::put: return Method::kPut;
-    case http::verb::delete_: return Method::kDelete;
-    case http::verb::patch: return Method::kPatch;
-    case http::verb::options: return Method::kOptions;
-    default: return Method::kOther;
-  }
-}
-
-// Per-connection storage of one request; its strings keep their capacity
-// from request to request, so a keep-alive connection stops allocating
-// once it has seen its largest request.
-struct RequestData {
-  Method method = Method::kOther;
-  std::string target;
-  std::string authorization;
-  std::string purpose;
-  std::string content_type;
-  std::string accept_encoding;
-  std::string if_none_match;
-  std::string body;
-  bool has_authorization = false, has_purpose = false, has_content_type = false;
-};
-
-// A request parser that keeps only what the service reads (method, target,
-// three headers, body) in the connection's RequestData. Beast's
-// request_parser<string_body> would allocate a node for every header field
-// of every request; this one allocates nothing in steady state.
-class RequestParser final : public http::basic_parser<true> {
- public:
-  explicit RequestParser(RequestData& data) : data_(data) {
-    data_.target.clear();
-    data_.authorization.clear();
-    data_.purpose.clear();
-    data_.content_type.clear();
-    data_.accept_encoding.clear();
-    data_.if_none_match.clear();
-    data_.body.clear();
-    data_.has_authorization = data_.has_purpose = data_.has_content_type = false;
-  }
-
- private:
-  void on_request_impl(http::verb method, beast::string_view, beast::string_view target, int,
-                       beast::error_code&) override {
-    data_.method = ToMethod(method);
-    data_.target.assign(target.data(), target.size());
-  }
-  void on_response_impl(int, beast::string_view, int, beast::error_code&) override {}
-  // The first occurrence of a header counts (as fields::find would give).
-  void on_field_impl(http::field name, beast::string_view name_string, beast::string_view value,
-                     beast::error_code&) override {
-    if (name == http::field::authorization) {
-      if (!data_.has_authorization) data_.authorization.assign(value.data(), value.size());
-      data_.has_authorization = true;
-    } else if (name == http::field::content_type) {
-      if (!data_.has_content_type) data_.content_type.assign(value.data(), value.size());
-      data_.has_content_type = true;
-    } else if (name == http::field::accept_encoding) {
-      if (data_.accept_encoding.empty()) data_.accept_encoding.assign(value.data(), value.size());
-    } else if (name == http::field::if_none_match) {
-      if (data_.if_none_match.empty()) data_.if_none_match.assign(value.data(), value.size());
-    } else if (name == http::field::unknown && beast::iequals(name_string, "X-Purpose")) {
-      if (!data_.has_purpose) data_.purpose.assign(value.data(), value.size());
-      data_.has_purpose = true;
-    }
-  }
-  void on_header_impl(beast::error_code&) override {}
-  void on_body_init_impl(const boost::optional<std::uint64_t>& length, beast::error_code&) override {
-    // The parser has already refused a length over body_limit.
-    if (length) data_.body.reserve(static_cast<size_t>(*length));
-  }
-  size_t on_body_impl(beast::string_view body, beast::error_code&) override {
-    data_.body.append(body.data(), body.size());
-    return body.size();
-  }
-  void on_chunk_header_impl(std::uint64_t, beast::string_view, beast::error_code&) override {}
-  size_t on_chunk_body_impl(std::uint64_t, beast::string_view body, beast::error_code&) override {
-    data_.body.append(body.data(), body.size());
-    return body.size();
-  }
-  void on_finish_impl(beast::error_code&) override {}
-
-  RequestData& data_;
-};
 
 // Appends the HTTP/1.1 status line and header block of `out` (Content-Length
 // `length`) to `head`. Written by hand rather than through Beast's
@@ -172,6 +91,14 @@ void RenderHead(const HttpResponse& out, size_t length, bool keep_alive, std::st
 
 class Session;
 
+AddressKey ToAddressKey(const asio::ip::address& a) {
+  AddressKey key{};
+  const auto bytes = a.is_v4() ? asio::ip::make_address_v6(asio::ip::v4_mapped, a.to_v4()).to_bytes()
+                               : a.to_v6().to_bytes();
+  std::copy(bytes.begin(), bytes.end(), key.begin());
+  return key;
+}
+
 // One event loop and the sessions it owns; everything in it is touched only
 // by its own thread.
 struct Loop {
@@ -184,10 +111,12 @@ struct Loop {
 };
 
 struct Shared {
+  Shared(Service& s, const ServerOptions& o, int max_connections)
+      : service(s), options(o), limits(max_connections, o.max_connections_per_address) {}
   Service& service;
   const ServerOptions& options;
   std::atomic<bool> stopping{false};
-  std::atomic<int> connections{0};
+  ConnectionLimits limits;
   // Report intake runs here, off the event loops: an ingest of a 10 MiB
   // body takes a second, and the checks of the other connections on that
   // loop must not wait for it. One thread: ingests are serialised anyway.
@@ -202,8 +131,9 @@ bool IsBlocking(const HttpRequest& req) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Socket socket, Shared& shared, Loop& loop)
-      : socket_(std::move(socket)), shared_(shared), loop_(loop) {
+  // REQUIRES: the connection was counted by shared.limits.TryAcquire(address).
+  Session(Socket socket, const AddressKey& address, Shared& shared, Loop& loop)
+      : socket_(std::move(socket)), address_(address), shared_(shared), loop_(loop) {
     beast::error_code ec;
     auto remote = socket_.remote_endpoint(ec);
     if (!ec) client_ip_ = remote.address().to_string();
@@ -212,7 +142,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   ~Session() {
     loop_.sessions.erase(this);
-    shared_.connections.fetch_sub(1, std::memory_order_relaxed);
+    shared_.limits.Release(address_);
     shared_.service.open_connections().fetch_sub(1, std::memory_order_relaxed);
   }
 
@@ -248,12 +178,15 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void DoRead() {
     if (shared_.stopping.load(std::memory_order_acquire)) return Close();
-    parser_.emplace(request_);
-    parser_->body_limit(shared_.options.max_body);
+    parser_.emplace(request_, shared_.options.max_body);  // sets the route's body limit
     parser_->header_limit(kHeaderLimit);
     parser_->eager(true);  // header and body in one put() when both are in
-    // One deadline for the whole request, not per read: a client that
-    // trickles a byte now and then is still cut off (slowloris).
+    // Deadlines are per phase, never per read, so a client that trickles a
+    // byte now and then is still cut off (slowloris): an idle keep-alive
+    // connection gets idle_timeout for its next request to begin, the
+    // header block must be complete header_timeout after its first byte,
+    // and the body gets idle_timeout after the header.
+    phase_ = Phase::kIdle;
     deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
     ReadRequest();
   }
@@ -267,8 +200,16 @@ class Session : public std::enable_shared_from_this<Session> {
     for (;;) {
       if (buffer_.size() != 0) {
         beast::error_code ec;
+        if (phase_ == Phase::kIdle) {
+          phase_ = Phase::kHeader;
+          deadline_ = Clock::now() + std::chrono::seconds(shared_.options.header_timeout_seconds);
+        }
         size_t used = parser_->put(buffer_.data(), ec);
         buffer_.consume(used);
+        if (phase_ == Phase::kHeader && parser_->is_header_done()) {
+          phase_ = Phase::kBody;
+          deadline_ = Clock::now() + std::chrono::seconds(shared_.options.idle_timeout_seconds);
+        }
         if (ec && ec != http::error::need_more) return OnRead(ec);
         if (parser_->is_done()) return OnRead({});
         if (!ec && used != 0) continue;  // part of the body: parse the rest
@@ -300,10 +241,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnRead(beast::error_code ec) {
     deadline_ = Clock::time_point::max();  // no deadline while the request is handled
+    if (!request_.refused.empty()) return WriteErrorAndClose(400, "invalid_argument", request_.refused);
     if (ec == http::error::body_limit) {
+      const size_t limit = RequestBodyLimit(request_.method, request_.target, shared_.options.max_body);
       return WriteErrorAndClose(413, "too_large",
-                                "request body over the limit of " + std::to_string(shared_.options.max_body) +
-                                    " bytes");
+                                "request body over the limit of " + std::to_string(limit) + " bytes for " +
+                                    SanitizeText(request_.target.substr(0, request_.target.find('?')), 100));
     }
     if (ec == http::error::header_limit) {
       return WriteErrorAndClose(431, "too_large", "request headers too large");
@@ -333,12 +276,23 @@ class Session : public std::enable_shared_from_this<Session> {
       asio::post(*shared_.blocking, [self = shared_from_this(), in,
                                      work = asio::make_work_guard(loop_.ioc)]() mutable {
         self->shared_.service.Handle(in, self->out_);
-        asio::post(self->loop_.ioc, [self, head = in.method == Method::kHead] { self->FinishRequest(head); });
+        asio::post(self->loop_.ioc, [self, head = in.method == Method::kHead] { self->AfterHandle(head); });
       });
       return;
     }
     shared_.service.Handle(in, out_);
-    FinishRequest(in.method == Method::kHead);
+    AfterHandle(in.method == Method::kHead);
+  }
+
+  // With --durability full, the answer waits until the request's audit
+  // entry is committed (AuditLog::WhenDurable); the loop is kept alive
+  // (work guard) until then, so a stop in between still sends it.
+  void AfterHandle(bool head) {
+    if (out_.audit_ticket == 0 || shared_.options.durability != store::Durability::kFull) return FinishRequest(head);
+    shared_.service.WhenAudited(out_.audit_ticket, [self = shared_from_this(), head,
+                                                    work = asio::make_work_guard(loop_.ioc)] {
+      asio::post(self->loop_.ioc, [self, head] { self->FinishRequest(head); });
+    });
   }
 
   void FinishRequest(bool head) {
@@ -409,7 +363,12 @@ class Session : public std::enable_shared_from_this<Session> {
     socket_.close(ec);
   }
 
+  // What the connection is waiting for; each phase has its own deadline.
+  enum class Phase { kIdle, kHeader, kBody };
+
   Socket socket_;
+  const AddressKey address_;
+  Phase phase_ = Phase::kIdle;
   Clock::time_point deadline_ = Clock::time_point::max();  // of the read or write in progress
   Shared& shared_;
   Loop& loop_;
@@ -427,12 +386,13 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(Service& service, const ServerOptions& options, size_t threads)
-      : shared{service, options, {false}, {0}}, loops(threads) {
+  Impl(Service& service, const ServerOptions& options, size_t threads, int max_connections)
+      : shared(service, options, max_connections), loops(threads) {
     for (auto& l : loops) {
       l = std::make_unique<Loop>();
       l->guard.emplace(l->ioc.get_executor());
     }
+    accept_backoff.emplace(loops[0]->ioc);
     shared.blocking = &blocking;
   }
 
@@ -442,6 +402,8 @@ struct HttpServer::Impl {
   // that unregister from their loop.
   asio::thread_pool blocking{1};
   std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::steady_timer> accept_backoff;  // on loop 0, with the acceptor
+  Clock::time_point last_backoff_note{};
   std::optional<asio::signal_set> signals;
   size_t next_loop = 0;
 
@@ -451,19 +413,47 @@ struct HttpServer::Impl {
     acceptor->async_accept(target.ioc, [this, &target](beast::error_code ec, Socket socket) {
       if (ec) {
         if (!acceptor->is_open()) return;  // closed for shutdown
-      } else if (shared.connections.load(std::memory_order_relaxed) >= shared.options.max_connections) {
-        // Over the cap: refuse this one, keep serving the others.
-        beast::error_code ignored;
-        socket.close(ignored);
+        if (IsResourceExhaustion(ec)) return BackOff(ec);
       } else {
-        shared.connections.fetch_add(1, std::memory_order_relaxed);
-        shared.service.open_connections().fetch_add(1, std::memory_order_relaxed);
-        // The socket belongs to `target`'s loop; start the session there.
-        asio::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
-          std::make_shared<Session>(std::move(s), shared, target)->Start();
-        });
+        AddressKey address{};
+        beast::error_code ignored;
+        auto remote = socket.remote_endpoint(ignored);
+        if (!ignored) address = ToAddressKey(remote.address());
+        if (ignored || !shared.limits.TryAcquire(address)) {
+          // Over a cap: refuse this one, keep serving the others.
+          socket.close(ignored);
+          shared.service.refused_connections().fetch_add(1, std::memory_order_relaxed);
+        } else {
+          shared.service.open_connections().fetch_add(1, std::memory_order_relaxed);
+          // The socket belongs to `target`'s loop; start the session there.
+          asio::post(target.ioc, [this, &target, address, s = std::move(socket)]() mutable {
+            std::make_shared<Session>(std::move(s), address, shared, target)->Start();
+          });
+        }
       }
       if (acceptor->is_open()) Accept();
+    });
+  }
+
+  // accept() failing for want of file descriptors or memory (EMFILE under a
+  // low `ulimit -n`) fails again at once while the cause lasts: retrying
+  // straight away spun (23,022 calls in 4 s) and starved the loop that
+  // should close connections. Wait kAcceptBackoff, then try again; say so on
+  // stderr at most once a minute.
+  static bool IsResourceExhaustion(const beast::error_code& ec) {
+    return ec == asio::error::no_descriptors || ec.value() == ENFILE || ec == asio::error::no_buffer_space ||
+           ec == asio::error::no_memory;
+  }
+  void BackOff(const beast::error_code& ec) {
+    const Clock::time_point now = Clock::now();
+    if (now - last_backoff_note >= std::chrono::minutes(1)) {
+      last_backoff_note = now;
+      std::fprintf(stderr, "zicht serve: accept: %s; pausing new connections for %d ms (raise `ulimit -n`?)\n",
+                   ec.message().c_str(), static_cast<int>(kAcceptBackoff.count()));
+    }
+    accept_backoff->expires_after(kAcceptBackoff);
+    accept_backoff->async_wait([this](beast::error_code wait_ec) {
+      if (!wait_ec && acceptor->is_open()) Accept();
     });
   }
 
@@ -503,6 +493,7 @@ struct HttpServer::Impl {
     shared.stopping.store(true, std::memory_order_release);
     beast::error_code ec;
     acceptor->close(ec);
+    accept_backoff->cancel();
     for (auto& l : loops) {
       Loop* loop = l.get();
       asio::post(loop->ioc, [loop] {
@@ -519,6 +510,36 @@ struct HttpServer::Impl {
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpServer::~HttpServer() = default;
+
+namespace {
+
+// File descriptors kept for everything but client sockets: the databases
+// (each SQLite connection holds the file, its WAL and shm), the keys file,
+// static files being read, the epoll and signal descriptors.
+constexpr int kReservedDescriptors = 64;
+
+// Raises the soft limit on open files to the hard limit (Debian's default
+// soft limit, 1,024, is what a server's --max-connections ran into), and
+// returns how many client connections fit under it: `wanted`, or fewer when
+// the limit is lower (said on stderr).
+int MaxConnectionsWithinFileLimit(int wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
+  const long fit = static_cast<long>(limit.rlim_cur) - kReservedDescriptors;
+  if (fit >= wanted) return wanted;
+  const int capped = static_cast<int>(std::max(1L, fit));
+  std::fprintf(stderr, "zicht serve: the open-file limit (%ld) allows %d connections, not --max-connections %d\n",
+               static_cast<long>(limit.rlim_cur), capped, wanted);
+  return capped;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Bind(Service& service, const ServerOptions& options) {
   std::string host = options.listen;
@@ -544,7 +565,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Bind(Service& service, const Ser
   }
   size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
                                        : std::max(1u, std::thread::hardware_concurrency());
-  auto impl = std::make_unique<Impl>(service, options, threads);
+  auto impl = std::make_unique<Impl>(service, options, threads, MaxConnectionsWithinFileLimit(options.max_connections));
   tcp::endpoint endpoint(address, static_cast<unsigned short>(port_number));
   impl->acceptor.emplace(impl->loops[0]->ioc);
   impl->acceptor->open(endpoint.protocol(), ec);

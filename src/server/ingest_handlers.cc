@@ -19,11 +19,30 @@
 
 namespace zicht::server {
 
-Result<ingest::IngestSummary> Service::Ingest(std::string_view body) {
+// Every report a request writes is audited (who, when, which report key;
+// never its contents): a reporter key that rewrote other partners' reports
+// left no trace before. The write rule (a key writes only the sources its
+// partner owns, key_ring.h) is checked for every report before any is
+// written, so a refused request changes nothing.
+Result<ingest::IngestSummary> Service::Ingest(const HttpRequest& req, std::string_view body, const Principal& who,
+                                              std::string_view endpoint, bool check_sources, uint64_t* audit_ticket) {
   std::lock_guard<std::mutex> lock(ingest_mu_);
   ingest::IngestOptions options;
   options.writer_thread = false;  // a request body is small; no second thread
-  options.on_commit = [this](const std::vector<store::StoredReport>& changed) { engine_->Apply(changed); };
+  options.on_commit = [&](const std::vector<store::StoredReport>& changed) {
+    engine_->Apply(changed);
+    for (const store::StoredReport& r : changed) {
+      *audit_ticket =
+          Audit(who, req, endpoint, "report", std::string(), r.report.key.source + "/" + r.report.key.id, "written");
+    }
+  };
+  if (check_sources) {
+    options.admit = [&who](const model::Report& r) -> std::string {
+      if (who.MayWrite(r.key.source)) return std::string();
+      return "partner '" + who.partner + "' may not write reports of another source (this key may write " +
+             who.WritableSources() + "; see `zicht keys add --source`)";
+    };
+  }
   ingest::Ingester ingester(*write_store_, std::move(options));
   Status s = ingester.IngestRequestBody(body, "request");
   const ingest::IngestSummary& summary = ingester.summary();
@@ -32,9 +51,9 @@ Result<ingest::IngestSummary> Service::Ingest(std::string_view body) {
   return summary;
 }
 
-void Service::HandleReports(const HttpRequest& req, const Principal&, HttpResponse& res) {
+void Service::HandleReports(const HttpRequest& req, const Principal& who, HttpResponse& res) {
   if (req.body.empty()) return WriteError(res, 400, "invalid_argument", "body is empty: send a report or JSON Lines");
-  Result<ingest::IngestSummary> summary = Ingest(req.body);
+  Result<ingest::IngestSummary> summary = Ingest(req, req.body, who, "POST /v1/reports", true, &res.audit_ticket);
   if (!summary.ok()) return WriteError(res, summary.status());
   res.status = 200;
   res.body = ingest::SummaryToJson(*summary, true);
@@ -59,11 +78,14 @@ std::string NewFormReference() {
 }  // namespace
 
 void Service::HandleFormReport(const HttpRequest& req, HttpResponse& res) {
-  if (!form_principal_) {
+  const std::optional<Principal> form_principal = FormPrincipal();
+  if (!form_principal) {
     return WriteError(res, 503, "unavailable",
-                      "the public report form is not enabled on this server (start it with --form-partner)");
+                      options_.form_partner.empty()
+                          ? "the public report form is not enabled on this server (start it with --form-partner)"
+                          : "the public report form is closed: its partner has no active reporter key");
   }
-  if (!form_limiter_.Allow(std::string(req.client_ip), std::chrono::steady_clock::now())) {
+  if (!form_limiter_.Allow(req.client_ip, std::chrono::steady_clock::now())) {
     res.retry_after = 60;
     return WriteError(res, 429, "rate_limited", "too many reports from this address; try again in a minute");
   }
@@ -81,12 +103,14 @@ void Service::HandleFormReport(const HttpRequest& req, HttpResponse& res) {
   std::string reference = NewFormReference();
   if (reference.empty()) return WriteError(res, 500, "internal", "could not create a reference");
   auto& alloc = doc.GetAllocator();
-  doc.AddMember("source", rapidjson::Value(form_principal_->partner.c_str(), alloc), alloc);
+  doc.AddMember("source", rapidjson::Value(form_principal->partner.c_str(), alloc), alloc);
   doc.AddMember("id", rapidjson::Value(reference.c_str(), alloc), alloc);
   rapidjson::StringBuffer line;
   rapidjson::Writer<rapidjson::StringBuffer> w(line);
   doc.Accept(w);
-  Result<ingest::IngestSummary> summary = Ingest(std::string_view(line.GetString(), line.GetSize()));
+  Result<ingest::IngestSummary> summary =
+      Ingest(req, std::string_view(line.GetString(), line.GetSize()), *form_principal, "POST /form/report", false,
+             &res.audit_ticket);
   if (!summary.ok()) return WriteError(res, summary.status());
   if (summary->rejected > 0) {
     std::string message = "report rejected";

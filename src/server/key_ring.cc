@@ -90,6 +90,17 @@ Result<KeysFile> KeysFile::Load(const std::string& path) {
       e.created = p->seconds;
     }
     e.revoked = (*t)["revoked"].value_or(false);
+    if (const toml::node* sources = t->get("sources")) {
+      const toml::array* list = sources->as_array();
+      if (list == nullptr) return EntryError(i, "sources", "must be an array of source names");
+      for (const toml::node& item : *list) {
+        auto source = item.value<std::string>();
+        if (!source || !model::IsValidSource(*source)) {
+          return EntryError(i, "sources", "every source must be a string matching [a-z0-9_-]{1,32}");
+        }
+        e.sources.push_back(*source);
+      }
+    }
     out.keys.push_back(std::move(e));
   }
   return out;
@@ -100,14 +111,20 @@ Status KeysFile::Save(const std::string& path) const {
   // (control characters and non-ASCII included), not only `"` and `\`.
   toml::array entries;
   for (const KeyEntry& e : keys) {
-    entries.push_back(toml::table{
+    toml::table entry{
         {"id", e.id},
         {"partner", e.partner},
         {"role", std::string(kRoleNames.Name(e.role))},
         {"sha256", e.sha256},
         {"created", FormatRfc3339(e.created)},
         {"revoked", e.revoked},
-    });
+    };
+    if (!e.sources.empty()) {
+      toml::array sources;
+      for (const std::string& source : e.sources) sources.push_back(source);
+      entry.insert("sources", std::move(sources));
+    }
+    entries.push_back(std::move(entry));
   }
   std::ostringstream o;
   o << "# Zicht API keys (docs/keys.md). Only SHA-256 hashes of keys are stored here.\n"
@@ -128,11 +145,32 @@ Status KeysFile::Save(const std::string& path) const {
   return Status::Ok();
 }
 
+bool Principal::MayWrite(std::string_view source) const {
+  if (!sources) return source == partner;
+  for (const std::string& s : *sources) {
+    if (s == source) return true;
+  }
+  return false;
+}
+
+std::string Principal::WritableSources() const {
+  if (!sources) return "'" + partner + "'";
+  std::string out;
+  for (const std::string& s : *sources) out += (out.empty() ? "'" : ", '") + s + "'";
+  return out;
+}
+
+Principal PrincipalOf(const KeyEntry& e) {
+  Principal p{e.id, e.partner, e.role, nullptr};
+  if (!e.sources.empty()) p.sources = std::make_shared<const std::vector<std::string>>(e.sources);
+  return p;
+}
+
 void KeyRing::Replace(const KeysFile& file) {
   auto table = std::make_shared<Table>();
   for (const KeyEntry& e : file.keys) {
     if (e.revoked) continue;
-    (*table)[e.sha256] = Principal{e.id, e.partner, e.role};
+    (*table)[e.sha256] = PrincipalOf(e);
   }
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -48,6 +48,9 @@ struct KeyEntry {
   std::string sha256;   // lower-case hex of SHA-256(key)
   UnixSeconds created = 0;
   bool revoked = false;
+  //! Report sources the key may write (POST /v1/reports); empty = only the
+  //! source named like its partner.
+  std::vector<std::string> sources;
 };
 
 struct KeysFile {
@@ -73,7 +76,19 @@ struct Principal {
   std::string key_id;
   std::string partner;
   Role role = Role::kChecker;
+  //! KeyEntry::sources; shared so that copying a Principal (once per
+  //! request) does not copy the list. Null = {partner}.
+  std::shared_ptr<const std::vector<std::string>> sources;
+
+  //! True when this key may write reports of `source`: one of its sources,
+  //! or its partner's own name when the key lists none.
+  bool MayWrite(std::string_view source) const;
+  //! The sources it may write, comma-separated, for messages.
+  std::string WritableSources() const;
 };
+
+//! The principal of an entry (whether or not it is revoked).
+Principal PrincipalOf(const KeyEntry& entry);
 
 class KeyRing {
  public:

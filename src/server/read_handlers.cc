@@ -71,7 +71,7 @@ void Service::HandleClusters(const HttpRequest& req, std::string_view query, con
   for (const link::ClusterSummary& c : clusters) link::WriteClusterSummaryJson(w, c);
   w.EndArray();
   w.EndObject();
-  Audit(who, req, "GET /v1/clusters", "", "", "top=" + std::to_string(*top), "ok");
+  res.audit_ticket = Audit(who, req, "GET /v1/clusters", "", "", "top=" + std::to_string(*top), "ok");
   Finish(res, buf);
 }
 
@@ -85,7 +85,7 @@ void Service::HandleCluster(const HttpRequest& req, std::string_view raw_id, std
                       "query parameter 'format' must be json, graphml, stix or dot, not '" + format + "'");
   }
   Result<link::ClusterDetail> detail = engine_->Cluster(*id);
-  Audit(who, req, "GET /v1/clusters/{id}", "", "", *id, detail.ok() ? "ok" : "not_found");
+  res.audit_ticket = Audit(who, req, "GET /v1/clusters/{id}", "", "", *id, detail.ok() ? "ok" : "not_found");
   if (!detail.ok()) return WriteError(res, detail.status());
   if (format != "json") {
     return WriteClusterExport(*detail, format, res);

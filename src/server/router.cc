@@ -1,24 +1,26 @@
 #include "server/router.h"
 
+#include <algorithm>
 #include <array>
 
 namespace zicht::server {
 namespace {
 
 constexpr std::array<Route, 13> kRoutes{{
-    {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck},
-    {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck},
-    {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck},
-    {Method::kPost, "/v1/reports", Endpoint::kReports, "reports", Access::kKey, Right::kSubmit},
-    {Method::kGet, "/v1/clusters", Endpoint::kClusters, "clusters", Access::kKey, Right::kReadContents},
-    {Method::kGet, "/v1/clusters/{id}", Endpoint::kCluster, "cluster", Access::kKey, Right::kReadContents},
-    {Method::kGet, "/v1/mules", Endpoint::kMules, "mules", Access::kKey, Right::kReadContents},
-    {Method::kGet, "/v1/stats", Endpoint::kStats, "stats", Access::kKey, Right::kReadContents},
-    {Method::kPost, "/v1/payments/evaluate", Endpoint::kEvaluate, "evaluate", Access::kKey, Right::kCheck},
-    {Method::kPost, "/v1/messages/screen", Endpoint::kScreen, "screen", Access::kKey, Right::kCheck},
-    {Method::kPost, "/v1/messages/screen-thread", Endpoint::kScreenThread, "screen_thread", Access::kKey, Right::kCheck},
-    {Method::kPost, "/form/validate", Endpoint::kFormValidate, "form_validate", Access::kPublic, Right::kCheck},
-    {Method::kPost, "/form/report", Endpoint::kFormReport, "form_report", Access::kPublic, Right::kCheck},
+    {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck, BodySize::kNone},
+    {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck, BodySize::kNone},
+    {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck, BodySize::kQuery},
+    {Method::kPost, "/v1/reports", Endpoint::kReports, "reports", Access::kKey, Right::kSubmit, BodySize::kBulk},
+    {Method::kGet, "/v1/clusters", Endpoint::kClusters, "clusters", Access::kKey, Right::kReadContents, BodySize::kNone},
+    {Method::kGet, "/v1/clusters/{id}", Endpoint::kCluster, "cluster", Access::kKey, Right::kReadContents, BodySize::kNone},
+    {Method::kGet, "/v1/mules", Endpoint::kMules, "mules", Access::kKey, Right::kReadContents, BodySize::kNone},
+    {Method::kGet, "/v1/stats", Endpoint::kStats, "stats", Access::kKey, Right::kReadContents, BodySize::kNone},
+    {Method::kPost, "/v1/payments/evaluate", Endpoint::kEvaluate, "evaluate", Access::kKey, Right::kCheck, BodySize::kBulk},
+    {Method::kPost, "/v1/messages/screen", Endpoint::kScreen, "screen", Access::kKey, Right::kCheck, BodySize::kQuery},
+    {Method::kPost, "/v1/messages/screen-thread", Endpoint::kScreenThread, "screen_thread", Access::kKey, Right::kCheck,
+     BodySize::kQuery},
+    {Method::kPost, "/form/validate", Endpoint::kFormValidate, "form_validate", Access::kPublic, Right::kCheck, BodySize::kPublic},
+    {Method::kPost, "/form/report", Endpoint::kFormReport, "form_report", Access::kPublic, Right::kCheck, BodySize::kPublic},
 }};
 
 std::string_view MethodName(Method m) {
@@ -70,6 +72,19 @@ RouteMatch MatchRoute(Method method, std::string_view path) {
     if (r.method == Method::kGet) match.allow += ", HEAD";
   }
   return match;
+}
+
+size_t RequestBodyLimit(Method method, std::string_view target, size_t max_body) {
+  std::string_view path = target.substr(0, target.find('?'));
+  const Route* route = MatchRoute(method, path).route;
+  if (route == nullptr) return method == Method::kGet || method == Method::kHead ? kNoBodyLimit : kPublicBodyLimit;
+  switch (route->body) {
+    case BodySize::kNone: return kNoBodyLimit;
+    case BodySize::kPublic: return kPublicBodyLimit;
+    case BodySize::kQuery: return std::min(kQueryBodyLimit, max_body);
+    case BodySize::kBulk: return max_body;
+  }
+  return kPublicBodyLimit;
 }
 
 std::string_view EndpointName(Endpoint endpoint) {

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 
+#include "store/durability.h"
+
 namespace zicht::server {
 
 struct ServerOptions {
@@ -22,6 +24,10 @@ struct ServerOptions {
   //! a wake-up (a context switch and an inter-processor interrupt) per
   //! batch of requests; an idle server spins once for this long, then sleeps.
   int busy_poll_us = 50;
+  //! kNormal: a kill -9 may lose the audit entries of the last ~5 ms of
+  //! checks, a power loss the last commits. kFull: nothing answered is lost
+  //! (store/durability.h; costs measured in `make bench`).
+  store::Durability durability = store::Durability::kNormal;
   //! Reject /v1 requests without an X-Purpose header (400).
   bool require_purpose = false;
   //! Largest request body accepted; larger → 413. 10 MiB fits ~20k reports.
@@ -34,17 +40,32 @@ struct ServerOptions {
   //! Partner (a reporter key's partner in the keys file) whose name becomes
   //! the `source` of reports from the public form; empty = form disabled.
   std::string form_partner;
-  //! Open connections at most; further ones are closed at once.
+  //! Open connections at most; further ones are closed at once. Lowered at
+  //! start when the open-file limit (raised to its hard limit) is lower.
   int max_connections = 1024;
-  //! A connection that sends nothing (or too slowly) for this long is closed.
+  //! Open connections from one client address at most (connection_limits.h).
+  int max_connections_per_address = 64;
+  //! An idle keep-alive connection is closed when its next request has not
+  //! begun within this long; a request body must arrive within this long.
   int idle_timeout_seconds = 30;
+  //! A request's header block must be complete this long after its first
+  //! byte (a slowloris client trickling header bytes is cut off here).
+  int header_timeout_seconds = 10;
   //! Barrier rules file for /v1/payments/evaluate; empty = shipped defaults.
   std::string rules_path;
   //! Screening signals directory (data/screening/ format) for
   //! /v1/messages/screen*; empty = built-in. Reloaded on SIGHUP.
   std::string signals_dir;
-  //! Public form submissions per client IP per minute.
+  //! Accounts whose barrier state one partner keeps at most; the least
+  //! recently active are forgotten beyond it (~600 B each, up to ~2.6 KB
+  //! with 256 remembered beneficiaries).
+  size_t barrier_max_accounts = 100000;
+  //! Public form submissions per client IP per minute (a /24 or /48
+  //! network: ten times that; rate_limiter.h).
   int form_rate_per_minute = 10;
+  //! Client addresses (and networks) the form's rate limiter remembers; the
+  //! least recently seen are forgotten beyond it (~150 B each).
+  size_t form_rate_clients = 100000;
 };
 
 //! The web app's build output in the source tree (compile-time default of

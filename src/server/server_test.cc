@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "server/test_http_client.h"
+#include "server/test_server_fixture.h"
 #include "store/store.h"
 #include "testutil/testutil.h"
 
@@ -22,63 +23,6 @@ using testing::Call;
 using testing::Connection;
 using testing::Response;
 using testing::ServerProcess;
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-constexpr char kMuleIban[] = "NL91ABNA0417164300";
-constexpr char kSeed[] =
-    R"({"id":"R1","source":"fraudehelpdesk","reported_at":"2024-03-01T10:00:00Z","fraud_type":"hulpvraagfraude","damage_eur":250,"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},{"kind":"phone","value":"06-12345678"}],"text":"Hoi mam"})"
-    "\n"
-    R"({"id":"R2","source":"politie","reported_at":"2024-03-05T10:00:00Z","fraud_type":"hulpvraagfraude","identifiers":[{"kind":"iban","value":"NL91ABNA0417164300"}]})"
-    "\n"
-    R"({"id":"R3","source":"politie","reported_at":"2024-04-05","fraud_type":"phishing","identifiers":[{"kind":"url","value":"https://betaal-nu.example/x"}]})"
-    "\n";
-
-rapidjson::Document Json(const std::string& text) {
-  rapidjson::Document d;
-  d.Parse(text.c_str(), text.size());
-  return d;
-}
-
-std::string CheckBody(const std::string& kind, const std::string& value) {
-  return R"({"identifiers":[{"kind":")" + kind + R"(","value":")" + value + R"("}]})";
-}
-
-class ServerTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = dir_.File("zicht.db");
-    keys_ = dir_.File("keys.toml");
-    testutil::WriteFile(dir_.File("seed.jsonl"), kSeed);
-    auto r = testutil::RunZicht({"ingest", "--db", db_, dir_.File("seed.jsonl")});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    analyst_ = AddKey("politie", "analyst");
-    reporter_ = AddKey("fraudehelpdesk", "reporter");
-    checker_ = AddKey("bank", "checker");
-  }
-
-  std::string AddKey(const std::string& partner, const std::string& role) {
-    auto r = testutil::RunZicht({"keys", "add", "--partner", partner, "--role", role, "--keys", keys_});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::string key = r.out;
-    while (!key.empty() && key.back() == '\n') key.pop_back();
-    return key;
-  }
-
-  std::unique_ptr<ServerProcess> Start(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")};
-    args.insert(args.end(), extra.begin(), extra.end());
-    auto s = std::make_unique<ServerProcess>(args);
-    EXPECT_TRUE(s->started()) << "server did not start";
-    return s;
-  }
-
-  static Headers Auth(const std::string& key, const std::string& purpose = "fraud check") {
-    return {{"Authorization", "Bearer " + key}, {"X-Purpose", purpose}, {"Content-Type", "application/json"}};
-  }
-
-  testutil::TempDir dir_;
-  std::string db_, keys_, analyst_, reporter_, checker_;
-};
 
 TEST_F(ServerTest, HealthzAndMetricsNeedNoKey) {
   auto s = Start();

@@ -25,34 +25,26 @@ std::string DefaultWebRoot() {
 }
 
 Service::Service(ServerOptions options)
-    : options_(std::move(options)), form_limiter_(options_.form_rate_per_minute) {}
+    : options_(std::move(options)), form_limiter_(options_.form_rate_per_minute, options_.form_rate_clients) {}
 
 Service::~Service() { Shutdown(); }
 
 Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   std::unique_ptr<Service> s(new Service(options));
   ZICHT_RETURN_IF_ERROR(s->ReloadKeys());
-  if (!options.form_partner.empty()) {
-    ZICHT_ASSIGN_OR_RETURN(KeysFile file, KeysFile::Load(options.keys_path));
-    for (const KeyEntry& e : file.keys) {
-      if (e.partner == options.form_partner && e.role == Role::kReporter && !e.revoked) {
-        s->form_principal_ = Principal{e.id, e.partner, e.role};
-        break;
-      }
-    }
-    if (!s->form_principal_) {
-      return Status::InvalidArgument("--form-partner '" + options.form_partner +
-                                     "': no active key with role reporter for this partner in '" +
-                                     options.keys_path + "'");
-    }
+  if (!options.form_partner.empty() && !s->FormPrincipal()) {
+    return Status::InvalidArgument("--form-partner '" + options.form_partner +
+                                   "': no active key with role reporter for this partner in '" + options.keys_path +
+                                   "'");
   }
   std::string key_path = options.pseudonym_key_file.empty() ? DefaultPseudonymKeyPath(options.db_path)
                                                             : options.pseudonym_key_file;
   ZICHT_ASSIGN_OR_RETURN(s->pseudonym_key_, LoadOrCreatePseudonymKey(key_path));
-  ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenSqliteStore(options.db_path));
+  ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenSqliteStore(options.db_path, options.durability));
   ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenSqliteStore(options.db_path));
-  ZICHT_ASSIGN_OR_RETURN(auto audit_store, store::AuditStore::Open(options.db_path));
-  s->audit_ = std::make_unique<AuditLog>(std::move(audit_store), s->pseudonym_key_);
+  ZICHT_ASSIGN_OR_RETURN(auto audit_store, store::AuditStore::Open(options.db_path, options.durability));
+  s->audit_ = std::make_unique<AuditLog>(std::move(audit_store), s->pseudonym_key_,
+                                         options.durability == store::Durability::kFull);
   link::EngineOptions engine_options;
   engine_options.db_path = options.db_path;
   engine_options.pseudonym_key = s->pseudonym_key_;
@@ -62,10 +54,29 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   return s;
 }
 
+// The form partner's key is looked up again on every reload: revoking it
+// (`zicht keys revoke` + SIGHUP) must close the form like any other key,
+// which it did not while the key was read once at start.
 Status Service::ReloadKeys() {
   ZICHT_ASSIGN_OR_RETURN(KeysFile file, KeysFile::Load(options_.keys_path));
+  std::optional<Principal> form;
+  if (!options_.form_partner.empty()) {
+    for (const KeyEntry& e : file.keys) {
+      if (e.partner == options_.form_partner && e.role == Role::kReporter && !e.revoked) {
+        form = PrincipalOf(e);
+        break;
+      }
+    }
+  }
   keys_.Replace(file);
+  std::lock_guard<std::mutex> lock(form_mu_);
+  form_principal_ = std::move(form);
   return Status::Ok();
+}
+
+std::optional<Principal> Service::FormPrincipal() {
+  std::lock_guard<std::mutex> lock(form_mu_);
+  return form_principal_;
 }
 
 void Service::Shutdown() {
@@ -90,18 +101,23 @@ store::AuditEntry Service::NewAuditEntry(const Principal& who, const HttpRequest
   return e;
 }
 
-void Service::Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
-                    std::string pseudonym, std::string subject, std::string result) {
+uint64_t Service::Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
+                        std::string pseudonym, std::string subject, std::string result) {
   store::AuditEntry e = NewAuditEntry(who, req, endpoint, std::move(kind), std::move(subject), std::move(result));
   e.pseudonym = std::move(pseudonym);
-  audit_->Append(std::move(e));
+  return audit_->Append(std::move(e));
 }
 
-void Service::AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind,
-                         std::string value, std::string result) {
+uint64_t Service::AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind,
+                             std::string value, std::string result) {
   store::AuditEntry e = NewAuditEntry(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(kind)),
                                       std::string(), std::move(result));
-  audit_->AppendCheck(std::move(e), kind, std::move(value));
+  return audit_->AppendCheck(std::move(e), kind, std::move(value));
+}
+
+void Service::WhenAudited(uint64_t ticket, std::function<void()> done) {
+  if (ticket == 0 || options_.durability != store::Durability::kFull) return done();
+  audit_->WhenDurable(ticket, std::move(done));
 }
 
 std::optional<Principal> Service::Authenticate(const HttpRequest& req) {
@@ -176,7 +192,7 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
             case Endpoint::kCluster: HandleCluster(req, match.path_param, query, *who, res); break;
             case Endpoint::kMules: HandleMules(query, res); break;
             case Endpoint::kStats: HandleStats(query, res); break;
-            case Endpoint::kEvaluate: HandleEvaluate(req, res); break;
+            case Endpoint::kEvaluate: HandleEvaluate(req, *who, res); break;
             case Endpoint::kScreen: HandleScreen(req, res); break;
             case Endpoint::kScreenThread: HandleScreenThread(req, res); break;
             case Endpoint::kFormValidate: HandleFormValidate(req, res); break;

@@ -11,6 +11,7 @@
 // Checks read the engine (which has its own lock); ingests are serialised by
 // `ingest_mu_`; statistics reads by `read_mu_`.
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -54,12 +55,18 @@ class Service {
   //! Rebuilds the message screener from --signals DIR or the built-in
   //! signals (at start and on SIGHUP). On failure the old screener stays.
   Status ReloadSignals();
+  //! Runs `done` once the audit entry of `ticket` (HttpResponse::audit_ticket)
+  //! is committed when the server runs with --durability full; at once
+  //! otherwise, or when `ticket` is 0. See AuditLog::WhenDurable.
+  void WhenAudited(uint64_t ticket, std::function<void()> done);
 
   //! Writes out the audit log and stops its writer (after the last request).
   void Shutdown();
 
   //! Open connections, maintained by the transport, shown in /metrics.
   std::atomic<int64_t>& open_connections() { return open_connections_; }
+  //! Connections closed at accept for being over a cap, shown in /metrics.
+  std::atomic<int64_t>& refused_connections() { return refused_connections_; }
 
   const ServerOptions& options() const { return options_; }
 
@@ -77,7 +84,7 @@ class Service {
   void WriteClusterExport(const link::ClusterDetail& detail, std::string_view format, HttpResponse& res);
   void HandleMules(std::string_view query, HttpResponse& res);
   void HandleStats(std::string_view query, HttpResponse& res);
-  void HandleEvaluate(const HttpRequest& req, HttpResponse& res);
+  void HandleEvaluate(const HttpRequest& req, const Principal& who, HttpResponse& res);
   void HandleScreen(const HttpRequest& req, HttpResponse& res);
   void HandleScreenThread(const HttpRequest& req, HttpResponse& res);
   std::shared_ptr<const screen::Screener> CurrentScreener();
@@ -85,22 +92,33 @@ class Service {
   void HandleFormReport(const HttpRequest& req, HttpResponse& res);
   void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
 
-  //! Ingests an HTTP body (one report or JSON Lines) under ingest_mu_ and
-  //! keeps the index current; shared by /v1/reports and /form/report.
-  Result<ingest::IngestSummary> Ingest(std::string_view body);
+  //! Ingests an HTTP body (one report or JSON Lines) for `who` under
+  //! ingest_mu_, keeps the index current and audits every written report
+  //! under `endpoint`; shared by /v1/reports and /form/report. With
+  //! `check_sources`, a report of a source `who` may not write fails the
+  //! whole body with kPermissionDenied, nothing written. `*audit_ticket`:
+  //! the ticket of the last write's audit entry (unchanged when none).
+  Result<ingest::IngestSummary> Ingest(const HttpRequest& req, std::string_view body, const Principal& who,
+                                       std::string_view endpoint, bool check_sources, uint64_t* audit_ticket);
 
-  //! Queues an audit entry (`pseudonym` as it is to be stored).
-  void Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
+  //! Queues an audit entry (`pseudonym` as it is to be stored); returns its
+  //! ticket (AuditLog::WhenDurable).
+  uint64_t Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
              std::string pseudonym, std::string subject, std::string result);
   //! Queues the audit entry of one checked identifier; the audit writer
   //! stores the keyed pseudonym of (kind, value), never `value` itself.
-  void AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind, std::string value,
+  //! Returns its ticket.
+  uint64_t AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind, std::string value,
                   std::string result);
   store::AuditEntry NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,
                                   std::string kind, std::string subject, std::string result);
 
   //! Sets up the barrier engine's state for /v1/payments/evaluate.
   Status InitBarrier();
+
+  //! The key public form reports are filed under; nullopt when the form is
+  //! off (no --form-partner, or its reporter key revoked).
+  std::optional<Principal> FormPrincipal();
 
   //! The caller of a /v1 request, or the error status (401) to answer.
   std::optional<Principal> Authenticate(const HttpRequest& req);
@@ -116,12 +134,14 @@ class Service {
   std::unique_ptr<AuditLog> audit_;
   Metrics metrics_;
   RateLimiter form_limiter_;
-  std::optional<Principal> form_principal_;
+  std::mutex form_mu_;
+  std::optional<Principal> form_principal_;  // GUARDED_BY(form_mu_); the form partner's active reporter key
   std::unique_ptr<BarrierState> barrier_;
   std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
   std::mutex screener_mu_;
   std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP
   std::atomic<int64_t> open_connections_{0};
+  std::atomic<int64_t> refused_connections_{0};
 };
 
 }  // namespace zicht::server

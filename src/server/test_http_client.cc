@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -67,8 +68,18 @@ void Record(const std::string& method, const std::string& target, const Response
 
 }  // namespace
 
-Connection::Connection(int port) {
+Connection::Connection(int port, const std::string& source_ip) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (!source_ip.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    ::inet_pton(AF_INET, source_ip.c_str(), &local.sin_addr);
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+      return;
+    }
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
@@ -157,7 +168,13 @@ Response Call(int port, const std::string& method, const std::string& target, co
   return c.Request(method, target, body, headers);
 }
 
-ServerProcess::ServerProcess(const std::vector<std::string>& args) {
+Response CallFrom(const std::string& source_ip, int port, const std::string& method, const std::string& target,
+                  const std::string& body, const std::vector<std::pair<std::string, std::string>>& headers) {
+  Connection c(port, source_ip);
+  return c.Request(method, target, body, headers);
+}
+
+ServerProcess::ServerProcess(const std::vector<std::string>& args, long open_files) {
   int out[2];
   if (::pipe(out) != 0) return;
   char tmpl[] = "/tmp/zicht-serve-stderr.XXXXXX";
@@ -167,6 +184,10 @@ ServerProcess::ServerProcess(const std::vector<std::string>& args) {
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = ::fork();
   if (pid_ == 0) {
+    if (open_files > 0) {
+      rlimit limit{static_cast<rlim_t>(open_files), static_cast<rlim_t>(open_files)};
+      ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
     ::dup2(out[1], 1);
     ::dup2(err_fd, 2);
     ::close(out[0]);

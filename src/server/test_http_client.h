@@ -18,7 +18,9 @@ struct Response {
 
 class Connection {
  public:
-  explicit Connection(int port);
+  //! Connects to 127.0.0.1:`port`, from `source_ip` when given (any
+  //! 127.x.y.z address works on Linux: tests act as many clients).
+  explicit Connection(int port, const std::string& source_ip = "");
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -43,11 +45,17 @@ class Connection {
 Response Call(int port, const std::string& method, const std::string& target, const std::string& body = "",
               const std::vector<std::pair<std::string, std::string>>& headers = {});
 
+//! One request on a fresh connection from `source_ip` (127.x.y.z).
+Response CallFrom(const std::string& source_ip, int port, const std::string& method, const std::string& target,
+                  const std::string& body = "", const std::vector<std::pair<std::string, std::string>>& headers = {});
+
 //! `zicht serve --listen 127.0.0.1:0 ARGS...`, started and waited for until
 //! it prints "listening on"; stopped with SIGTERM on destruction.
 class ServerProcess {
  public:
-  explicit ServerProcess(const std::vector<std::string>& args);
+  //! `open_files`: when > 0, the child's open-file limit (soft and hard),
+  //! as `ulimit -n` would set it.
+  explicit ServerProcess(const std::vector<std::string>& args, long open_files = 0);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

@@ -107,8 +107,8 @@ AuditStore::AuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next
     : db_(std::move(db)), legacy_next_seq_(legacy_next_seq) {}
 AuditStore::~AuditStore() = default;
 
-Result<std::unique_ptr<AuditStore>> AuditStore::Open(const std::string& path) {
-  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
+Result<std::unique_ptr<AuditStore>> AuditStore::Open(const std::string& path, Durability durability) {
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path, false, durability));
   ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
   ZICHT_ASSIGN_OR_RETURN(int64_t legacy_next_seq, LegacyNextSeq(*db));
   return std::unique_ptr<AuditStore>(new AuditStore(std::move(db), legacy_next_seq));

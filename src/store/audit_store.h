@@ -32,6 +32,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "store/durability.h"
 
 namespace zicht::store {
 
@@ -63,7 +64,7 @@ class AuditStore {
  public:
   //! Opens (creating the table and its triggers if needed) the audit table in
   //! the SQLite database at `path`. On failure: kIOError naming the path.
-  static Result<std::unique_ptr<AuditStore>> Open(const std::string& path);
+  static Result<std::unique_ptr<AuditStore>> Open(const std::string& path, Durability durability = Durability::kNormal);
   ~AuditStore();
   AuditStore(const AuditStore&) = delete;
   AuditStore& operator=(const AuditStore&) = delete;

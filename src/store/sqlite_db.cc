@@ -14,7 +14,7 @@ Status Error(sqlite3* db, std::string_view what) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool read_only) {
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool read_only, Durability durability) {
   // SQLite's memory statistics take a global mutex on every allocation; Zicht
   // never reads them. Only possible before SQLite initialises, hence once,
   // here; a later call would fail harmlessly.
@@ -33,10 +33,13 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool r
   sqlite3_busy_timeout(db, 5000);
   // WAL: readers never block the writer and a crash mid-batch rolls back
   // cleanly; synchronous=NORMAL is durable across process crashes (kill -9)
-  // and only risks the last commits on power loss.
-  std::string_view pragmas = read_only
-      ? "PRAGMA foreign_keys=ON;"
-      : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+  // and only risks the last commits on power loss; FULL syncs every commit
+  // (durability.h).
+  std::string_view pragmas =
+      read_only ? "PRAGMA foreign_keys=ON;"
+      : durability == Durability::kFull
+          ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
   ZICHT_RETURN_IF_ERROR(out->Exec(pragmas));
   return out;
 }

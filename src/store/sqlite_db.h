@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "store/durability.h"
 
 namespace zicht::store::sqlite {
 
@@ -23,9 +24,11 @@ class Statement;
 class Database {
  public:
   //! Opens (creating if needed) the database at `path` (":memory:" allowed),
-  //! sets WAL mode, synchronous=NORMAL, foreign keys on, a 5 s busy timeout.
-  //! On failure: kIOError naming the path and SQLite's message.
-  static Result<std::unique_ptr<Database>> Open(const std::string& path, bool read_only = false);
+  //! sets WAL mode, synchronous NORMAL or FULL (durability.h), foreign keys
+  //! on, a 5 s busy timeout. On failure: kIOError naming the path and
+  //! SQLite's message.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, bool read_only = false,
+                                                Durability durability = Durability::kNormal);
 
   ~Database();
   Database(const Database&) = delete;

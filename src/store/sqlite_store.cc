@@ -108,13 +108,13 @@ std::string IsoWeekOfThursday(int64_t thursday_days) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  ZICHT_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(path));
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, Durability durability) {
+  ZICHT_ASSIGN_OR_RETURN(auto store, SqliteStore::Open(path, durability));
   return std::unique_ptr<Store>(std::move(store));
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
-  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, Durability durability) {
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path, false, durability));
   ZICHT_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size = -" + std::to_string(kCacheKiB) + "; PRAGMA temp_store = MEMORY;"));
   ZICHT_RETURN_IF_ERROR(EnsureSchema(*db));
   std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db)));

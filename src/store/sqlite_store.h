@@ -26,7 +26,8 @@ class SqliteStore final : public Store {
  public:
   //! Opens (creating if needed) and migrates the database at `path`.
   //! On failure: kIOError naming the path, or kCorruption for a newer schema.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                   Durability durability = Durability::kNormal);
 
   Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports) override;
   Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports,

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "store/durability.h"
 #include "model/report.h"
 
 namespace zicht::store {
@@ -89,8 +90,9 @@ class Store {
   virtual Result<std::vector<StatsRow>> Stats(const StatsQuery& query) = 0;
 };
 
-//! Opens (creating if needed) the SQLite store at `path`.
+//! Opens (creating if needed) the SQLite store at `path`, its commits as
+//! durable as `durability` says (durability.h).
 //! On failure: kIOError naming the path.
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, Durability durability = Durability::kNormal);
 
 }  // namespace zicht::store

@@ -1,0 +1,87 @@
+#pragma once
+// Test-only: the fixture of the server tests. A temporary directory with a
+// SQLite database seeded by `zicht ingest` (three reports: a money-mule IBAN
+// in two of them), a keys file with an analyst (politie), a reporter
+// (fraudehelpdesk) and a checker (bank) made by `zicht keys add`, and
+// Start(), which runs the real `zicht serve` on an ephemeral port.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "server/test_http_client.h"
+#include "testutil/testutil.h"
+
+namespace zicht::server {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+inline constexpr char kMuleIban[] = "NL91ABNA0417164300";
+inline constexpr char kSeed[] =
+    R"({"id":"R1","source":"fraudehelpdesk","reported_at":"2024-03-01T10:00:00Z","fraud_type":"hulpvraagfraude","damage_eur":250,"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},{"kind":"phone","value":"06-12345678"}],"text":"Hoi mam"})"
+    "\n"
+    R"({"id":"R2","source":"politie","reported_at":"2024-03-05T10:00:00Z","fraud_type":"hulpvraagfraude","identifiers":[{"kind":"iban","value":"NL91ABNA0417164300"}]})"
+    "\n"
+    R"({"id":"R3","source":"politie","reported_at":"2024-04-05","fraud_type":"phishing","identifiers":[{"kind":"url","value":"https://betaal-nu.example/x"}]})"
+    "\n";
+
+inline rapidjson::Document Json(const std::string& text) {
+  rapidjson::Document d;
+  d.Parse(text.c_str(), text.size());
+  return d;
+}
+
+inline std::string CheckBody(const std::string& kind, const std::string& value) {
+  return R"({"identifiers":[{"kind":")" + kind + R"(","value":")" + value + R"("}]})";
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("zicht.db");
+    keys_ = dir_.File("keys.toml");
+    testutil::WriteFile(dir_.File("seed.jsonl"), kSeed);
+    auto r = testutil::RunZicht({"ingest", "--db", db_, dir_.File("seed.jsonl")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The police analyst may also write the fraud helpdesk's reports (the
+    // role matrix posts one of those).
+    analyst_ = AddKey("politie", "analyst", {"politie", "fraudehelpdesk"});
+    reporter_ = AddKey("fraudehelpdesk", "reporter");
+    checker_ = AddKey("bank", "checker");
+  }
+
+  //! A key made with `zicht keys add`; `sources` become --source options.
+  std::string AddKey(const std::string& partner, const std::string& role,
+                     const std::vector<std::string>& sources = {}) {
+    std::vector<std::string> args = {"keys", "add", "--partner", partner, "--role", role, "--keys", keys_};
+    for (const std::string& source : sources) {
+      args.push_back("--source");
+      args.push_back(source);
+    }
+    auto r = testutil::RunZicht(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string key = r.out;
+    while (!key.empty() && key.back() == '\n') key.pop_back();
+    return key;
+  }
+
+  std::unique_ptr<testing::ServerProcess> Start(std::vector<std::string> extra = {}, long open_files = 0) {
+    std::vector<std::string> args = {"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto s = std::make_unique<testing::ServerProcess>(args, open_files);
+    EXPECT_TRUE(s->started()) << "server did not start";
+    return s;
+  }
+
+  static Headers Auth(const std::string& key, const std::string& purpose = "fraud check") {
+    return {{"Authorization", "Bearer " + key}, {"X-Purpose", purpose}, {"Content-Type", "application/json"}};
+  }
+
+  testutil::TempDir dir_;
+  std::string db_, keys_, analyst_, reporter_, checker_;
+};
+
+}  // namespace zicht::server
