@@ -56,7 +56,7 @@ TEST_F(EvaluateJsonTest, ErrorsNameTheEventAndField) {
       {"", "body: empty; expected an event, an array of events or JSON Lines"},
       {"  \n ", "body: empty; expected an event, an array of events or JSON Lines"},
       {"42", "body: expected an event object, an array of events or JSON Lines"},
-      {"[1", "body: not valid JSON at offset 2: Missing a comma or ']' after an array element."},
+      {"[1", "body: not valid JSON at byte 2: Missing a comma or ']' after an array element."},
       {std::string("[") + kPay1500 + R"(,{"type":"payment"}])", "event 2: account: missing"},
       {std::string(kPay1500) + "\n" + R"({"type":"payment","account":"A","at":"x"})",
        "line 2: at: 'x' is not an RFC 3339"},

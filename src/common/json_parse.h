@@ -21,7 +21,7 @@
 // it has more than a few members, so a 100k-member object costs n log n, not
 // n²). For a 60-byte check body this is a few tens of nanoseconds.
 //
-// Errors: kInvalidArgument "malformed JSON at byte N: <reason>", never with
+// Errors: kInvalidArgument "not valid JSON at byte N: <reason>", never with
 // the input echoed beyond a short, sanitised excerpt of a duplicate name.
 //
 // Thread-safety: pure functions over the caller's document.
@@ -147,7 +147,7 @@ class LimitingHandler {
 //! member names. The parser's working stack comes from `stack_allocator`
 //! (nullptr: the heap), so a caller with a stack buffer parses small bodies
 //! without malloc. On failure `doc` holds null and the Status says
-//! "malformed JSON at byte N: <reason>".
+//! "not valid JSON at byte N: <reason>".
 template <typename Document, typename StackAllocator = rapidjson::CrtAllocator>
 Status ParseJson(std::string_view text, Document& doc, StackAllocator* stack_allocator = nullptr,
                  int max_depth = kMaxJsonDepth) {
@@ -167,7 +167,7 @@ Status ParseJson(std::string_view text, Document& doc, StackAllocator* stack_all
   doc.SetNull();
   std::string reason = !handler.error().empty() ? handler.error()
                                                 : std::string(rapidjson::GetParseError_En(result.Code()));
-  return Status::InvalidArgument("malformed JSON at byte " + std::to_string(result.Offset()) + ": " + reason);
+  return Status::InvalidArgument("not valid JSON at byte " + std::to_string(result.Offset()) + ": " + reason);
 }
 
 }  // namespace zicht

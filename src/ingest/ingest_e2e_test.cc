@@ -44,7 +44,8 @@ class IngestE2eTest : public ::testing::Test {
 TEST_F(IngestE2eTest, JsonlFileJsonSummary) {
   std::string in = dir_.File("reports.jsonl");
   testutil::WriteFile(in, Line("1", R"(,"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},{"kind":"phone","value":"onbekend"}])") +
-                              Line("2") + "\n" + Line("3", R"(,"fraud_type":"hulpvraag")"));
+                              Line("2") + "\n" +
+                              R"({"id":"3","source":"fraudehelpdesk","reported_at":"2024-03-01","fraud_type":"hulpvraag"})" "\n");
   auto r = RunZicht({"ingest", in, "--db", Db(), "--json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   auto j = Json(r.out);

@@ -15,7 +15,7 @@ std::optional<FieldError> JsonLineParser::Parse(std::string_view line, Validated
     rapidjson::Document doc(&pool_);
     Status parsed = ParseJson(line, doc);
     if (!parsed.ok()) {
-      result = FieldError{"", "not valid JSON: " + parsed.message()};
+      result = FieldError{"", parsed.message()};  // "not valid JSON at byte N: …"
     } else if (IsMispEvent(doc) || IsStixBundle(doc)) {
       // Another tool's document: turned into the report object first.
       rapidjson::Document report;

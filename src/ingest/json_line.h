@@ -27,7 +27,7 @@ class JsonLineParser {
   JsonLineParser& operator=(const JsonLineParser&) = delete;
 
   //! Parses and validates `line`. nullopt on success (`*out` filled), else
-  //! the rejection: field "" with "not valid JSON: …" or "not a JSON
+  //! the rejection: field "" with "not valid JSON at byte N: …" or "not a JSON
   //! object", or the validator's field error.
   std::optional<FieldError> Parse(std::string_view line, ValidatedReport* out);
 

@@ -36,7 +36,7 @@ class StackJson {
   StackJson& operator=(const StackJson&) = delete;
 
   //! Parses `body` with ParseJson (common/json_parse.h). kInvalidArgument
-  //! "malformed JSON at byte N: <reason>" on failure.
+  //! "not valid JSON at byte N: <reason>" on failure.
   Status Parse(std::string_view body) { return ParseJson(body, doc_, &stack_alloc_); }
 
   JsonDocument& doc() { return doc_; }

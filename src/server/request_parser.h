@@ -31,10 +31,14 @@
 // GCC 12 with -fsanitize=address reports -Wmaybe-uninitialized inside
 // Beast's parser (a boost::optional it returns empty); a false positive in
 // the library's code, silenced for its headers only.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/beast/http/basic_parser.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include <cstddef>
 #include <cstdint>
