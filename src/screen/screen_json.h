@@ -43,7 +43,7 @@ struct ThreadRequest {
 };
 
 //! Parses a message object. Errors are kInvalidArgument naming the field:
-//! "body: not valid JSON at offset 12: ...", "body: must be a JSON object",
+//! "body: not valid JSON at byte 12: ...", "body: must be a JSON object",
 //! "text: required", "text: must be a string", "sender_known: must be a
 //! boolean", and kTooLarge "text: longer than 65536 bytes".
 Result<ScreenRequest> ParseScreenRequest(std::string_view body);

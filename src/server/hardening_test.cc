@@ -168,6 +168,8 @@ TEST_F(HardeningTest, OneAddressCannotHoldEveryConnection) {
   int closed = 0;
   for (auto& c : slow) closed += c->WaitClosed(0) ? 1 : 0;
   EXPECT_GE(closed, 50);
+  Response metrics = CallFrom("127.0.0.2", s->port(), "GET", "/metrics");
+  EXPECT_NE(metrics.body.find("zicht_http_refused_connections_total 50\n"), std::string::npos) << metrics.body;
   // A client trickling its headers is cut off header-timeout after its first
   // byte, however often it sends.
   Connection trickle(s->port(), "127.0.0.3");

@@ -426,7 +426,7 @@ struct HttpServer::Impl {
         if (ignored || !shared.limits.TryAcquire(address)) {
           // Over a cap: refuse this one, keep serving the others.
           socket.close(ignored);
-          shared.service.refused_connections().fetch_add(1, std::memory_order_relaxed);
+          shared.service.CountRefusedConnection();
         } else {
           shared.service.open_connections().fetch_add(1, std::memory_order_relaxed);
           // The socket belongs to `target`'s loop; start the session there.

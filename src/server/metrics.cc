@@ -72,6 +72,12 @@ Metrics::Metrics()
                         .Help("Audit log entries written since start")
                         .Register(*registry_)
                         .Add({});
+  refused_connections_ = &prometheus::BuildCounter()
+                             .Name("zicht_http_refused_connections_total")
+                             .Help("Connections closed at accept: over --max-connections or "
+                                   "--max-connections-per-address (docs/security.md)")
+                             .Register(*registry_)
+                             .Add({});
   prometheus::BuildGauge()
       .Name("zicht_build_info")
       .Help("Always 1; the version of the running zicht in the label")
@@ -117,6 +123,8 @@ void Metrics::AddIngest(const IngestCounts& counts) {
   ingest_duplicates_->Increment(static_cast<double>(counts.duplicates));
   ingest_rejected_->Increment(static_cast<double>(counts.rejected));
 }
+
+void Metrics::CountRefusedConnection() { refused_connections_->Increment(); }
 
 std::string Metrics::Serialize(const GaugeValues& gauges) {
   std::lock_guard<std::mutex> lock(serialize_mu_);

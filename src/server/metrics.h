@@ -66,6 +66,9 @@ class Metrics {
   //! Outcome counts of one ingest (POST /v1/reports or the form).
   void AddIngest(const IngestCounts& counts);
 
+  //! One connection closed at accept for being over a cap (any thread).
+  void CountRefusedConnection();
+
   //! The Prometheus text exposition of everything, with `gauges` filled in.
   std::string Serialize(const GaugeValues& gauges);
 
@@ -92,6 +95,7 @@ class Metrics {
   prometheus::Counter* ingest_updated_;
   prometheus::Counter* ingest_duplicates_;
   prometheus::Counter* ingest_rejected_;
+  prometheus::Counter* refused_connections_;
   prometheus::Gauge* index_identifiers_;
   prometheus::Gauge* index_reports_;
   prometheus::Gauge* index_bytes_;

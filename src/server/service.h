@@ -65,8 +65,8 @@ class Service {
 
   //! Open connections, maintained by the transport, shown in /metrics.
   std::atomic<int64_t>& open_connections() { return open_connections_; }
-  //! Connections closed at accept for being over a cap, shown in /metrics.
-  std::atomic<int64_t>& refused_connections() { return refused_connections_; }
+  //! Counts a connection closed at accept for being over a cap (/metrics).
+  void CountRefusedConnection() { metrics_.CountRefusedConnection(); }
 
   const ServerOptions& options() const { return options_; }
 
@@ -141,7 +141,6 @@ class Service {
   std::mutex screener_mu_;
   std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP
   std::atomic<int64_t> open_connections_{0};
-  std::atomic<int64_t> refused_connections_{0};
 };
 
 }  // namespace zicht::server
