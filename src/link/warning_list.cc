@@ -1,13 +1,13 @@
 #include "link/warning_list.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
 #include <utility>
 
+#include "common/json_parse.h"
 #include "link/embedded_warninglists.h"
 #include "normalize/normalize.h"
 #include "normalize/registrable_domain.h"
@@ -224,11 +224,7 @@ std::optional<IdentifierKind> KindOfMispAttribute(std::string_view type) {
 Result<WarningList> ParseMisp(std::string_view text, std::string_view name, std::optional<IdentifierKind> kind,
                               bool strict) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  if (doc.HasParseError()) {
-    return Status::InvalidArgument("MISP JSON at offset " + std::to_string(doc.GetErrorOffset()) + ": " +
-                                   rapidjson::GetParseError_En(doc.GetParseError()));
-  }
+  ZICHT_RETURN_IF_ERROR(ParseJson(text, doc).WithContext("MISP JSON"));
   if (!doc.IsObject()) return Status::InvalidArgument("MISP JSON: expected an object");
   WarningList list;
   list.name = std::string(name);
