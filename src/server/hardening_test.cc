@@ -403,7 +403,9 @@ TEST_F(HardeningTest, RandomBytesNeverTakeTheServerDown) {
     Connection c(s->port(), "127.0.2." + std::to_string(1 + i % 200));
     c.SendRaw(bytes);
     c.WaitClosed(0);
-    if (i % 100 == 99) ASSERT_TRUE(Healthy(s->port())) << "after " << i + 1 << " random requests";
+    if (i % 100 == 99) {
+      ASSERT_TRUE(Healthy(s->port())) << "after " << i + 1 << " random requests";
+    }
   }
   EXPECT_TRUE(Healthy(s->port()));
   EXPECT_EQ(s->Stop(SIGTERM), 0) << s->Stderr();
