@@ -130,7 +130,7 @@ TEST_F(ServerTest, BadRequestsGetNamedErrors) {
     EXPECT_STREQ(d["error"]["code"].GetString(), "invalid_argument");
     EXPECT_NE(std::string(d["error"]["message"].GetString()).find(mention), std::string::npos) << r.body;
   };
-  expect_400("{not json", "malformed JSON");
+  expect_400("{not json", "not valid JSON at byte 1");
   expect_400("[]", "identifiers");
   expect_400(R"({"identifiers":5})", "identifiers");
   expect_400(R"({"identifiers":[{"kind":"iban","value":7}]})", "identifiers[0].value");
