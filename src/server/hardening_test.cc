@@ -366,10 +366,10 @@ TEST_F(HardeningTest, PublicBodiesAreSmallAndTextIsBounded) {
   // Keyed queries: 1 MiB.
   // Refused from the header alone (only the header is sent: the server
   // answers and closes without reading a body it will not take).
-  Connection oversized(s->port());
-  ASSERT_TRUE(oversized.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
-                                "\r\nContent-Length: 2097152\r\n\r\n"));
-  EXPECT_EQ(oversized.ReadResponse().status, 413);
+  Connection keyed(s->port());
+  ASSERT_TRUE(keyed.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
+                            "\r\nContent-Length: 2097152\r\n\r\n"));
+  EXPECT_EQ(keyed.ReadResponse().status, 413);
   // A report's text: 20,000 characters at most.
   const std::string long_text = R"({"id":"T1","source":"fraudehelpdesk","reported_at":"2024-05-01","fraud_type":"phishing","text":")" +
                                 std::string(20001, 'x') + "\"}";
