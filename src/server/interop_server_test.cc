@@ -36,7 +36,10 @@ std::string Query(const std::string& db_path, const std::string& sql) {
 class InteropServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto r = testutil::RunZicht({"keys", "add", "--partner", "bank", "--role", "reporter", "--keys", keys_});
+    // A MISP event is stored under source "misp" (ingest/misp_event.h), so
+    // the key that imports it must be allowed to write that source.
+    auto r = testutil::RunZicht(
+        {"keys", "add", "--partner", "bank", "--role", "reporter", "--source", "bank", "--source", "misp", "--keys", keys_});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     reporter_ = r.out.substr(0, r.out.find('\n'));
     // The public form files its reports under a partner with a reporter key.

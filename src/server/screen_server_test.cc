@@ -81,9 +81,14 @@ TEST_F(ScreenServerTest, BadInputGetsAClearError) {
   Response utf8 = Post(s->port(), "/v1/messages/screen", "{\"text\":\"hoi \xff mam\"}");
   EXPECT_EQ(utf8.status, 400);
   EXPECT_NE(utf8.body.find("not valid JSON"), std::string::npos) << utf8.body;
-  Response big = Post(s->port(), "/v1/messages/screen", "{\"text\":\"" + std::string(1 << 20, 'a') + "\"}");
+  // Under the route's body limit but over the text limit: the field is named.
+  Response big = Post(s->port(), "/v1/messages/screen", "{\"text\":\"" + std::string(100000, 'a') + "\"}");
   EXPECT_EQ(big.status, 413);
   EXPECT_NE(big.body.find("text: longer than 65536 bytes"), std::string::npos) << big.body;
+  // Over the route's body limit: refused before the body is read.
+  Response huge = Post(s->port(), "/v1/messages/screen", "{\"text\":\"" + std::string(1 << 20, 'a') + "\"}");
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_NE(huge.body.find("over the limit of 1048576 bytes"), std::string::npos) << huge.body;
 }
 
 TEST_F(ScreenServerTest, KnownMuleIbanIsFlaggedWithTheVerdict) {
