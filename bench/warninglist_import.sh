@@ -36,7 +36,7 @@ printf '%-44s %10s MB\n' "database size" "$(( $(stat -c %s "$tmp/with.db") / 100
 "$zicht" warninglist list --db "$tmp/without.db" >/dev/null  # an empty database
 
 keys="$tmp/keys.toml"
-"$zicht" keys add --partner bench --role analyst --keys "$keys" >/dev/null 2>&1
+"$zicht" keys add --partner bench --role analyst --legal-basis bench --keys "$keys" >/dev/null 2>&1
 serve_rss() {
   local db="$1" port start
   port=$(free_port)

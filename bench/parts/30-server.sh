@@ -24,8 +24,8 @@ if [ ! -s "$db" ]; then
 fi
 keys="$BENCH_TMP/server-keys.toml"
 rm -f "$keys"
-checker=$("$ZICHT" keys add --partner bank --role checker --keys "$keys" 2>/dev/null)
-analyst=$("$ZICHT" keys add --partner politie --role analyst --keys "$keys" 2>/dev/null)
+checker=$("$ZICHT" keys add --partner bank --role checker --legal-basis bench --keys "$keys" 2>/dev/null)
+analyst=$("$ZICHT" keys add --partner politie --role analyst --legal-basis bench --keys "$keys" 2>/dev/null)
 
 port=$(free_port)
 start=$(date +%s.%N)
@@ -58,7 +58,7 @@ init = function(args)
   for _, iban in ipairs(ibans) do
     local body = '{"identifiers":[{"kind":"iban","value":"' .. iban .. '"}]}'
     reqs[#reqs + 1] = wrk.format("POST", "/v1/check",
-      {["Authorization"] = "Bearer $checker", ["Content-Type"] = "application/json", ["X-Purpose"] = "bench"}, body)
+      {["Authorization"] = "Bearer $checker", ["Content-Type"] = "application/json", ["X-Purpose"] = "payment-screening"}, body)
   end
 end
 request = function()

@@ -28,9 +28,10 @@ class AuditCommandTest : public ::testing::Test {
     auto store = store::AuditStore::Open(db_);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     std::vector<store::AuditEntry> entries(3);
-    entries[0] = {0, 1709287200, "bank-x", "k1", "POST /v1/check", "iban", iban_pseudonym_, "", "payment 1", "high"};
-    entries[1] = {0, 1709373600, "politie", "k2", "GET /v1/clusters/{id}", "", "", "c-123", "case, \"x\"", "ok"};
-    entries[2] = {0, 1709460000, "bank-x", "k1", "POST /v1/check", "phone", "ab", "", "", "none"};
+    entries[0] = {0, 1709287200, "bank-x", "k1", "POST /v1/check", "iban", iban_pseudonym_, "", "payment 1", "high",
+                  "AVG art. 6(1)(f)"};
+    entries[1] = {0, 1709373600, "politie", "k2", "GET /v1/clusters/{id}", "", "", "c-123", "case, \"x\"", "ok", ""};
+    entries[2] = {0, 1709460000, "bank-x", "k1", "POST /v1/check", "phone", "ab", "", "", "none", ""};
     ASSERT_TRUE((*store)->Append(entries).ok());
   }
   testutil::TempDir dir_;
@@ -89,8 +90,8 @@ TEST_F(AuditCommandTest, SearchByValueOrPseudonym) {
 TEST_F(AuditCommandTest, CsvQuotesAndTable) {
   auto csv = RunZicht({"audit", "--db", db_, "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("seq,at,partner,key_id,endpoint,kind,pseudonym,subject,purpose,result\n", 0), 0u);
-  EXPECT_NE(csv.out.find(",c-123,\"case, \"\"x\"\"\",ok\n"), std::string::npos) << csv.out;
+  EXPECT_EQ(csv.out.rfind("seq,at,partner,key_id,endpoint,kind,pseudonym,subject,purpose,legal_basis,result\n", 0), 0u);
+  EXPECT_NE(csv.out.find(",c-123,\"case, \"\"x\"\"\",,ok\n"), std::string::npos) << csv.out;
   auto table = RunZicht({"audit", "--db", db_, "--format", "table"});
   EXPECT_EQ(table.out.rfind("AT                    PARTNER", 0), 0u) << table.out;
   EXPECT_EQ(table.err, "3 entries\n");

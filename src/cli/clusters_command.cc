@@ -16,6 +16,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "common/csv_field.h"
 #include "link/engine.h"
 #include "link/export.h"
 #include "link/priority.h"
@@ -33,16 +34,6 @@ struct ClustersArgs {
 };
 
 // RFC 4180: quote when needed, double the quotes.
-std::string Csv(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
-
 std::string EuroCsv(int64_t cents) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%" PRId64 ".%02" PRId64, cents / 100, cents % 100);
@@ -66,7 +57,9 @@ void PrintMembers(const std::vector<link::ClusterMembers>& clusters, OutputForma
     case OutputFormat::kCsv:
       std::printf("cluster_id,source,report_id\n");
       for (const auto& c : clusters) {
-        for (const auto& k : c.reports) std::printf("%s,%s,%s\n", c.id.c_str(), k.source.c_str(), Csv(k.id).c_str());
+        for (const auto& k : c.reports) {
+          std::printf("%s,%s,%s\n", c.id.c_str(), CsvField(k.source).c_str(), CsvField(k.id).c_str());
+        }
       }
       break;
     case OutputFormat::kJsonl:
@@ -174,7 +167,7 @@ void PrintClusters(const std::vector<link::ClusterSummary>& clusters, const std:
         std::printf("%s,%.2f,%" PRId64 ",%" PRId64 ",%" PRId64 ",%s,%" PRId64 ",%" PRId64 ",%s,%s,%s\n", c.id.c_str(),
                     c.score, c.reports, c.sources, c.losses, EuroCsv(c.damage_cents).c_str(), c.mules, c.leads,
                     FormatRfc3339(c.first_seen).c_str(), FormatRfc3339(c.last_seen).c_str(),
-                    Csv(link::JoinExplanation(c)).c_str());
+                    CsvField(link::JoinExplanation(c)).c_str());
       }
       break;
     case OutputFormat::kJsonl:

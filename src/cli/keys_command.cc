@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "common/csv_field.h"
 #include "model/report.h"
 #include "server/key_ring.h"
 
@@ -19,6 +20,9 @@ struct KeysArgs {
   std::string partner;
   std::string role;
   std::vector<std::string> sources;
+  std::string scope;
+  std::vector<std::string> purposes;
+  std::string legal_basis;
   std::string target;  // revoke: key id or partner
   std::string format;
 };
@@ -37,6 +41,31 @@ int Add(const KeysArgs& a) {
       return ReportStatus("keys add", Status::InvalidArgument("--source must match [a-z0-9_-]{1,32}"), true);
     }
   }
+  model::Scope scope = server::DefaultScope(*role);
+  if (!a.scope.empty()) {
+    auto parsed = model::kScopeNames.Parse(a.scope);
+    if (!parsed) {
+      return ReportStatus("keys add", Status::InvalidArgument("--scope '" + a.scope + "' is unknown; one of " +
+                                                              model::kScopeNames.Joined()), true);
+    }
+    scope = *parsed;
+  }
+  server::PurposeSet purposes;
+  for (const std::string& text : a.purposes) {
+    auto parsed = server::kPurposeNames.Parse(text);
+    if (!parsed) {
+      return ReportStatus("keys add", Status::InvalidArgument("--purpose '" + text + "' is unknown; one of " +
+                                                              server::kPurposeNames.Joined()), true);
+    }
+    purposes.Add(*parsed);
+  }
+  if (purposes.empty()) purposes = server::DefaultPurposes(*role);
+  if (a.legal_basis.empty() || a.legal_basis.size() > server::kMaxLegalBasis) {
+    return ReportStatus("keys add", Status::InvalidArgument(
+                                        "--legal-basis must name the legal basis the partner registered for its "
+                                        "look-ups (1 to " + std::to_string(server::kMaxLegalBasis) + " bytes)"),
+                        true);
+  }
   auto file = server::KeysFile::Load(a.keys_path);
   if (!file.ok()) return ReportStatus("keys add", file.status());
   auto key = server::GenerateApiKey();
@@ -47,15 +76,19 @@ int Add(const KeysArgs& a) {
   e.partner = a.partner;
   e.role = *role;
   e.sources = a.sources;
+  e.scope = scope;
+  e.purposes = purposes;
+  e.legal_basis = a.legal_basis;
   e.created = SystemClock().Now();
   file->keys.push_back(e);
   Status s = file->Save(a.keys_path);
   if (!s.ok()) return ReportStatus("keys add", s);
   std::printf("%s\n", key->c_str());
   std::fprintf(stderr,
-               "zicht keys: added key %s for partner '%s' (role %s) to %s.\n"
+               "zicht keys: added key %s for partner '%s' (role %s, scope %s, purposes %s) to %s.\n"
                "This key is shown once; only its hash is stored. Hand it to the partner securely.\n",
-               e.id.c_str(), e.partner.c_str(), a.role.c_str(), a.keys_path.c_str());
+               e.id.c_str(), e.partner.c_str(), a.role.c_str(), std::string(model::kScopeNames.Name(e.scope)).c_str(),
+               e.purposes.Joined().c_str(), a.keys_path.c_str());
   return kExitOk;
 }
 
@@ -64,14 +97,8 @@ int List(const KeysArgs& a) {
   if (!file.ok()) return ReportStatus("keys list", file.status());
   OutputFormat format = ResolveFormat(a.format);
   if (format == OutputFormat::kJson || format == OutputFormat::kJsonl) {
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    if (format == OutputFormat::kJson) w.StartArray();
-    for (const auto& e : file->keys) {
-      if (format == OutputFormat::kJsonl) {
-        buf.Clear();
-        w.Reset(buf);
-      }
+    PrintJsonRecords(format, file->keys.size(), [&](JsonRecordWriter& w, size_t i) {
+      const server::KeyEntry& e = file->keys[i];
       w.StartObject();
       w.Key("id");
       w.String(e.id.c_str());
@@ -79,33 +106,41 @@ int List(const KeysArgs& a) {
       w.String(e.partner.c_str());
       w.Key("role");
       w.String(std::string(server::kRoleNames.Name(e.role)).c_str());
+      w.Key("scope");
+      w.String(std::string(model::kScopeNames.Name(e.scope)).c_str());
+      w.Key("purposes");
+      w.StartArray();
+      for (size_t p = 0; p < server::kPurposeNames.size(); ++p) {
+        if (e.purposes.Has(static_cast<server::Purpose>(p))) w.String(std::string(server::kPurposeNames.names[p]).c_str());
+      }
+      w.EndArray();
+      w.Key("legal_basis");
+      w.String(e.legal_basis.c_str(), static_cast<rapidjson::SizeType>(e.legal_basis.size()));
       w.Key("created");
       w.String(FormatRfc3339(e.created).c_str());
       w.Key("revoked");
       w.Bool(e.revoked);
       w.EndObject();
-      if (format == OutputFormat::kJsonl) std::printf("%s\n", buf.GetString());
-    }
-    if (format == OutputFormat::kJson) {
-      w.EndArray();
-      std::printf("%s\n", buf.GetString());
-    }
+    });
     return kExitOk;
   }
   if (format == OutputFormat::kCsv) {
-    std::printf("id,partner,role,created,revoked\n");
+    std::printf("id,partner,role,scope,purposes,legal_basis,created,revoked\n");
     for (const auto& e : file->keys) {
-      std::printf("%s,%s,%s,%s,%s\n", e.id.c_str(), e.partner.c_str(),
-                  std::string(server::kRoleNames.Name(e.role)).c_str(), FormatRfc3339(e.created).c_str(),
-                  e.revoked ? "true" : "false");
+      std::printf("%s,%s,%s,%s,%s,%s,%s,%s\n", e.id.c_str(), e.partner.c_str(),
+                  std::string(server::kRoleNames.Name(e.role)).c_str(),
+                  std::string(model::kScopeNames.Name(e.scope)).c_str(), CsvField(e.purposes.Joined()).c_str(),
+                  CsvField(e.legal_basis).c_str(), FormatRfc3339(e.created).c_str(), e.revoked ? "true" : "false");
     }
     return kExitOk;
   }
-  std::printf("%-12s  %-32s  %-8s  %-20s  %s\n", "ID", "PARTNER", "ROLE", "CREATED", "STATUS");
+  std::printf("%-12s  %-24s  %-8s  %-6s  %-20s  %-7s  %s\n", "ID", "PARTNER", "ROLE", "SCOPE", "CREATED", "STATUS",
+              "PURPOSES");
   for (const auto& e : file->keys) {
-    std::printf("%-12s  %-32s  %-8s  %-20s  %s\n", e.id.c_str(), e.partner.c_str(),
-                std::string(server::kRoleNames.Name(e.role)).c_str(), FormatRfc3339(e.created).c_str(),
-                e.revoked ? "revoked" : "active");
+    std::printf("%-12s  %-24s  %-8s  %-6s  %-20s  %-7s  %s\n", e.id.c_str(), e.partner.c_str(),
+                std::string(server::kRoleNames.Name(e.role)).c_str(),
+                std::string(model::kScopeNames.Name(e.scope)).c_str(), FormatRfc3339(e.created).c_str(),
+                e.revoked ? "revoked" : "active", e.purposes.Joined().c_str());
   }
   return kExitOk;
 }
@@ -145,6 +180,17 @@ void RegisterKeysCommand(CLI::App& app, CommandContext& ctx) {
   add->add_option("--source", args->sources,
                   "report source the key may write with POST /v1/reports (repeat for several; "
                   "default: the source named like the partner)");
+  add->add_option("--scope", args->scope,
+                  "what a look-up answers: hit (known + risk), risk (+ reasons) or detail (+ counts, damage, "
+                  "fraud types, cluster); default: detail for analyst, hit otherwise");
+  add->add_option("--purpose", args->purposes,
+                  "a purpose the key may be used for, sent as X-Purpose (repeat for several): " +
+                      server::kPurposeNames.Joined() +
+                      "; default: fraud-investigation (analyst), fraud-reporting (reporter), payment-screening (checker)");
+  add->add_option("--legal-basis", args->legal_basis,
+                  "the legal basis the partner registered for these look-ups, recorded with each one in the audit "
+                  "log (e.g. \"AVG art. 6(1)(f); convenant PPS fraude\")")
+      ->required();
   add->add_option("--keys", args->keys_path, "keys file")->capture_default_str();
   add->callback([&ctx, args] { ctx.exit_code = Add(*args); });
 

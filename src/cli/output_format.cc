@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+
 namespace zicht::cli {
 
 CLI::Option* AddFormatOption(CLI::App* cmd, std::string* target, const std::vector<std::string>& allowed) {
@@ -21,6 +23,27 @@ OutputFormat ResolveFormat(const std::string& given) {
   if (given == "stix") return OutputFormat::kStix;
   if (given == "misp") return OutputFormat::kMisp;
   return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kJson;
+}
+
+void PrintJsonRecords(OutputFormat format, size_t count, const std::function<void(JsonRecordWriter&, size_t)>& write,
+                      int max_decimals) {
+  const bool lines = format == OutputFormat::kJsonl;
+  rapidjson::StringBuffer buf;
+  JsonRecordWriter w(buf);
+  if (max_decimals >= 0) w.SetMaxDecimalPlaces(max_decimals);
+  if (!lines) w.StartArray();
+  for (size_t i = 0; i < count; ++i) {
+    if (lines) {
+      buf.Clear();
+      w.Reset(buf);
+    }
+    write(w, i);
+    if (lines) std::printf("%s\n", buf.GetString());
+  }
+  if (!lines) {
+    w.EndArray();
+    std::printf("%s\n", buf.GetString());
+  }
 }
 
 }  // namespace zicht::cli

@@ -3,6 +3,11 @@
 // default on a terminal; otherwise `json`, so pipes get something a program
 // can read).
 #include <CLI/CLI.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,5 +22,13 @@ CLI::Option* AddFormatOption(CLI::App* cmd, std::string* target, const std::vect
 
 //! The format to use: `given` when set, else table on a terminal, json otherwise.
 OutputFormat ResolveFormat(const std::string& given);
+
+using JsonRecordWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+//! Prints `count` records to stdout as one JSON array (kJson) or one object
+//! per line (kJsonl); `write(w, i)` writes record i as one JSON value.
+//! `max_decimals` (when ≥ 0) rounds doubles.
+void PrintJsonRecords(OutputFormat format, size_t count, const std::function<void(JsonRecordWriter&, size_t)>& write,
+                      int max_decimals = -1);
 
 }  // namespace zicht::cli

@@ -25,7 +25,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
                   "lower CPU when idle, more wake-ups under load)")
       ->check(CLI::Range(0, 100000))
       ->capture_default_str();
-  cmd->add_flag("--require-purpose", opts->require_purpose, "answer 400 to /v1 requests without X-Purpose");
+  cmd->add_flag("--legacy-shared-pseudonyms", opts->legacy_shared_pseudonyms,
+                "answer checks asked by pseudonym under the deployment-wide key (`zicht pseudonymize`); off because "
+                "whoever holds that key can reverse every phone number");
   cmd->add_option("--max-body", opts->max_body, "largest request body in bytes (larger → 413)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

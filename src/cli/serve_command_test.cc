@@ -24,7 +24,7 @@ TEST(ServeCommandTest, HelpShowsDefaults) {
   EXPECT_NE(HelpLine(r.out, "--idle-timeout").find("=30 "), std::string::npos);
   EXPECT_NE(HelpLine(r.out, "--form-rate").find("=10 "), std::string::npos);
   EXPECT_NE(HelpLine(r.out, "--web-root").find("web/dist"), std::string::npos);
-  for (const char* o : {"--threads", "--require-purpose", "--pseudonym-key-file", "--form-partner", "--rules"}) {
+  for (const char* o : {"--threads", "--legacy-shared-pseudonyms", "--pseudonym-key-file", "--form-partner", "--rules"}) {
     EXPECT_NE(HelpLine(r.out, o), "") << o;
   }
 }

@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "common/csv_field.h"
 #include "common/time.h"
 #include "link/json_writer.h"
 #include "link/warning_list.h"
@@ -96,7 +97,9 @@ int RunList(const ListArgs& a) {
   switch (ResolveFormat(a.format)) {
     case OutputFormat::kCsv:
       std::printf("name,origin,entries\n");
-      for (const auto& r : rows) std::printf("%s,%s,%" PRId64 "\n", r.name.c_str(), r.imported_at.c_str(), r.entry_count);
+      for (const auto& r : rows) {
+        std::printf("%s,%s,%" PRId64 "\n", CsvField(r.name).c_str(), CsvField(r.imported_at).c_str(), r.entry_count);
+      }
       break;
     case OutputFormat::kJson: {
       rapidjson::StringBuffer buf;

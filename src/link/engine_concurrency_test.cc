@@ -70,6 +70,9 @@ TEST(EngineConcurrencyTest, ReadersSeeWholeBatchesWhileOneWriterApplies) {
   };
   std::vector<std::thread> readers;
   for (int t = 0; t < 4; ++t) readers.emplace_back(reader, t);
+  // On a loaded machine the writer could finish before any reader ran;
+  // then the test would check nothing.
+  while (checks.load() == 0) std::this_thread::yield();
   for (int i = 0; i < kBatches; ++i) {
     (*engine_or)->Apply(testing::Upsert(**writer_store, Batch(i)));
   }

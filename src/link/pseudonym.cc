@@ -80,4 +80,15 @@ std::string Pseudonymize(std::string_view key, model::IdentifierKind kind, std::
   return out;
 }
 
+std::string PartnerPseudonym(std::string_view key, std::string_view partner, std::string_view hub_pseudonym) {
+  // Own states: the partner key would otherwise evict the deployment key
+  // from the thread's cache on every call.
+  thread_local ThreadHmac derive;
+  thread_local ThreadHmac partner_hmac;
+  std::string partner_key, out;
+  derive.Compute(key, "zicht partner pseudonym key:", partner, "", &partner_key);
+  partner_hmac.Compute(partner_key, hub_pseudonym, "", "", &out);
+  return out;
+}
+
 }  // namespace zicht::link

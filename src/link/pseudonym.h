@@ -25,4 +25,14 @@ std::string Pseudonymize(std::string_view key, model::IdentifierKind kind, std::
 void PseudonymizeInto(std::string_view key, model::IdentifierKind kind, std::string_view canonical,
                       std::string* out);
 
+//! The pseudonym that partner `partner` gets for the identifier whose
+//! deployment pseudonym is `hub_pseudonym` (Pseudonymize, as the audit log
+//! stores it), wherever the hub hands pseudonyms to a partner (audit
+//! extracts): HMAC-SHA256(HMAC-SHA256(key, "zicht partner pseudonym key:" +
+//! partner), hub_pseudonym), 64 lower-case hex characters. Two partners'
+//! pseudonyms of one identifier differ and cannot be joined, and no partner
+//! can compute them from a value: only the hub holds `key`
+//! (docs/privacy.md, "Threat model").
+std::string PartnerPseudonym(std::string_view key, std::string_view partner, std::string_view hub_pseudonym);
+
 }  // namespace zicht::link

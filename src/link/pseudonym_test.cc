@@ -73,5 +73,25 @@ TEST(PseudonymTest, SameOnOtherThreads) {
   EXPECT_EQ(a, b);
 }
 
+// Computed with Python's hmac module: pk = HMAC(key, "zicht partner
+// pseudonym key:rabobank").hexdigest(); HMAC(pk, hub).hexdigest().
+TEST(PseudonymTest, PartnerPseudonymsDifferPerPartnerAndMatchPython) {
+  const std::string key(32, '\x01');
+  const std::string hub(32 * 2, 'a');
+  std::string hub_ab;
+  for (int i = 0; i < 32; ++i) hub_ab += "ab";
+  EXPECT_EQ(PartnerPseudonym(key, "rabobank", hub_ab),
+            "cf8ec3662948722a62d73bac4d9ddbf4a24ad05da68c1ff4bbfb60c777245b66");
+  const std::string a = PartnerPseudonym(key, "rabobank", hub);
+  const std::string b = PartnerPseudonym(key, "ing", hub);
+  EXPECT_EQ(a.size(), 64u);
+  EXPECT_NE(a, b);
+  EXPECT_NE(a, hub);
+  // Stable, and the deployment key's own cache is not disturbed.
+  EXPECT_EQ(PartnerPseudonym(key, "rabobank", hub), a);
+  EXPECT_EQ(Pseudonymize(key, IdentifierKind::kIban, "NL91ABNA0417164300"),
+            OpenSslHmacHex(key, IdentifierKind::kIban, "NL91ABNA0417164300"));
+}
+
 }  // namespace
 }  // namespace zicht::link

@@ -35,7 +35,7 @@ void AppendWord(std::string_view word, std::string* out) {
 
 }  // namespace
 
-void AppendVerdictJson(const Verdict& v, std::string* out) {
+void AppendVerdictJson(const Verdict& v, std::string* out, model::Scope scope) {
   out->append("{\"kind\":");
   AppendWord(model::kIdentifierKindNames.Name(v.kind), out);
   out->append(",\"value\":");
@@ -52,10 +52,18 @@ void AppendVerdictJson(const Verdict& v, std::string* out) {
   out->append(v.known ? ",\"known\":true" : ",\"known\":false");
   out->append(",\"risk\":");
   AppendWord(kRiskNames.Name(v.risk), out);
+  if (scope == model::Scope::kHit) {
+    out->push_back('}');
+    return;
+  }
   out->append(",\"reasons\":[");
   for (size_t i = 0; i < v.reasons.size(); ++i) {
     if (i != 0) out->push_back(',');
     AppendWord(v.reasons[i], out);
+  }
+  if (scope == model::Scope::kRisk) {
+    out->append("]}");
+    return;
   }
   out->append("],\"reports\":");
   AppendInt(v.reports, out);

@@ -4,7 +4,9 @@
 // "risk","reasons","reports","losses","damage_eur","first_seen","last_seen",
 // "fraud_types","cluster":{"id","reports"}|null}. Asked by pseudonym, the
 // object has "value": null and an extra "pseudonym". Absent times and
-// clusters are null; "normalized" is null when empty.
+// clusters are null; "normalized" is null when empty. A smaller scope
+// (model/disclosure.h) ends the object early: `hit` after "risk", `risk`
+// after "reasons" — the fields a key may not see are never written.
 //
 // Written by hand into a string rather than through a RapidJSON writer: it
 // is the body of the service's hottest endpoint, the shape is fixed, and
@@ -18,11 +20,12 @@
 
 #include "link/engine.h"
 #include "link/json_writer.h"
+#include "model/disclosure.h"
 
 namespace zicht::link {
 
-//! Appends `v` as one compact JSON object to `out`.
-void AppendVerdictJson(const Verdict& v, std::string* out);
+//! Appends `v` as one compact JSON object to `out`, with the fields of `scope`.
+void AppendVerdictJson(const Verdict& v, std::string* out, model::Scope scope = model::Scope::kDetail);
 
 //! A verdict's "cluster" value: {"id","reports"} or null. GET /v1/mules
 //! shows the same per mule.

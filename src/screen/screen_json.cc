@@ -81,7 +81,7 @@ Result<ThreadRequest> ParseThreadRequest(std::string_view body) {
   return request;
 }
 
-std::string ScreenResultToJson(const ScreenResult& result, bool thread) {
+std::string ScreenResultToJson(const ScreenResult& result, bool thread, model::Scope scope) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.SetMaxDecimalPlaces(kScoreDecimals);
@@ -111,8 +111,10 @@ std::string ScreenResultToJson(const ScreenResult& result, bool thread) {
       w.String(kind.data(), static_cast<rapidjson::SizeType>(kind.size()));
       w.Key("risk");
       w.String(hit.risk.c_str(), static_cast<rapidjson::SizeType>(hit.risk.size()));
-      w.Key("reports");
-      w.Int64(hit.reports);
+      if (scope == model::Scope::kDetail) {
+        w.Key("reports");
+        w.Int64(hit.reports);
+      }
       w.EndObject();
     }
     w.EndArray();
@@ -131,14 +133,14 @@ std::string ScreenResultToJson(const ScreenResult& result, bool thread) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-Result<std::string> ScreenJsonRequest(const Screener& screener, std::string_view body) {
+Result<std::string> ScreenJsonRequest(const Screener& screener, std::string_view body, model::Scope scope) {
   ZICHT_ASSIGN_OR_RETURN(ScreenRequest request, ParseScreenRequest(body));
-  return ScreenResultToJson(screener.Screen(request.text, request.sender_known));
+  return ScreenResultToJson(screener.Screen(request.text, request.sender_known), false, scope);
 }
 
-Result<std::string> ScreenThreadJsonRequest(const Screener& screener, std::string_view body) {
+Result<std::string> ScreenThreadJsonRequest(const Screener& screener, std::string_view body, model::Scope scope) {
   ZICHT_ASSIGN_OR_RETURN(ThreadRequest request, ParseThreadRequest(body));
-  return ScreenResultToJson(screener.ScreenThread(request.messages, request.sender_known), true);
+  return ScreenResultToJson(screener.ScreenThread(request.messages, request.sender_known), true, scope);
 }
 
 }  // namespace zicht::screen

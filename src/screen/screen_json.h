@@ -14,7 +14,8 @@
 //   UTF-8 (RapidJSON validates the encoding).
 //   result:   {"label":"hulpvraagfraude","score":0.912,"signals":["NEW_NUMBER",...]}
 //             plus "known_identifiers":[{"kind":"iban","risk":"high","reports":3}]
-//             when the intelligence knows an identifier in the text, and for a
+//             when the intelligence knows an identifier in the text ("reports"
+//             only for the `detail` scope, model/disclosure.h), and for a
 //             thread "messages":N,"first_flagged":I (null when never flagged).
 //             score rounded to 3 decimals; signals in declaration order.
 #include <string>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "model/disclosure.h"
 #include "screen/screener.h"
 
 namespace zicht::screen {
@@ -56,13 +58,17 @@ Result<ScreenRequest> ParseScreenRequest(std::string_view body);
 Result<ThreadRequest> ParseThreadRequest(std::string_view body);
 
 //! The result object, one line, no trailing newline. `thread` adds the
-//! "messages" and "first_flagged" members.
-std::string ScreenResultToJson(const ScreenResult& result, bool thread = false);
+//! "messages" and "first_flagged" members; `scope` is what the caller may
+//! see of a known identifier.
+std::string ScreenResultToJson(const ScreenResult& result, bool thread = false,
+                               model::Scope scope = model::Scope::kDetail);
 
 //! Parse + Screen + serialise. Errors as ParseScreenRequest.
-Result<std::string> ScreenJsonRequest(const Screener& screener, std::string_view body);
+Result<std::string> ScreenJsonRequest(const Screener& screener, std::string_view body,
+                                      model::Scope scope = model::Scope::kDetail);
 
 //! Parse + ScreenThread + serialise. Errors as ParseThreadRequest.
-Result<std::string> ScreenThreadJsonRequest(const Screener& screener, std::string_view body);
+Result<std::string> ScreenThreadJsonRequest(const Screener& screener, std::string_view body,
+                                            model::Scope scope = model::Scope::kDetail);
 
 }  // namespace zicht::screen

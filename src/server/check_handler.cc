@@ -79,6 +79,15 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
   thread_local std::vector<Ask> asks;
   asks.clear();
   if (s.ok()) s = ParseCheckRequest(json.doc(), &asks);
+  if (s.ok() && !options_.legacy_shared_pseudonyms) {
+    for (size_t i = 0; i < asks.size(); ++i) {
+      if (!asks[i].by_pseudonym) continue;
+      s = Status::InvalidArgument("identifiers[" + std::to_string(i) +
+                                  "].pseudonym: look-ups by shared pseudonym are off in this deployment (whoever "
+                                  "holds the shared key can reverse them); send 'value'");
+      break;
+    }
+  }
   if (!s.ok()) return WriteError(res, s);
 
   // Written straight into the response body, whose capacity the
@@ -89,7 +98,7 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
     const Ask& a = asks[i];
     link::Verdict v = a.by_pseudonym ? engine_->CheckPseudonym(a.kind, a.text) : engine_->Check(a.kind, a.text);
     if (i != 0) body.push_back(',');
-    link::AppendVerdictJson(v, &body);
+    link::AppendVerdictJson(v, &body, who.scope);
     // The audit log holds the keyed pseudonym, never the raw value; an
     // invalid value (no canonical form) is pseudonymised as sent. A look-up
     // by pseudonym is logged with the pseudonym it asked for.

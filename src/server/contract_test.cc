@@ -37,7 +37,7 @@ class ContractTest : public ::testing::Test {
     testutil::WriteFile(dir_.File("seed.jsonl"), kSeed);
     auto r = testutil::RunZicht({"ingest", "--db", db_, dir_.File("seed.jsonl")});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    r = testutil::RunZicht({"keys", "add", "--partner", "politie", "--role", "analyst", "--keys", keys_});
+    r = testutil::RunZicht({"keys", "add", "--partner", "politie", "--role", "analyst", "--keys", keys_, "--legal-basis", "Politiewet art. 3"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     key_ = r.out.substr(0, r.out.find('\n'));
   }
@@ -48,7 +48,7 @@ class ContractTest : public ::testing::Test {
     ServerProcess server({"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")});
     EXPECT_TRUE(server.started());
     const std::vector<std::pair<std::string, std::string>> auth = {
-        {"Authorization", "Bearer " + key_}, {"X-Purpose", "fraud check"}, {"Content-Type", "application/json"}};
+        {"Authorization", "Bearer " + key_}, {"X-Purpose", "fraud-investigation"}, {"Content-Type", "application/json"}};
     EXPECT_EQ(Call(server.port(), "POST", "/v1/check",
                    R"({"identifiers":[{"kind":"iban","value":"NL91ABNA0417164300"}]})", auth)
                   .status,
@@ -100,7 +100,7 @@ TEST_F(ContractTest, ClusterJsonIsTheSameFromCliAndApi) {
   ServerProcess server({"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")});
   ASSERT_TRUE(server.started());
   const std::vector<std::pair<std::string, std::string>> auth = {{"Authorization", "Bearer " + key_},
-                                                                 {"X-Purpose", "investigation"}};
+                                                                 {"X-Purpose", "fraud-investigation"}};
   Response list = Call(server.port(), "GET", "/v1/clusters", "", auth);
   ASSERT_EQ(list.status, 200) << list.body;
   rapidjson::Document api_list;

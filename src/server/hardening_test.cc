@@ -96,7 +96,7 @@ TEST_F(HardeningTest, AKeyWritesOnlyItsPartnersSources) {
   EXPECT_EQ(mixed.status, 403) << mixed.body;
   Response unknown = Call(s->port(), "POST", "/v1/check", CheckBody("iban", "NL20INGB0001234567"), Auth(checker_));
   EXPECT_STREQ(Json(unknown.body)["results"][0]["risk"].GetString(), "none") << unknown.body;
-  Response mule = Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_));
+  Response mule = Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(analyst_));
   auto m = Json(mule.body);
   EXPECT_STREQ(m["results"][0]["risk"].GetString(), "high");
   EXPECT_EQ(m["results"][0]["reports"].GetInt(), 2);
@@ -123,8 +123,8 @@ TEST_F(HardeningTest, AmbiguousFramingIsRefusedAndTheConnectionClosed) {
                                "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
                                "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"}) {
     Connection c(s->port());
-    ASSERT_TRUE(c.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ + "\r\n" + te +
-                          "\r\n" + smuggled));
+    ASSERT_TRUE(c.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
+                          "\r\nX-Purpose: payment-screening\r\n" + te + "\r\n" + smuggled));
     Response r = c.ReadResponse();
     EXPECT_EQ(r.status, 400) << te;
     Response second = c.ReadResponse();
@@ -151,7 +151,7 @@ TEST_F(HardeningTest, AmbiguousFramingIsRefusedAndTheConnectionClosed) {
   std::ostringstream size;
   size << std::hex << body.size();
   ASSERT_TRUE(chunked.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
-                              "\r\nTransfer-Encoding: chunked\r\n\r\n" + size.str() + "\r\n" + body + "\r\n0\r\n\r\n"));
+                              "\r\nX-Purpose: payment-screening\r\nTransfer-Encoding: chunked\r\n\r\n" + size.str() + "\r\n" + body + "\r\n0\r\n\r\n"));
   EXPECT_EQ(chunked.ReadResponse().status, 200);
 }
 
@@ -372,7 +372,7 @@ TEST_F(HardeningTest, PublicBodiesAreSmallAndTextIsBounded) {
   // answers and closes without reading a body it will not take).
   Connection keyed(s->port());
   ASSERT_TRUE(keyed.SendRaw("POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
-                            "\r\nContent-Length: 2097152\r\n\r\n"));
+                            "\r\nX-Purpose: payment-screening\r\nContent-Length: 2097152\r\n\r\n"));
   EXPECT_EQ(keyed.ReadResponse().status, 413);
   // A report's text: 20,000 characters at most.
   const std::string long_text = R"({"id":"T1","source":"fraudehelpdesk","reported_at":"2024-05-01","fraud_type":"phishing","text":")" +
@@ -391,11 +391,11 @@ TEST_F(HardeningTest, RandomBytesNeverTakeTheServerDown) {
   auto s = Start({"--form-partner", "fraudehelpdesk", "--header-timeout", "1"});
   const std::vector<std::string> seeds = {
       "POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
-          "\r\nContent-Length: 59\r\n\r\n" + CheckBody("iban", kMuleIban),
+          "\r\nX-Purpose: payment-screening\r\nContent-Length: 59\r\n\r\n" + CheckBody("iban", kMuleIban),
       "POST /form/validate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1f\r\n{\"kind\":\"iban\",\"value\":\"NL91\"}\r\n0\r\n\r\n",
       "POST /v1/payments/evaluate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
-          "\r\nContent-Length: 60\r\n\r\n[{\"type\":\"login\",\"account\":\"A\",\"at\":\"2024-05-01T09:55:00Z\"}]",
-      "GET /v1/clusters?top=5 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + analyst_ + "\r\n\r\n",
+          "\r\nX-Purpose: payment-screening\r\nContent-Length: 60\r\n\r\n[{\"type\":\"login\",\"account\":\"A\",\"at\":\"2024-05-01T09:55:00Z\"}]",
+      "GET /v1/clusters?top=5 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + analyst_ + "\r\nX-Purpose: fraud-investigation\r\n\r\n",
   };
   std::mt19937 rng(20261206);
   constexpr int kRequests = 3000;
@@ -438,7 +438,7 @@ int AnsweredThenKilled(testing::ServerProcess& s, const std::string& key) {
       Connection conn(s.port());
       for (int i = 0; !stop.load(); ++i) {
         Response r = conn.Request("POST", "/v1/check", CheckBody("iban", kMuleIban),
-                                  {{"Authorization", "Bearer " + key}, {"X-Purpose", "kill test " + std::to_string(c)}});
+                                  {{"Authorization", "Bearer " + key}, {"X-Purpose", "payment-screening"}});
         if (r.status != 200) break;
         answered.fetch_add(1);
       }

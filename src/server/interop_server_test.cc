@@ -39,16 +39,18 @@ class InteropServerTest : public ::testing::Test {
     // A MISP event is stored under source "misp" (ingest/misp_event.h), so
     // the key that imports it must be allowed to write that source.
     auto r = testutil::RunZicht(
-        {"keys", "add", "--partner", "bank", "--role", "reporter", "--source", "bank", "--source", "misp", "--keys", keys_});
+        {"keys", "add", "--partner", "bank", "--role", "reporter", "--source", "bank", "--source", "misp", "--keys", keys_,
+         "--legal-basis", "AVG art. 6(1)(f)"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     reporter_ = r.out.substr(0, r.out.find('\n'));
     // The public form files its reports under a partner with a reporter key.
-    ASSERT_EQ(testutil::RunZicht({"keys", "add", "--partner", "fraudehelpdesk", "--role", "reporter", "--keys", keys_})
+    ASSERT_EQ(testutil::RunZicht({"keys", "add", "--partner", "fraudehelpdesk", "--role", "reporter", "--keys", keys_, "--legal-basis",
+                                  "AVG art. 6(1)(f)"})
                   .exit_code,
               0);
   }
   std::vector<std::pair<std::string, std::string>> Auth() const {
-    return {{"Authorization", "Bearer " + reporter_}, {"X-Purpose", "fraud report"}, {"Content-Type", "application/json"}};
+    return {{"Authorization", "Bearer " + reporter_}, {"X-Purpose", "fraud-reporting"}, {"Content-Type", "application/json"}};
   }
   testutil::TempDir dir_;
   std::string db_ = dir_.File("zicht.db");

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "common/client_text.h"
 #include "common/encoding.h"
 #include "model/report.h"
 
@@ -22,6 +23,30 @@ bool RoleHas(Role role, Right right) {
     case Role::kChecker: return right == Right::kCheck;
   }
   return false;
+}
+
+model::Scope DefaultScope(Role role) {
+  return role == Role::kAnalyst ? model::Scope::kDetail : model::Scope::kHit;
+}
+
+PurposeSet DefaultPurposes(Role role) {
+  PurposeSet set;
+  switch (role) {
+    case Role::kAnalyst: set.Add(Purpose::kFraudInvestigation); break;
+    case Role::kReporter: set.Add(Purpose::kFraudReporting); break;
+    case Role::kChecker: set.Add(Purpose::kPaymentScreening); break;
+  }
+  return set;
+}
+
+std::string PurposeSet::Joined() const {
+  std::string out;
+  for (size_t i = 0; i < kPurposeNames.size(); ++i) {
+    if (!Has(static_cast<Purpose>(i))) continue;
+    if (!out.empty()) out += ", ";
+    out += kPurposeNames.names[i];
+  }
+  return out;
 }
 
 std::string Sha256Hex(std::string_view data) {
@@ -90,6 +115,33 @@ Result<KeysFile> KeysFile::Load(const std::string& path) {
       e.created = p->seconds;
     }
     e.revoked = (*t)["revoked"].value_or(false);
+    e.scope = DefaultScope(e.role);
+    if (const toml::node* scope = t->get("scope")) {
+      auto text = scope->value<std::string>();
+      auto parsed = text ? model::kScopeNames.Parse(*text) : std::nullopt;
+      if (!parsed) return EntryError(i, "scope", "must be one of " + model::kScopeNames.Joined());
+      e.scope = *parsed;
+    }
+    if (const toml::node* purposes = t->get("purposes")) {
+      const toml::array* list = purposes->as_array();
+      if (list == nullptr || list->empty()) return EntryError(i, "purposes", "must be a non-empty array of purposes");
+      for (const toml::node& item : *list) {
+        auto text = item.value<std::string>();
+        auto parsed = text ? kPurposeNames.Parse(*text) : std::nullopt;
+        if (!parsed) return EntryError(i, "purposes", "every purpose must be one of " + kPurposeNames.Joined());
+        e.purposes.Add(*parsed);
+      }
+    } else {
+      e.purposes = DefaultPurposes(e.role);
+    }
+    if (const toml::node* basis = t->get("legal_basis")) {
+      auto text = basis->value<std::string>();
+      if (!text) return EntryError(i, "legal_basis", "must be a string");
+      if (text->size() > kMaxLegalBasis) {
+        return EntryError(i, "legal_basis", "longer than " + std::to_string(kMaxLegalBasis) + " bytes");
+      }
+      e.legal_basis = *text;
+    }
     if (const toml::node* sources = t->get("sources")) {
       const toml::array* list = sources->as_array();
       if (list == nullptr) return EntryError(i, "sources", "must be an array of source names");
@@ -115,10 +167,18 @@ Status KeysFile::Save(const std::string& path) const {
         {"id", e.id},
         {"partner", e.partner},
         {"role", std::string(kRoleNames.Name(e.role))},
+        {"scope", std::string(model::kScopeNames.Name(e.scope))},
         {"sha256", e.sha256},
         {"created", FormatRfc3339(e.created)},
         {"revoked", e.revoked},
     };
+    toml::array purposes;
+    for (size_t p = 0; p < kPurposeNames.size(); ++p) {
+      if (e.purposes.Has(static_cast<Purpose>(p))) purposes.push_back(std::string(kPurposeNames.names[p]));
+    }
+    // None: the role's defaults when read back (Load).
+    if (!purposes.empty()) entry.insert("purposes", std::move(purposes));
+    if (!e.legal_basis.empty()) entry.insert("legal_basis", e.legal_basis);
     if (!e.sources.empty()) {
       toml::array sources;
       for (const std::string& source : e.sources) sources.push_back(source);
@@ -160,8 +220,29 @@ std::string Principal::WritableSources() const {
   return out;
 }
 
+bool Principal::MayUseFor(std::string_view purpose) const {
+  auto parsed = kPurposeNames.Parse(purpose);
+  return parsed && purposes.Has(*parsed);
+}
+
+std::string Principal::PurposeRefusal(std::string_view purpose) const {
+  std::string allowed = "this key may be used for: " + purposes.Joined() +
+                        " (registered with `zicht keys add --purpose`)";
+  if (purpose.empty()) return "header 'X-Purpose' is required: why is this look-up made? " + allowed;
+  if (!kPurposeNames.Parse(purpose)) {
+    return "X-Purpose " + QuoteExcerpt(purpose) + " is not a known purpose; " + allowed;
+  }
+  return "X-Purpose '" + std::string(purpose) + "' is not registered for this key; " + allowed;
+}
+
 Principal PrincipalOf(const KeyEntry& e) {
-  Principal p{e.id, e.partner, e.role, nullptr};
+  Principal p;
+  p.key_id = e.id;
+  p.partner = e.partner;
+  p.role = e.role;
+  p.scope = e.scope;
+  p.purposes = e.purposes;
+  p.legal_basis = std::make_shared<const std::string>(e.legal_basis);
   if (!e.sources.empty()) p.sources = std::make_shared<const std::vector<std::string>>(e.sources);
   return p;
 }

@@ -2,9 +2,11 @@
 // API keys, partners and roles (docs/design.md, "HTTP API"; docs/keys.md).
 //
 // A keys file (TOML) lists one [[key]] table per API key: its short id, the
-// partner it belongs to, its role, the SHA-256 of the key (never the key
-// itself), when it was created and whether it is revoked. `zicht keys add`
-// writes it; `zicht serve` reads it at start and on SIGHUP.
+// partner it belongs to, its role, its scope (what a look-up may disclose,
+// model/disclosure.h), the purposes it may be used for (server/purpose.h)
+// and the legal basis its partner registered, the SHA-256 of the key (never
+// the key itself), when it was created and whether it is revoked. `zicht
+// keys add` writes it; `zicht serve` reads it at start and on SIGHUP.
 //
 // Thread-safety: KeysFile is a plain value. KeyRing is safe for concurrent
 // Lookup() calls from every worker; Replace() swaps the whole table
@@ -21,7 +23,9 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "model/disclosure.h"
 #include "model/enum_names.h"
+#include "server/purpose.h"
 
 namespace zicht::server {
 
@@ -41,10 +45,25 @@ enum class Right {
 //! True when `role` carries `right`.
 bool RoleHas(Role role, Right right);
 
+//! The scope a key of `role` gets when `zicht keys add` names none: `detail`
+//! for analysts, `hit` (the hit/no-hit of the PIFI model) for the others.
+model::Scope DefaultScope(Role role);
+
+//! The purposes a key of `role` gets when `zicht keys add` names none:
+//! analyst `fraud-investigation`, reporter `fraud-reporting`, checker
+//! `payment-screening`. Also what a keys-file entry without `purposes` has.
+PurposeSet DefaultPurposes(Role role);
+
+//! Longest legal basis text kept (it is written into every audit entry).
+inline constexpr size_t kMaxLegalBasis = 200;
+
 struct KeyEntry {
   std::string id;       // short, public: first 12 hex digits of the hash
   std::string partner;  // [a-z0-9_-]{1,32}, as a report `source`
   Role role = Role::kChecker;
+  model::Scope scope = model::Scope::kHit;
+  PurposeSet purposes;      // never empty once loaded
+  std::string legal_basis;  // free text ≤ kMaxLegalBasis, e.g. "AVG art. 6(1)(f); convenant PPS"
   std::string sha256;   // lower-case hex of SHA-256(key)
   UnixSeconds created = 0;
   bool revoked = false;
@@ -76,6 +95,10 @@ struct Principal {
   std::string key_id;
   std::string partner;
   Role role = Role::kChecker;
+  model::Scope scope = model::Scope::kHit;
+  PurposeSet purposes;
+  //! KeyEntry::legal_basis, shared for the same reason as `sources`.
+  std::shared_ptr<const std::string> legal_basis;
   //! KeyEntry::sources; shared so that copying a Principal (once per
   //! request) does not copy the list. Null = {partner}.
   std::shared_ptr<const std::vector<std::string>> sources;
@@ -85,6 +108,12 @@ struct Principal {
   bool MayWrite(std::string_view source) const;
   //! The sources it may write, comma-separated, for messages.
   std::string WritableSources() const;
+
+  //! True when `purpose` (an X-Purpose header) names one of this key's
+  //! purposes. No allocation: it runs before every /v1 request.
+  bool MayUseFor(std::string_view purpose) const;
+  //! Why MayUseFor(`purpose`) is false, naming the allowed purposes.
+  std::string PurposeRefusal(std::string_view purpose) const;
 };
 
 //! The principal of an entry (whether or not it is revoked).

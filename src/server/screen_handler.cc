@@ -27,15 +27,15 @@ Status Service::ReloadSignals() {
   return Status::Ok();
 }
 
-void Service::HandleScreen(const HttpRequest& req, HttpResponse& res) {
-  Result<std::string> out = screen::ScreenJsonRequest(*CurrentScreener(), req.body);
+void Service::HandleScreen(const HttpRequest& req, const Principal& who, HttpResponse& res) {
+  Result<std::string> out = screen::ScreenJsonRequest(*CurrentScreener(), req.body, who.scope);
   if (!out.ok()) return WriteError(res, out.status());
   res.status = 200;
   res.body = std::move(out).value();
 }
 
-void Service::HandleScreenThread(const HttpRequest& req, HttpResponse& res) {
-  Result<std::string> out = screen::ScreenThreadJsonRequest(*CurrentScreener(), req.body);
+void Service::HandleScreenThread(const HttpRequest& req, const Principal& who, HttpResponse& res) {
+  Result<std::string> out = screen::ScreenThreadJsonRequest(*CurrentScreener(), req.body, who.scope);
   if (!out.ok()) return WriteError(res, out.status());
   res.status = 200;
   res.body = std::move(out).value();

@@ -33,7 +33,8 @@ class ScreenServerTest : public ::testing::Test {
     keys_ = dir_.File("keys.toml");
     testutil::WriteFile(dir_.File("seed.jsonl"), kSeed);
     ASSERT_EQ(testutil::RunZicht({"ingest", "--db", db_, dir_.File("seed.jsonl")}).exit_code, 0);
-    auto r = testutil::RunZicht({"keys", "add", "--partner", "bank", "--role", "checker", "--keys", keys_});
+    auto r = testutil::RunZicht({"keys", "add", "--partner", "bank", "--role", "checker", "--purpose", "message-screening", "--keys", keys_,
+                                  "--legal-basis", "AVG art. 6(1)(f)"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     key_ = r.out.substr(0, r.out.find('\n'));
   }
@@ -46,7 +47,7 @@ class ScreenServerTest : public ::testing::Test {
   }
   Response Post(int port, const std::string& target, const std::string& body) {
     return Call(port, "POST", target, body,
-                {{"Authorization", "Bearer " + key_}, {"Content-Type", "application/json"}});
+                {{"Authorization", "Bearer " + key_}, {"X-Purpose", "message-screening"}, {"Content-Type", "application/json"}});
   }
   static rapidjson::Document Json(const std::string& text) {
     rapidjson::Document d;

@@ -28,8 +28,11 @@ struct ServerOptions {
   //! checks, a power loss the last commits. kFull: nothing answered is lost
   //! (store/durability.h; costs measured in `make bench`).
   store::Durability durability = store::Durability::kNormal;
-  //! Reject /v1 requests without an X-Purpose header (400).
-  bool require_purpose = false;
+  //! Answer POST /v1/check items asked by `pseudonym` (the deployment-wide
+  //! keyed pseudonym a partner computed with the shared key). Off by
+  //! default: whoever holds the shared key can reverse every Dutch mobile
+  //! number offline (docs/privacy.md, "Threat model").
+  bool legacy_shared_pseudonyms = false;
   //! Largest request body accepted; larger → 413. 10 MiB fits ~20k reports.
   size_t max_body = 10 * 1024 * 1024;
   //! Directory with the web app's built files; empty = no static files.

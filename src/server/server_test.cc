@@ -89,7 +89,7 @@ TEST_F(ServerTest, RoleMatrix) {
 }
 
 TEST_F(ServerTest, CheckAnswersInOrderAndByPseudonym) {
-  auto s = Start();
+  auto s = Start({"--legacy-shared-pseudonyms"});
   std::string body = R"({"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},)"
                      R"({"kind":"iban","value":"NL20INGB0001234567"},{"kind":"phone","value":"onbekend"}]})";
   Response r = Call(s->port(), "POST", "/v1/check", body, Auth(checker_));
@@ -148,15 +148,6 @@ TEST_F(ServerTest, BadRequestsGetNamedErrors) {
   EXPECT_EQ(Call(port, "GET", "/healthz").status, 200);
 }
 
-TEST_F(ServerTest, RequirePurpose) {
-  auto s = Start({"--require-purpose"});
-  Headers no_purpose = {{"Authorization", "Bearer " + checker_}};
-  Response r = Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), no_purpose);
-  EXPECT_EQ(r.status, 400);
-  EXPECT_NE(r.body.find("X-Purpose"), std::string::npos);
-  EXPECT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
-}
-
 TEST_F(ServerTest, KeepAliveAndIdleTimeout) {
   auto s = Start({"--idle-timeout", "1"});
   Connection c(s->port());
@@ -194,7 +185,7 @@ TEST_F(ServerTest, PipelinedTrickledAndCutOffRequests) {
     auto raw_check = [&](const std::string& value) {
       std::string body = CheckBody("iban", value);
       return "POST /v1/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + checker_ +
-             "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+             "\r\nX-Purpose: payment-screening\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
              body;
     };
     Connection pipelined(s->port());
@@ -253,7 +244,7 @@ TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
     EXPECT_EQ(summary["accepted"].GetInt(), 1);
     EXPECT_EQ(summary["rejected"].GetInt(), 1);
     EXPECT_NE(r.body.find("reported_at"), std::string::npos);  // the rejection names the field
-    Response c = Call(s->port(), "POST", "/v1/check", CheckBody("iban", iban), Auth(checker_, "payment 123"));
+    Response c = Call(s->port(), "POST", "/v1/check", CheckBody("iban", iban), Auth(checker_, "onboarding"));
     auto d = Json(c.body);
     EXPECT_TRUE(d["results"][0]["known"].GetBool()) << c.body;
     EXPECT_STREQ(d["results"][0]["risk"].GetString(), "high");
@@ -271,7 +262,7 @@ TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
   ASSERT_TRUE(entries.IsArray()) << a.out;
   ASSERT_EQ(entries.Size(), 3u) << a.out;
   EXPECT_STREQ(entries[0]["partner"].GetString(), "bank");
-  EXPECT_STREQ(entries[1]["purpose"].GetString(), "payment 123");
+  EXPECT_STREQ(entries[1]["purpose"].GetString(), "onboarding");
   EXPECT_STREQ(entries[1]["result"].GetString(), "high");
   EXPECT_STREQ(entries[2]["partner"].GetString(), "politie");
   EXPECT_EQ(a.out.find(iban), std::string::npos);  // never the raw value
@@ -279,7 +270,7 @@ TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
   EXPECT_EQ(Json(by_partner.out).Size(), 1u) << by_partner.out;
   auto by_pseudonym = testutil::RunZicht(
       {"audit", "--db", db_, "--pseudonym", std::string(entries[0]["pseudonym"].GetString()), "--format", "csv"});
-  EXPECT_NE(by_pseudonym.out.find("payment 123"), std::string::npos);
+  EXPECT_NE(by_pseudonym.out.find("onboarding"), std::string::npos);
 }
 
 TEST_F(ServerTest, SigtermDuringIngestLosesNothingAccepted) {
@@ -292,7 +283,7 @@ TEST_F(ServerTest, SigtermDuringIngestLosesNothingAccepted) {
   auto s = Start();
   Connection c(s->port());
   std::string req = "POST /v1/reports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + analyst_ +
-                    "\r\nContent-Length: " + std::to_string(lines.size()) + "\r\n\r\n" + lines;
+                    "\r\nX-Purpose: fraud-reporting\r\nContent-Length: " + std::to_string(lines.size()) + "\r\n\r\n" + lines;
   ASSERT_TRUE(c.SendRaw(req));
   ::kill(s->pid(), SIGTERM);
   Response r = c.ReadResponse();

@@ -85,8 +85,8 @@ class Service {
   void HandleMules(std::string_view query, HttpResponse& res);
   void HandleStats(std::string_view query, HttpResponse& res);
   void HandleEvaluate(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleScreen(const HttpRequest& req, HttpResponse& res);
-  void HandleScreenThread(const HttpRequest& req, HttpResponse& res);
+  void HandleScreen(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  void HandleScreenThread(const HttpRequest& req, const Principal& who, HttpResponse& res);
   std::shared_ptr<const screen::Screener> CurrentScreener();
   void HandleFormValidate(const HttpRequest& req, HttpResponse& res);
   void HandleFormReport(const HttpRequest& req, HttpResponse& res);

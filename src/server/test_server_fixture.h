@@ -54,9 +54,19 @@ class ServerTest : public ::testing::Test {
   }
 
   //! A key made with `zicht keys add`; `sources` become --source options.
+  //! The fixture's keys may be used for every purpose (purpose binding and
+  //! scopes are tested with keys of their own, see scope_test.cc); their
+  //! scope is the role's default unless `extra` names one.
   std::string AddKey(const std::string& partner, const std::string& role,
-                     const std::vector<std::string>& sources = {}) {
-    std::vector<std::string> args = {"keys", "add", "--partner", partner, "--role", role, "--keys", keys_};
+                     const std::vector<std::string>& sources = {}, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"keys", "add", "--partner", partner, "--role", role, "--keys", keys_,
+                                     "--legal-basis", "AVG art. 6(1)(f)"};
+    for (const char* purpose : {"payment-screening", "onboarding", "transaction-monitoring", "fraud-investigation",
+                                "fraud-reporting", "message-screening"}) {
+      args.push_back("--purpose");
+      args.push_back(purpose);
+    }
+    args.insert(args.end(), extra.begin(), extra.end());
     for (const std::string& source : sources) {
       args.push_back("--source");
       args.push_back(source);
@@ -76,7 +86,7 @@ class ServerTest : public ::testing::Test {
     return s;
   }
 
-  static Headers Auth(const std::string& key, const std::string& purpose = "fraud check") {
+  static Headers Auth(const std::string& key, const std::string& purpose = "fraud-investigation") {
     return {{"Authorization", "Bearer " + key}, {"X-Purpose", purpose}, {"Content-Type", "application/json"}};
   }
 

@@ -18,20 +18,22 @@ constexpr size_t kPseudonymHexChars = 64;
 constexpr size_t kPseudonymRawBytes = kPseudonymHexChars / 2;
 constexpr size_t kMaxVarintBytes = 10;  // 64 bits / 7 bits per byte, rounded up
 constexpr size_t kMaxIndexBytes = 5;    // dictionary indices are uint32
-constexpr size_t kDictFields = 7;
-// The smallest possible entry: one byte each for the at delta, the seven
+constexpr size_t kDictFields = 8;
+// Version 1 had no legal_basis, the last of the dictionary fields.
+constexpr size_t kDictFieldsV1 = 7;
+// The smallest possible entry: one byte each for the at delta, the
 // indices and the pseudonym tag. Bounds N before anything is allocated, so
 // a corrupt count cannot make the decoder reserve gigabytes.
-constexpr size_t kMinEntryBytes = 1 + kDictFields + 1;
+constexpr size_t MinEntryBytes(size_t dict_fields) { return 1 + dict_fields + 1; }
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
 
 // The fields that go through the dictionary, in the order they are written.
 std::array<const std::string*, kDictFields> DictFields(const AuditEntry& e) {
-  return {&e.partner, &e.key_id, &e.endpoint, &e.kind, &e.subject, &e.purpose, &e.result};
+  return {&e.partner, &e.key_id, &e.endpoint, &e.kind, &e.subject, &e.purpose, &e.result, &e.legal_basis};
 }
 std::array<std::string*, kDictFields> DictFields(AuditEntry& e) {
-  return {&e.partner, &e.key_id, &e.endpoint, &e.kind, &e.subject, &e.purpose, &e.result};
+  return {&e.partner, &e.key_id, &e.endpoint, &e.kind, &e.subject, &e.purpose, &e.result, &e.legal_basis};
 }
 
 // Writes `v` at `p` (at most kMaxVarintBytes); returns the end.
@@ -304,9 +306,10 @@ Result<int64_t> DecodeInto(std::string_view data, int64_t first_seq, const Audit
   Reader r(data);
   uint8_t version = 0;
   if (!r.Byte(&version)) return Corrupt("empty blob", 0);
-  if (version != kAuditSegmentVersion) {
+  if (version != kAuditSegmentVersion && version != 1) {
     return Corrupt("unknown version " + std::to_string(version), 0);
   }
+  const size_t dict_fields = version == 1 ? kDictFieldsV1 : kDictFields;
   uint64_t dict_size = 0;
   // Each dictionary string takes at least its one-byte length.
   if (!r.Varint(&dict_size) || dict_size > r.remaining()) return Corrupt("bad dictionary size", r.pos());
@@ -324,7 +327,9 @@ Result<int64_t> DecodeInto(std::string_view data, int64_t first_seq, const Audit
   char wanted_raw[kPseudonymRawBytes];
   const bool wanted_packs = filter.pseudonym && PackHex(*filter.pseudonym, wanted_raw);
   uint64_t count = 0;
-  if (!r.Varint(&count) || count > r.remaining() / kMinEntryBytes) return Corrupt("bad entry count", r.pos());
+  if (!r.Varint(&count) || count > r.remaining() / MinEntryBytes(dict_fields)) {
+    return Corrupt("bad entry count", r.pos());
+  }
   if (!filter.partner && !filter.since && !filter.pseudonym) out->reserve(out->size() + static_cast<size_t>(count));
   uint64_t at = 0;
   std::array<uint32_t, kDictFields> idx{};
@@ -332,7 +337,7 @@ Result<int64_t> DecodeInto(std::string_view data, int64_t first_seq, const Audit
     uint64_t z = 0;
     if (!r.Varint(&z)) return Corrupt("bad time of entry " + std::to_string(i), r.pos());
     at += static_cast<uint64_t>(Unzigzag(z));
-    for (size_t f = 0; f < kDictFields; ++f) {
+    for (size_t f = 0; f < dict_fields; ++f) {
       uint64_t v = 0;
       if (!r.Varint(&v) || v >= dict.size()) return Corrupt("bad string index in entry " + std::to_string(i), r.pos());
       idx[f] = static_cast<uint32_t>(v);
@@ -355,7 +360,7 @@ Result<int64_t> DecodeInto(std::string_view data, int64_t first_seq, const Audit
     e.seq = static_cast<int64_t>(static_cast<uint64_t>(first_seq) + i);
     e.at = at_signed;
     auto fields = DictFields(e);
-    for (size_t f = 0; f < kDictFields; ++f) fields[f]->assign(dict[idx[f]]);
+    for (size_t f = 0; f < dict_fields; ++f) fields[f]->assign(dict[idx[f]]);
     if (packed) {
       e.pseudonym.resize(kPseudonymHexChars);
       for (size_t b = 0; b < kPseudonymRawBytes; ++b) {

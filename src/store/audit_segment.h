@@ -4,23 +4,24 @@
 //
 // Why a hand-rolled encoding: the server appends one entry per check at
 // ~140k checks/s, and one SQLite row per entry cost 1–16 µs; one row per
-// batch with this encoding costs well under 0.2 µs per entry. Six of the
-// eight text fields repeat from entry to entry (a handful of partners, keys,
+// batch with this encoding costs well under 0.2 µs per entry. Seven of the
+// nine text fields repeat from entry to entry (a handful of partners, keys,
 // endpoints, kinds, purposes, results), so each segment stores every
 // distinct string once and the entries refer to them by index; the
 // pseudonym, the only field that differs per entry, is stored as its 32 raw
 // bytes when it has the server's form (64 lower-case hex characters).
 //
-// Layout, version 1 (varint = unsigned LEB128, at most 10 bytes):
-//   u8      version (1)
+// Layout, version 2 (varint = unsigned LEB128, at most 10 bytes):
+//   u8      version (2)
 //   varint  D, the number of dictionary strings; then D × (varint length, bytes)
 //   varint  N, the number of entries; then N entries:
 //     varint  zigzag(at − previous at), previous at = 0 for the first entry
-//     7 × varint  dictionary index of partner, key_id, endpoint, kind,
-//                 subject, purpose, result (each < D)
+//     8 × varint  dictionary index of partner, key_id, endpoint, kind,
+//                 subject, purpose, result, legal_basis (each < D)
 //     varint  P: 0 = pseudonym follows as 32 raw bytes (written back as 64
 //             lower-case hex characters); P > 0 = a literal of P − 1 bytes follows
-// Nothing may follow the last entry. seq is not stored: entry i of a segment
+// Version 1 is the same without legal_basis (7 indices); it is still read,
+// with an empty legal_basis. Nothing may follow the last entry. seq is not stored: entry i of a segment
 // has seq = first_seq + i (the segment row's key).
 //
 // Thread-safety: pure functions.
@@ -36,7 +37,7 @@
 namespace zicht::store {
 
 //! The segment format version written by EncodeAuditSegment.
-constexpr uint8_t kAuditSegmentVersion = 1;
+constexpr uint8_t kAuditSegmentVersion = 2;
 
 //! Encodes `entries` (their `seq` is ignored). Never fails; any strings,
 //! including empty ones and arbitrary bytes, round-trip exactly.

@@ -49,8 +49,9 @@ struct AuditEntry {
   std::string kind;        // identifier kind; empty for cluster reads
   std::string pseudonym;   // keyed pseudonym of the identifier; empty for cluster reads
   std::string subject;     // cluster id for cluster reads; empty for checks
-  std::string purpose;     // X-Purpose header, verbatim (trimmed, ≤ 200 chars)
+  std::string purpose;     // X-Purpose header: one of the key's purposes (server/purpose.h)
   std::string result;      // risk for checks ("high"), "ok"/"not_found" for reads
+  std::string legal_basis;  // the legal basis registered with the key (≤ 200 chars)
 };
 
 struct AuditQuery {

@@ -30,6 +30,7 @@ AuditEntry Check(UnixSeconds at, std::string partner, std::string pseudonym, std
   e.kind = "iban";
   e.pseudonym = std::move(pseudonym);
   e.purpose = std::move(purpose);
+  e.legal_basis = "AVG art. 6(1)(f); convenant PPS fraude";
   e.result = "high";
   return e;
 }
@@ -46,6 +47,7 @@ void ExpectSame(const AuditEntry& a, const AuditEntry& b) {
   EXPECT_EQ(a.subject, b.subject);
   EXPECT_EQ(a.purpose, b.purpose);
   EXPECT_EQ(a.result, b.result);
+  EXPECT_EQ(a.legal_basis, b.legal_basis);
 }
 
 // The awkward values: empty strings everywhere, pseudonyms that look almost
@@ -95,8 +97,8 @@ TEST(AuditSegmentTest, HexPseudonymTakesItsRawBytes) {
   std::vector<AuditEntry> in;
   for (int i = 0; i < 1000; ++i) in.push_back(Check(1767225600 + i / 100, "rabobank", Hex64(rng)));
   std::string data = EncodeAuditSegment(in);
-  // 32 pseudonym bytes + tag + 7 indices + 1 time byte per entry, plus the header.
-  EXPECT_LE(data.size(), 1000u * 41 + 100);
+  // 32 pseudonym bytes + tag + 8 indices + 1 time byte per entry, plus the header.
+  EXPECT_LE(data.size(), 1000u * 42 + 160);
 }
 
 // The packed form must accept exactly the 64-lower-case-hex pseudonyms:
@@ -122,8 +124,8 @@ TEST(AuditSegmentTest, EveryByteAtEveryPositionOfAHexPseudonymRoundTrips) {
   for (size_t i = 0; i < in.size(); ++i) ASSERT_EQ(out[i].pseudonym, in[i].pseudonym) << i;
   // Packed entries take 33 bytes for the pseudonym, literals 65.
   const size_t literals = in.size() - hex_variants;
-  EXPECT_LT(data.size(), hex_variants * 42 + literals * 74 + 64);
-  EXPECT_GT(data.size(), hex_variants * 41 + literals * 73);
+  EXPECT_LT(data.size(), hex_variants * 43 + literals * 75 + 96);
+  EXPECT_GT(data.size(), hex_variants * 42 + literals * 74);
 }
 
 TEST(AuditSegmentTest, EveryTruncationAndBadVersionIsCorruption) {
@@ -135,19 +137,21 @@ TEST(AuditSegmentTest, EveryTruncationAndBadVersionIsCorruption) {
     EXPECT_TRUE(out.empty());
   }
   EXPECT_EQ(DecodeAuditSegment(data + "x", 1, &out).code(), StatusCode::kCorruption);
-  std::string v2 = data;
-  v2[0] = 2;
-  EXPECT_EQ(DecodeAuditSegment(v2, 1, &out).code(), StatusCode::kCorruption);
+  std::string v3 = data;
+  v3[0] = 3;
+  EXPECT_EQ(DecodeAuditSegment(v3, 1, &out).code(), StatusCode::kCorruption);
   // A huge entry count must be refused before anything is allocated.
   std::string huge("\x01\x00\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 11);
   EXPECT_EQ(DecodeAuditSegment(huge, 1, &out).code(), StatusCode::kCorruption);
-  // An index past the dictionary.
+  // An index past the dictionary (a version-1 blob: seven indices, no
+  // legal basis).
   std::string bad_index("\x01\x01\x01z\x01\x00\x00\x00\x00\x00\x00\x00\x05\x01", 14);
   EXPECT_EQ(DecodeAuditSegment(bad_index, 1, &out).code(), StatusCode::kCorruption);
   bad_index[12] = 0;  // now valid: every index 0, pseudonym literal ""
   ASSERT_TRUE(DecodeAuditSegment(bad_index, 1, &out).ok());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].result, "z");
+  EXPECT_EQ(out[0].legal_basis, "");
   EXPECT_EQ(out[0].pseudonym, "");
 }
 

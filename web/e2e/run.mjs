@@ -106,14 +106,14 @@ function breakChecksum(iban) {
 }
 
 async function apiGet(base, key, path) {
-  const res = await fetch(base + path, { headers: { Authorization: `Bearer ${key}` } });
+  const res = await fetch(base + path, { headers: { Authorization: `Bearer ${key}`, 'X-Purpose': 'fraud-investigation' } });
   if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 async function apiPost(base, key, path, body) {
   const res = await fetch(base + path, {
-    method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST', headers: { Authorization: `Bearer ${key}`, 'X-Purpose': 'fraud-investigation', 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
@@ -170,8 +170,8 @@ async function main() {
     const reports = join(tmp, 'reports.jsonl');
     writeFileSync(reports, gen.stdout);
     zicht(opts, ['ingest', reports, '--db', db]);
-    const analystKey = keyFrom(zicht(opts, ['keys', 'add', '--partner', 'e2e-analist', '--role', 'analyst', '--keys', keys]).stdout);
-    zicht(opts, ['keys', 'add', '--partner', FORM_PARTNER, '--role', 'reporter', '--keys', keys]);
+    const analystKey = keyFrom(zicht(opts, ['keys', 'add', '--partner', 'e2e-analist', '--role', 'analyst', '--legal-basis', 'e2e', '--keys', keys]).stdout);
+    zicht(opts, ['keys', 'add', '--partner', FORM_PARTNER, '--role', 'reporter', '--legal-basis', 'e2e', '--keys', keys]);
 
     const help = zicht(opts, ['serve', '--help'], { allowFail: true }).stdout;
     const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--keys', keys, '--form-partner', FORM_PARTNER];

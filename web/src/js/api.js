@@ -21,7 +21,7 @@ export function setApiKey(key) {
 }
 
 async function call(method, path, body, accept = 'json') {
-  const headers = { Authorization: `Bearer ${apiKey() || ''}`, 'X-Purpose': 'analyst-dashboard' };
+  const headers = { Authorization: `Bearer ${apiKey() || ''}`, 'X-Purpose': 'fraud-investigation' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) {
