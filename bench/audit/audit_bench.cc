@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "common/encoding.h"
 #include "store/audit_segment.h"
 #include "store/audit_store.h"
 
@@ -44,7 +45,7 @@ std::vector<AuditEntry> Generate(size_t n, std::mt19937_64& rng) {
   static const char* kKinds[] = {"iban", "phone", "email", "url"};
   static const char* kPurposes[] = {"", "fraud check on payment", "onderzoek zaak 2026-0412", "klantmelding"};
   static const char* kResults[] = {"none", "low", "medium", "high"};
-  static constexpr char kHex[] = "0123456789abcdef";
+  constexpr std::string_view kHex = zicht::kLowerHexDigits;
   std::vector<AuditEntry> v(n);
   for (size_t i = 0; i < n; ++i) {
     AuditEntry& e = v[i];

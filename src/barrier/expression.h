@@ -12,7 +12,9 @@
 //
 // An expression is compiled ONCE, when the rules file is loaded, into a small
 // stack-machine program; Evaluate() runs that program over a Facts record
-// without allocating. Evaluation is deterministic: x / 0 is 0.
+// without allocating. Evaluation is deterministic: x / 0 is 0. By phase:
+// expression_lexer.{h,cc} (tokens), expression_compiler.cc (parse, type
+// check and emit, one pass), expression.cc (the interpreter).
 //
 // Thread-safety: a compiled Expression is immutable; Evaluate() is const and
 // may run concurrently.
@@ -67,6 +69,12 @@ struct ExpressionError {
   size_t offset = 0;
   std::string message;
 };
+
+class Expression;
+
+//! Compiles `text` into `*out` (expression_compiler.cc); used by
+//! Expression::Compile, which owns the text the result points into.
+bool CompileExpression(std::string_view text, Expression* out, ExpressionError* error);
 
 class Expression {
  public:

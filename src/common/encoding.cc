@@ -3,9 +3,13 @@
 namespace zicht {
 
 namespace {
-constexpr char kHexDigits[] = "0123456789abcdef";
+constexpr std::string_view kHexDigits = kLowerHexDigits;
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 }  // namespace
+
+void AppendHexUint(uint64_t value, int digits, std::string* out) {
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out->push_back(kHexDigits[(value >> shift) & 0xf]);
+}
 
 void AppendHex(std::span<const unsigned char> bytes, std::string* out) {
   size_t at = out->size();

@@ -11,6 +11,13 @@
 
 namespace zicht {
 
+//! The lower-case hex alphabet, for callers that pick digits one by one.
+inline constexpr std::string_view kLowerHexDigits = "0123456789abcdef";
+
+//! Appends the lowest `digits` hex digits of `value`, most significant
+//! first (AppendHexUint(0xbeef, 8, out) appends "0000beef").
+void AppendHexUint(uint64_t value, int digits, std::string* out);
+
 //! Appends the lower-case hex of `bytes` (two digits per byte) to `out`.
 void AppendHex(std::span<const unsigned char> bytes, std::string* out);
 

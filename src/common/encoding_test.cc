@@ -19,6 +19,18 @@ TEST(Encoding, HexIsLowerCaseTwoDigitsPerByte) {
   EXPECT_EQ(out, "id:4142");
 }
 
+TEST(Encoding, HexUintKeepsLeadingZeros) {
+  std::string out = "fp:";
+  AppendHexUint(0xbeef, 8, &out);
+  EXPECT_EQ(out, "fp:0000beef");
+  out.clear();
+  AppendHexUint(0xfedcba9876543210ULL, 16, &out);
+  EXPECT_EQ(out, "fedcba9876543210");
+  out.clear();
+  AppendHexUint(0x123, 2, &out);  // only the lowest digits
+  EXPECT_EQ(out, "23");
+}
+
 TEST(Encoding, HexDecodeAcceptsEitherCaseAndRejectsTheRest) {
   std::array<unsigned char, 3> raw{};
   ASSERT_TRUE(HexDecode("00Fa7f", raw));

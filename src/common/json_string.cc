@@ -1,9 +1,10 @@
 #include "common/json_string.h"
 
+#include "common/encoding.h"
+
 namespace zicht {
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
   // Runs of characters that need no escape are appended in one go: almost
   // every string is one such run.
@@ -22,8 +23,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
       case '\t': out->append("\\t"); break;
       default:
         out->append("\\u00");
-        out->push_back(kHex[u >> 4]);
-        out->push_back(kHex[u & 0xf]);
+        out->push_back(kLowerHexDigits[u >> 4]);
+        out->push_back(kLowerHexDigits[u & 0xf]);
     }
   }
   out->append(s.data() + run, s.size() - run);

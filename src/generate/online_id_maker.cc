@@ -3,12 +3,12 @@
 #include <array>
 #include <string_view>
 
+#include "common/encoding.h"
 #include "generate/iban_maker.h"
 
 namespace zicht::generate {
 namespace {
 
-constexpr char kHex[] = "0123456789abcdef";
 constexpr char kBase36[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 constexpr char kBech32[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
@@ -56,7 +56,7 @@ uint64_t OnlineIdMaker::Mix(uint64_t counter) const {
 std::string OnlineIdMaker::NextDevice() {
   uint64_t v = Mix(device_counter_++);
   std::string out = "fp:";
-  for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 0xf]);
+  AppendHexUint(v, 16, &out);
   return out;
 }
 
@@ -101,10 +101,8 @@ std::string OnlineIdMaker::NextCrypto(Rng& rng) {
   std::string out;
   if (rng.Chance(0.6)) {
     out = "0x";
-    for (uint64_t v : {a, b}) {
-      for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 0xf]);
-    }
-    for (int shift = 28; shift >= 0; shift -= 4) out.push_back(kHex[(c >> shift) & 0xf]);
+    for (uint64_t v : {a, b}) AppendHexUint(v, 16, &out);
+    AppendHexUint(c, 8, &out);
   } else {
     out = "bc1q";
     for (uint64_t v : {a, b, c}) {

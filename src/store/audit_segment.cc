@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "common/encoding.h"
 #include "common/result.h"
 
 #if defined(__SSE2__)
@@ -25,8 +26,6 @@ constexpr size_t kDictFieldsV1 = 7;
 // indices and the pseudonym tag. Bounds N before anything is allocated, so
 // a corrupt count cannot make the decoder reserve gigabytes.
 constexpr size_t MinEntryBytes(size_t dict_fields) { return 1 + dict_fields + 1; }
-
-constexpr std::string_view kHexDigits = "0123456789abcdef";
 
 // The fields that go through the dictionary, in the order they are written.
 std::array<const std::string*, kDictFields> DictFields(const AuditEntry& e) {
@@ -362,12 +361,8 @@ Result<int64_t> DecodeInto(std::string_view data, int64_t first_seq, const Audit
     auto fields = DictFields(e);
     for (size_t f = 0; f < dict_fields; ++f) fields[f]->assign(dict[idx[f]]);
     if (packed) {
-      e.pseudonym.resize(kPseudonymHexChars);
-      for (size_t b = 0; b < kPseudonymRawBytes; ++b) {
-        auto byte = static_cast<uint8_t>(p[b]);
-        e.pseudonym[2 * b] = kHexDigits[byte >> 4];
-        e.pseudonym[2 * b + 1] = kHexDigits[byte & 0x0f];
-      }
+      e.pseudonym.clear();
+      AppendHex({reinterpret_cast<const unsigned char*>(p.data()), kPseudonymRawBytes}, &e.pseudonym);
     } else {
       e.pseudonym.assign(p);
     }
