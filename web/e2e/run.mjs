@@ -234,7 +234,8 @@ async function main() {
     await check('form: submitting with the bad IBAN is refused with an error summary', async () => {
       await page.check('#type-hulpvraagfraude');
       await page.fill('#text', 'Hoi mam, dit is mijn nieuwe nummer. Kun je dringend iets voor me betalen?');
-      await page.fill('#damage_eur', '450');
+      // As a Dutch victim types it: a thousands dot and a decimal comma.
+      await page.fill('#damage_eur', '1.250,50');
       await page.fill('#phone', '06-41234567');
       await page.selectOption('#channel', 'whatsapp');
       await page.click('#submit');
@@ -259,6 +260,8 @@ async function main() {
       try { verdict = JSON.parse(out); } catch { verdict = JSON.parse(out.trim().split('\n')[0]); }
       const v = 'known' in verdict ? verdict : (verdict.results ?? [verdict])[0];
       assert(v.known === true && Number(v.reports) >= 1, `zicht check does not know the IBAN: ${out.slice(0, 300)}`);
+      // "1.250,50" typed in the form is € 1,250.50 — not € 1.25 nor a refusal.
+      assert(Number(v.damage_eur) === 1250.5, `the typed "1.250,50" was stored as € ${v.damage_eur}`);
       // …and the running server's index has it at once.
       const api = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: goodIban }] }), 'results')[0];
       assert(api.known === true, `POST /v1/check does not know the IBAN: ${JSON.stringify(api).slice(0, 200)}`);
@@ -325,17 +328,30 @@ async function main() {
     const top = clusters[0]?.summary ?? clusters[0];
 
     await check('analyst: before login only the login is shown, no navigation', async () => {
-      await page.goto(`${base}/analyst.html`);
+      await page.goto(`${base}/analyst.html?lang=nl`);
       await page.waitForSelector('#view-login:not([hidden])');
       assert(!(await page.isVisible('#nav')), 'the dashboard navigation is visible before login');
       assert(!(await page.isVisible('#logout')), 'the logout button is visible before login');
     });
 
+    await check('analyst: the login is in Dutch, and in English after the switch', async () => {
+      const title = (await page.textContent('#view-login h1')).trim();
+      assert(title === 'Inloggen als analist', `login title is '${title}'`);
+      assert(await page.evaluate(() => document.documentElement.lang) === 'nl', 'page language is not nl');
+      await page.click('#lang');
+      const en = (await page.textContent('#view-login h1')).trim();
+      assert(en === 'Analyst login', `after switching the login title is '${en}'`);
+      await page.click('#lang');
+      assert((await page.textContent('#view-login h1')).trim() === 'Inloggen als analist', 'switching back failed');
+    });
+
     await check('analyst: a wrong key is refused, the right key logs in', async () => {
-      await page.goto(`${base}/analyst.html`);
+      await page.goto(`${base}/analyst.html?lang=nl`);
       await page.fill('#api-key', 'not-a-real-key-0000000000');
       await page.click('#login-form button');
       await page.waitForFunction(() => document.querySelector('#login-error').textContent.length > 0);
+      const refusal = (await page.textContent('#login-error')).trim();
+      assert(refusal.startsWith('Deze sleutel is onbekend'), `the refusal is '${refusal}'`);
       await page.screenshot({ path: join(shots, 'analyst-login.png') });
       await page.fill('#api-key', analystKey);
       await page.click('#login-form button');
@@ -355,6 +371,8 @@ async function main() {
       assert(sums[0] + sums[1] > 0, `attempts + losses is ${sums[0] + sums[1]}`);
       const types = await page.evaluate(() => window.zichtDebug.charts['chart-types'].getOption().series.length);
       assert(types >= 2, `only ${types} fraud types in the per-type chart`);
+      const cards = await page.$$eval('#trend-cards .lbl', (l) => l.map((e) => e.textContent));
+      assert(cards.includes('Meldingen') && cards.includes('Slachtoffers met schade'), `Dutch cards: ${cards.join(', ')}`);
       await page.waitForTimeout(600);  // let the bars' entry animation finish for the screenshot
       await page.screenshot({ path: join(shots, 'analyst-trends.png'), fullPage: true });
       // Per week there are more periods than per month.
@@ -434,12 +452,27 @@ async function main() {
       await page.screenshot({ path: join(shots, 'analyst-check.png'), fullPage: false });
     });
 
+    await check('analyst: every view follows a language switch', async () => {
+      await page.click('#nav a[data-view=mules]');
+      await page.waitForSelector('#mules-table tbody tr');
+      const nav = (await page.textContent('#nav a[data-view=mules]')).trim();
+      assert(nav === 'Geldezels', `Dutch navigation says '${nav}'`);
+      const head = (await page.textContent('#mules-table thead')).trim();
+      assert(head.includes('meldingen'), `Dutch table head: '${head}'`);
+      await page.click('#lang');
+      await page.waitForFunction(() => document.querySelector('#mules-table thead')?.textContent.includes('reports'));
+      assert((await page.textContent('#nav a[data-view=mules]')).trim() === 'Money mules', 'navigation not in English');
+      assert((await page.textContent('#view-mules h1')).trim() === 'Money mules', 'heading not in English');
+      await page.click('#lang');
+      await page.waitForFunction(() => document.querySelector('#mules-table thead')?.textContent.includes('meldingen'));
+    });
+
     await check('analyst: logging out says so and hides the dashboard', async () => {
       await page.click('#logout');
       await page.waitForSelector('#view-login:not([hidden])');
       await page.waitForTimeout(300);  // the hash change after logout must not wipe the notice
       const notice = (await page.textContent('#login-error')).trim();
-      assert(notice === 'You are logged out.', `login view says '${notice}'`);
+      assert(notice === 'U bent uitgelogd.', `login view says '${notice}'`);
       assert(!(await page.isVisible('#nav')), 'navigation still visible after logout');
       assert(await page.evaluate(() => sessionStorage.getItem('zicht.apiKey') === null), 'key kept after logout');
     });

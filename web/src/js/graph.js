@@ -122,8 +122,10 @@ export function focusNode(cy, kind, index) {
   if (cy.nodes().length <= 150) cy.animate({ fit: { eles: n.closedNeighborhood(), padding: 60 }, duration: 200 });
 }
 
-//! Legend entries as small inline SVGs (shape + colour).
-export function legendHtml() {
+//! Legend entries as small inline SVGs (shape + colour). `label(key)` gives
+//! the page's text for a kind ('kind.iban', …) and for 'mule' and
+//! 'unlinkable'; without it the English labels above.
+export function legendHtml(label = null) {
   const shapes = {
     'round-rectangle': '<rect x="2" y="4" width="14" height="10" rx="3"/>',
     diamond: '<polygon points="9,1 17,9 9,17 1,9"/>',
@@ -134,9 +136,10 @@ export function legendHtml() {
     star: '<polygon points="9,1 11,7 17,7 12,11 14,17 9,13 4,17 6,11 1,7 7,7"/>',
     octagon: '<polygon points="6,1 12,1 17,6 17,12 12,17 6,17 1,12 1,6"/>',
   };
-  const items = Object.values(KIND_STYLE).map((st) =>
-    `<li><svg viewBox="0 0 18 18" aria-hidden="true"><g fill="${st.color}" stroke="#1b1f24">${shapes[st.shape]}</g></svg>${st.label}</li>`);
-  items.push(`<li><svg viewBox="0 0 18 18" aria-hidden="true"><polygon points="9,1 17,9 9,17 1,9" fill="${MULE_COLOR}" stroke="#ffbf1f" stroke-width="3"/></svg>money mule</li>`);
-  items.push('<li><svg viewBox="0 0 18 18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="#ccc" stroke="#1b1f24" stroke-dasharray="3 2"/></svg>not linkable (spoofed / warning-list)</li>');
+  const text = (key, fallback) => (label ? label(key) : fallback);
+  const items = Object.entries(KIND_STYLE).map(([kind, st]) =>
+    `<li><svg viewBox="0 0 18 18" aria-hidden="true"><g fill="${st.color}" stroke="#1b1f24">${shapes[st.shape]}</g></svg>${text(`kind.${kind}`, st.label)}</li>`);
+  items.push(`<li><svg viewBox="0 0 18 18" aria-hidden="true"><polygon points="9,1 17,9 9,17 1,9" fill="${MULE_COLOR}" stroke="#ffbf1f" stroke-width="3"/></svg>${text('dash.node.mule', 'money mule')}</li>`);
+  items.push(`<li><svg viewBox="0 0 18 18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="#ccc" stroke="#1b1f24" stroke-dasharray="3 2"/></svg>${text('dash.legend.unlinkable', 'not linkable (spoofed / warning-list)')}</li>`);
   return items.join('');
 }

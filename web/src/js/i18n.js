@@ -173,6 +173,13 @@ const en = {
 
 const dictionaries = { nl, en };
 
+//! Adds a page's own texts (the dashboard's: analyst_texts.js) to both
+//! languages, so one t() and one applyLanguage() serve every page.
+export function addTexts(extra) {
+  Object.assign(nl, extra.nl);
+  Object.assign(en, extra.en);
+}
+
 export const FRAUD_TYPES = [
   'hulpvraagfraude', 'bankhelpdeskfraude', 'aankoopfraude', 'verkoopfraude', 'phishing',
   'datingfraude', 'beleggingsfraude', 'identiteitsfraude', 'overig',
