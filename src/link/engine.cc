@@ -48,22 +48,39 @@ void EngineImpl::Apply(const std::vector<store::StoredReport>& changed) {
     if (effect.lost_links.empty()) {
       components_.Link(*index_, effect.report);
     } else {
-      // Seeds: the report itself and one report of every identifier it
-      // no longer links through (components.h explains why that is all).
-      std::vector<uint32_t> seeds{effect.report};
-      for (uint32_t ident : effect.lost_links) {
-        for (uint32_t p : index_->postings(ident)) {
-          if (index_->Links(ident, p)) {
-            seeds.push_back(EntryIndex(p));
-            break;
-          }
-        }
-      }
-      components_.Recompute(*index_, seeds);
+      RelinkLocked(effect);
     }
     AddPseudonymsLocked();
   }
   InvalidateCache();
+}
+
+// An erased report is a correction to nothing: Remove() empties it in the
+// index, and the same re-derivation as for an update that lost links
+// splits what it held together. The emptied report is its own seed, so it
+// ends as a singleton, which no cluster view shows.
+void EngineImpl::Remove(const std::vector<int64_t>& row_ids) {
+  WriterLock lock(&mu_);
+  for (int64_t row_id : row_ids) {
+    std::optional<IdentifierIndex::UpsertEffect> effect = index_->Remove(row_id);
+    if (effect) RelinkLocked(*effect);
+  }
+  InvalidateCache();
+}
+
+void EngineImpl::RelinkLocked(const IdentifierIndex::UpsertEffect& effect) {
+  // Seeds: the report itself and one report of every identifier it no
+  // longer links through (components.h explains why that is all).
+  std::vector<uint32_t> seeds{effect.report};
+  for (uint32_t ident : effect.lost_links) {
+    for (uint32_t p : index_->postings(ident)) {
+      if (index_->Links(ident, p)) {
+        seeds.push_back(EntryIndex(p));
+        break;
+      }
+    }
+  }
+  components_.Recompute(*index_, seeds);
 }
 
 int64_t EngineImpl::DistinctIdentifiers() const {
@@ -73,7 +90,7 @@ int64_t EngineImpl::DistinctIdentifiers() const {
 
 int64_t EngineImpl::IndexedReports() const {
   ReaderLock lock(&mu_);
-  return index_->report_count();
+  return index_->live_report_count();
 }
 
 int64_t EngineImpl::IndexBytes() const {

@@ -7,7 +7,7 @@
 // CONTRACT (shared with server/, barrier/ and cli/; extend, don't break).
 //
 // Thread-safety: all const methods may run concurrently from many threads
-// (the server's workers); Apply() and warning-list changes take an exclusive
+// (the server's workers); Apply(), Remove() and warning-list changes take an exclusive
 // lock internally, so readers see the index before or after a batch, never
 // half of one.
 #include <cstdint>
@@ -137,6 +137,16 @@ class Engine {
   //! reports join or merge clusters (an update that removes an identifier
   //! may split one). Called with UpsertBatch's `changed` list.
   virtual void Apply(const std::vector<store::StoredReport>& changed) = 0;
+
+  //! Takes erased reports out (store::Store::EraseReport / EraseExpired
+  //! give their row ids; docs/privacy.md, "Erasure"): their identifiers no
+  //! longer link or count, and each cluster they were in is re-derived from
+  //! what remains (it may split, shrink or vanish). A surviving cluster
+  //! keeps its id unless the erased report was its smallest (source, id)
+  //! (cluster_id.h: the id is a property of the set of reports). Unknown
+  //! row ids are skipped. Readers see the index before or after the whole
+  //! list, never part of it.
+  virtual void Remove(const std::vector<int64_t>& row_ids) = 0;
 
   //! Verdict for a raw value; normalises it first (invalid → risk none,
   //! reason INVALID, valid=false).

@@ -90,5 +90,58 @@ TEST(EngineConcurrencyTest, ReadersSeeWholeBatchesWhileOneWriterApplies) {
   EXPECT_EQ(clusters[0].reports, 2 * kBatches);
 }
 
+// Erasures as `DELETE /v1/reports/…` makes them, beside readers: the
+// writer erases two reports that name kIban at a time (one Remove call),
+// so every whole state again holds an even number of them, and the count
+// only goes down.
+TEST(EngineConcurrencyTest, ReadersSeeWholeRemovalsWhileOneWriterErases) {
+  testutil::TempDir dir;
+  std::vector<model::Report> all;
+  for (int i = 0; i < kBatches; ++i) {
+    for (model::Report& r : Batch(i)) all.push_back(std::move(r));
+  }
+  auto engine_or = NewEngine(testing::StoreWith(dir, all), {}, {});
+  ASSERT_TRUE(engine_or.ok()) << engine_or.status().ToString();
+  const Engine& engine = **engine_or;
+  auto writer_store = store::OpenSqliteStore(dir.File("zicht.db"));
+  ASSERT_TRUE(writer_store.ok()) << writer_store.status().ToString();
+
+  std::atomic<bool> done{false};
+  std::atomic<int> odd_counts{0}, went_up{0}, checks{0};
+  auto reader = [&](int which) {
+    int64_t last = INT64_MAX;
+    while (!done.load(std::memory_order_acquire)) {
+      Verdict v = engine.Check(IdentifierKind::kIban, kIban);
+      if (v.reports % 2 != 0) ++odd_counts;
+      if (v.reports > last) ++went_up;
+      last = v.reports;
+      ++checks;
+      if (which == 0) (void)engine.Clusters({});
+    }
+  };
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) readers.emplace_back(reader, t);
+  for (int i = 0; i < kBatches - 1; ++i) {
+    std::vector<int64_t> rows;
+    for (int j = 0; j < 2; ++j) {
+      auto erased = (*writer_store)->EraseReport({"fraudehelpdesk", "R" + std::to_string(2 * i + j)});
+      ASSERT_TRUE(erased.ok()) << erased.status().ToString();
+      rows.push_back(*erased);
+    }
+    (*engine_or)->Remove(rows);
+  }
+  done.store(true, std::memory_order_release);
+  for (auto& t : readers) t.join();
+
+  EXPECT_EQ(odd_counts.load(), 0) << "a reader saw half of a removal";
+  EXPECT_EQ(went_up.load(), 0);
+  EXPECT_GT(checks.load(), 0);
+  EXPECT_EQ(engine.Check(IdentifierKind::kIban, kIban).reports, 2);
+  auto clusters = engine.Clusters({});
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].reports, 2);
+  EXPECT_EQ(engine.IndexedReports(), 2);
+}
+
 }  // namespace
 }  // namespace zicht::link

@@ -1,7 +1,7 @@
 #pragma once
 // The Engine implementation (engine.h) shared by the files that implement
 // it, one concern each:
-//   engine.cc              construction, Load, Apply, warning-list reloads
+//   engine.cc              construction, Load, Apply, Remove, warning-list reloads
 //   engine_verdicts.cc     Check / CheckPseudonym and the pseudonym map
 //   engine_clusters.cc     the cluster cache: Clusters, Members, Cluster, Mules
 //   engine_hub_warnings.cc LinkWarnings: hubs missing from the warning-lists
@@ -13,7 +13,7 @@
 //   1. mu_ (reader-writer) guards the index, the components and the
 //      warning-lists. Readers (Check, Clusters, …) hold it shared; Apply,
 //      Load and ReloadWarningLists hold it exclusively. It is always taken
-//      first.
+//      first. Remove holds it exclusively too.
 //   2. Then at most ONE of the leaf mutexes, never two at once:
 //        store_mu_     the store (store.h: one thread at a time);
 //        cache_mu_     the cluster cache (computed lazily by a reader, so a
@@ -57,6 +57,7 @@ class EngineImpl final : public Engine {
 
   // engine.cc
   void Apply(const std::vector<store::StoredReport>& changed) override ZICHT_EXCLUDES(mu_);
+  void Remove(const std::vector<int64_t>& row_ids) override ZICHT_EXCLUDES(mu_);
   int64_t DistinctIdentifiers() const override ZICHT_EXCLUDES(mu_);
   int64_t IndexedReports() const override ZICHT_EXCLUDES(mu_);
   int64_t IndexBytes() const override ZICHT_EXCLUDES(mu_);
@@ -81,6 +82,8 @@ class EngineImpl final : public Engine {
   void SetLists(std::vector<WarningList> extra) ZICHT_REQUIRES(mu_);
   //! Rebuilds index and components from the store (or empty without one).
   Status LoadLocked() ZICHT_REQUIRES(mu_);
+  //! Re-derives the components after `effect` took links from its report.
+  void RelinkLocked(const IdentifierIndex::UpsertEffect& effect) ZICHT_REQUIRES(mu_);
   //! Every change to the index ends here.
   void InvalidateCache() ZICHT_REQUIRES(mu_) ZICHT_EXCLUDES(cache_mu_);
 

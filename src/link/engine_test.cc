@@ -150,6 +150,52 @@ TEST(EngineTest, UpdateThatRemovesAnIdentifierSplitsTheCluster) {
   EXPECT_EQ((*engine)->Clusters({})[0].id, ClusterId("fraudehelpdesk", "A"));
 }
 
+// docs/privacy.md, "Erasure": an erased report links nothing any more, its
+// identifiers are unknown unless another report names them, and the
+// clusters it held together fall apart; a surviving cluster keeps its id.
+TEST(EngineTest, RemovedReportNoLongerLinksOrCounts) {
+  testutil::TempDir dir;
+  std::unique_ptr<Engine> engine = EngineWith(dir, {
+      R("A", {{IdentifierKind::kIban, kIbanA}}),
+      R("B", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kPhone, kPhone1}, {IdentifierKind::kIban, kIbanDe}}),
+      R("C", {{IdentifierKind::kPhone, kPhone1}}),
+      R("D", {{IdentifierKind::kPhone, kPhone1}}),
+      R("E", {{IdentifierKind::kPhone, kPhone1}}),
+  });
+  // The erasing writer has its own connection, as the server's ingest does.
+  auto writer = store::OpenSqliteStore(dir.File("zicht.db"));
+  ASSERT_TRUE(writer.ok());
+  store::Store* raw = writer->get();
+  EXPECT_TRUE(engine->Check(IdentifierKind::kIban, kIbanDe).known);
+  // E goes: the cluster survives and keeps its id (A is still its smallest).
+  auto e = raw->EraseReport({"fraudehelpdesk", "E"});
+  ASSERT_TRUE(e.ok());
+  engine->Remove({*e});
+  ASSERT_EQ(Partition(*engine),
+            (V{{"fraudehelpdesk/A", "fraudehelpdesk/B", "fraudehelpdesk/C", "fraudehelpdesk/D"}}));
+  EXPECT_EQ(engine->Clusters({})[0].id, ClusterId("fraudehelpdesk", "A"));
+  auto erased = raw->EraseReport({"fraudehelpdesk", "B"});
+  ASSERT_TRUE(erased.ok()) << erased.status().ToString();
+  engine->Remove({*erased, 12345});  // an unknown row id is skipped
+  // A and C were linked only through B: A is alone, C and D stay together
+  // under C's id.
+  EXPECT_EQ(Partition(*engine), (V{{"fraudehelpdesk/C", "fraudehelpdesk/D"}}));
+  EXPECT_EQ(engine->Clusters({})[0].id, ClusterId("fraudehelpdesk", "C"));
+  Verdict de = engine->Check(IdentifierKind::kIban, kIbanDe);
+  EXPECT_FALSE(de.known);
+  EXPECT_EQ(de.risk, Risk::kNone);
+  Verdict a = engine->Check(IdentifierKind::kIban, kIbanA);
+  EXPECT_EQ(a.reports, 1);
+  EXPECT_FALSE(a.cluster);
+  EXPECT_EQ(engine->IndexedReports(), 3);
+  EXPECT_EQ(engine->DistinctIdentifiers(), 2);
+  // Stored again (a new row), B links as before.
+  engine->Apply(testing::Upsert(*raw, {R("B", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kPhone, kPhone1}})}));
+  EXPECT_EQ(Partition(*engine),
+            (V{{"fraudehelpdesk/A", "fraudehelpdesk/B", "fraudehelpdesk/C", "fraudehelpdesk/D"}}));
+  EXPECT_EQ(engine->IndexedReports(), 4);
+}
+
 // An IBAN in more reports than VerdictMemo::kMinPostings: its verdict is
 // memoised per thread. A repeated check, a check from a fresh thread (empty
 // memo) and checks after every kind of change must all agree with a walk

@@ -167,16 +167,7 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
   if (found) {
     r = *found;
     effect.existed = true;
-    ForEachLink(r, [&](uint32_t ident) { old_links.push_back(ident); });
-    for (uint32_t e : entries(r)) {
-      PackedList& list = postings_[EntryIndex(e)];
-      if (list.empty()) continue;  // already cleared (identifier named twice)
-      list.EraseIf([r](uint32_t p) { return EntryIndex(p) == r; });
-      if (list.empty()) {
-        --live_idents_;
-        if (kinds_[EntryIndex(e)] == kDomainKind) --live_domains_;
-      }
-    }
+    old_links = ClearPostings(r);
   } else {
     r = static_cast<uint32_t>(row_ids_.size());
     if (stored.row_id >= 0 && stored.row_id < UINT32_MAX) {
@@ -227,6 +218,49 @@ IdentifierIndex::UpsertEffect IdentifierIndex::Upsert(const store::StoredReport&
     std::set_difference(old_links.begin(), old_links.end(), new_links.begin(), new_links.end(),
                         std::back_inserter(effect.lost_links));
   }
+  return effect;
+}
+
+// REQUIRES: row r is mapped. Drops report r's postings and returns the
+// identifiers that linked it.
+std::vector<uint32_t> IdentifierIndex::ClearPostings(uint32_t r) {
+  std::vector<uint32_t> old_links;
+  ForEachLink(r, [&](uint32_t ident) { old_links.push_back(ident); });
+  for (uint32_t e : entries(r)) {
+    PackedList& list = postings_[EntryIndex(e)];
+    if (list.empty()) continue;  // already cleared (identifier named twice)
+    list.EraseIf([r](uint32_t p) { return EntryIndex(p) == r; });
+    if (list.empty()) {
+      --live_idents_;
+      if (kinds_[EntryIndex(e)] == kDomainKind) --live_domains_;
+    }
+  }
+  return old_links;
+}
+
+std::optional<IdentifierIndex::UpsertEffect> IdentifierIndex::Remove(int64_t row_id) {
+  std::optional<uint32_t> found = FindReport(row_id);
+  if (!found) return std::nullopt;
+  const uint32_t r = *found;
+  UpsertEffect effect;
+  effect.report = r;
+  effect.existed = true;
+  effect.lost_links = ClearPostings(r);
+  std::sort(effect.lost_links.begin(), effect.lost_links.end());
+  effect.lost_links.erase(std::unique(effect.lost_links.begin(), effect.lost_links.end()), effect.lost_links.end());
+  scratch_entries_.clear();
+  SetEntries(r, true);
+  // Unmap the row: the identity case (row_id == r + 1) is read from
+  // row_ids_, the others from the row maps.
+  row_ids_[r] = UINT32_MAX;
+  big_row_ids_[r] = -1;  // row_id(r) of an emptied slot
+  if (row_id >= 0 && static_cast<size_t>(row_id) < dense_rows_.size()) dense_rows_[row_id] = UINT32_MAX;
+  sparse_rows_.erase(row_id);
+  facts_[r] = ReportFacts{};
+  big_damage_.erase(r);
+  if (removed_.size() < row_ids_.size()) removed_.resize(row_ids_.size(), 0);
+  removed_[r] = 1;
+  ++removed_count_;
   return effect;
 }
 
@@ -311,7 +345,7 @@ int64_t IdentifierIndex::Bytes() const {
            VectorBytes(facts_) + FlatHashBytes(big_damage_);
   bytes += VectorBytes(entries_) + VectorBytes(entry_start_) + VectorBytes(entry_count_) +
            FlatHashBytes(big_entry_counts_) + VectorBytes(scratch_entries_);
-  bytes += VectorBytes(dense_rows_) + FlatHashBytes(sparse_rows_);
+  bytes += VectorBytes(dense_rows_) + FlatHashBytes(sparse_rows_) + VectorBytes(removed_);
   bytes += VectorBytes(sources_) + FlatHashBytes(source_index_);
   for (const std::string& s : sources_) bytes += 2 * MallocBytes(s.capacity() > 15 ? s.capacity() + 1 : 0);
   return bytes;

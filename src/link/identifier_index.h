@@ -83,6 +83,19 @@ class IdentifierIndex {
   //! Only valid identifiers are indexed.
   UpsertEffect Upsert(const store::StoredReport& stored);
 
+  //! Takes an erased report out of the index: its postings go (an
+  //! identifier left without postings is no longer found), its row id is
+  //! forgotten (FindReport gives nullopt; a report stored again later gets
+  //! a new slot) and it becomes an empty slot that counts nowhere. Report
+  //! indices are dense array positions, so the slot itself stays (its
+  //! 12 bytes of facts are zeroed). Returns the identifiers that linked it
+  //! (its lost links, as Upsert reports them); nullopt for an unknown row id.
+  std::optional<UpsertEffect> Remove(int64_t row_id);
+  //! True for a slot that Remove() emptied.
+  bool removed(uint32_t r) const { return r < removed_.size() && removed_[r] != 0; }
+  //! Reports in the index: report_count() minus the removed slots.
+  uint32_t live_report_count() const { return report_count() - removed_count_; }
+
   //! The identifier (a model kind, or kDomainKind), or nullopt.
   std::optional<uint32_t> Find(uint8_t kind, std::string_view canonical) const;
   std::optional<uint32_t> FindReport(int64_t row_id) const;
@@ -184,6 +197,8 @@ class IdentifierIndex {
   uint32_t EntryCount(uint32_t r) const {
     return entry_count_[r] != kCountOverflow ? entry_count_[r] : big_entry_counts_.at(r);
   }
+  //! Drops report r's postings; returns the identifiers that linked it.
+  std::vector<uint32_t> ClearPostings(uint32_t r);
   //! Stores report r's entries (from scratch_entries_) in entries_.
   void SetEntries(uint32_t r, bool existed);
   //! Rewrites entries_ without the ranges updates left behind.
@@ -245,6 +260,9 @@ class IdentifierIndex {
   absl::flat_hash_map<int64_t, uint32_t> sparse_rows_;
   std::vector<std::string> sources_;
   absl::flat_hash_map<std::string, uint16_t> source_index_;
+  // Slots emptied by Remove(): sized lazily (empty until the first erasure).
+  std::vector<uint8_t> removed_;
+  uint32_t removed_count_ = 0;
   UnixSeconds newest_ = 0;
 };
 

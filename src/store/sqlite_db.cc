@@ -35,11 +35,21 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool r
   // cleanly; synchronous=NORMAL is durable across process crashes (kill -9)
   // and only risks the last commits on power loss; FULL syncs every commit
   // (durability.h).
+  //
+  // secure_delete=ON on every writable connection: deleted and overwritten
+  // rows (an erasure, a retention run, a corrected report) are zeroed in
+  // the page that held them and freed pages are zeroed too, so an erased
+  // IBAN or report text does not linger in the file's free space
+  // (docs/privacy.md, "Erasure and correction"). Debian's SQLite has it on
+  // by default (SQLITE_SECURE_DELETE); upstream's default is off, so it is
+  // set here rather than trusted. Inserts, the bulk of the work, do not pay
+  // for it; a delete or update writes the zeroed page it writes anyway,
+  // plus each freed overflow page.
   std::string_view pragmas =
       read_only ? "PRAGMA foreign_keys=ON;"
       : durability == Durability::kFull
-          ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+          ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;";
   ZICHT_RETURN_IF_ERROR(out->Exec(pragmas));
   return out;
 }

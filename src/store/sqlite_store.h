@@ -11,6 +11,10 @@
 //    the key exists, its stored content hash (store/content_hash.h) decides
 //    between duplicate (no write at all) and updated (row rewritten in place,
 //    identifiers replaced, row_id kept).
+//  - Erasure (EraseReport, EraseExpired): DELETE of the report row and its
+//    identifier rows in one transaction; every writable connection runs
+//    with secure_delete on (sqlite_db.h), so the deleted bytes are zeroed in
+//    the pages that held them, and Checkpoint() empties the WAL.
 //
 // Thread-safety: as Store — one thread at a time per instance.
 #include <memory>
@@ -38,6 +42,9 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredReport>> GetReports(const std::vector<int64_t>& row_ids) override;
   Result<int64_t> CountReports() override;
   Result<std::vector<StatsRow>> Stats(const StatsQuery& query) override;
+  Result<int64_t> EraseReport(const model::ReportKey& key) override;
+  Result<ErasedReports> EraseExpired(const RetentionCutoffs& cutoffs, bool dry_run) override;
+  Result<bool> Checkpoint() override;
 
   //! The underlying connection, for store/ code that adds its own tables.
   sqlite::Database& db() { return *db_; }
@@ -49,6 +56,8 @@ class SqliteStore final : public Store {
   Status InsertIdentifiers(int64_t row_id, const model::Report& report);
   Status ReadIdentifiers(int64_t row_id, model::Report* report);
   Result<StoredReport> ReadByRowId(int64_t row_id);
+  //! Deletes one report row and its identifiers (inside a transaction).
+  Status DeleteRow(int64_t row_id);
 
   std::unique_ptr<sqlite::Database> db_;
   // Prepared once: the ingest path runs them millions of times.
@@ -59,6 +68,7 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_identifier_;
   std::optional<sqlite::Statement> select_report_by_row_;
   std::optional<sqlite::Statement> select_identifiers_by_row_;
+  std::optional<sqlite::Statement> delete_report_;
 };
 
 }  // namespace zicht::store

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -33,6 +34,22 @@ enum class UpsertOutcome { kInserted, kUpdated, kDuplicate };
 struct StoredReport {
   int64_t row_id = 0;
   model::Report report;
+};
+
+//! Which reports a retention run removes (store/retention_policy.h makes
+//! one from the config file and "now"): a report of source S expires when
+//! its reported_at is before S's cutoff, a report of any other source when
+//! it is before `other` (never, when unset).
+struct RetentionCutoffs {
+  std::vector<std::pair<std::string, UnixSeconds>> by_source;
+  std::optional<UnixSeconds> other;
+};
+
+//! What an erasure or a retention run removed: the row ids (for the
+//! in-memory index, never printed) and the count per source.
+struct ErasedReports {
+  std::vector<int64_t> row_ids;
+  std::vector<std::pair<std::string, int64_t>> per_source;  // sorted by source
 };
 
 //! `zicht stats` / GET /v1/stats: counts per period and fraud type.
@@ -88,6 +105,31 @@ class Store {
 
   //! Rows ordered by period, then fraud type; periods without reports omitted.
   virtual Result<std::vector<StatsRow>> Stats(const StatsQuery& query) = 0;
+
+  //! Erases the report with `key` and its identifiers in one transaction
+  //! (AVG art. 17): all of it or, on failure, nothing. Returns its row id.
+  //! kNotFound (nothing changed) when there is no such report. The freed
+  //! bytes are overwritten in the database file (secure_delete) but may
+  //! remain in the WAL until Checkpoint().
+  virtual Result<int64_t> EraseReport(const model::ReportKey& key) {
+    (void)key;
+    return Status::Internal("this store cannot erase reports");
+  }
+
+  //! Erases every report that `cutoffs` says has expired, in one
+  //! transaction (all or nothing); with `dry_run` only counts them.
+  virtual Result<ErasedReports> EraseExpired(const RetentionCutoffs& cutoffs, bool dry_run) {
+    (void)cutoffs;
+    (void)dry_run;
+    return Status::Internal("this store cannot erase reports");
+  }
+
+  //! Copies the WAL into the database file and truncates the WAL to zero
+  //! bytes, so that erased content no longer sits in old WAL frames.
+  //! Returns false when a reader kept it from finishing (the WAL is then
+  //! truncated by a later checkpoint, at the latest when the last
+  //! connection closes).
+  virtual Result<bool> Checkpoint() { return true; }
 };
 
 //! Opens (creating if needed) the SQLite store at `path`, its commits as
