@@ -4,6 +4,7 @@
 // reports that link into two clusters. Test-only.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,19 @@ inline testutil::CommandResult RunZichtIn(const std::string& cwd, const std::vec
   argv.push_back(testutil::ZichtBin());
   argv.insert(argv.end(), args.begin(), args.end());
   return testutil::Run(argv, stdin_data);
+}
+
+//! True when the SQLite database `db` or its write-ahead log (`db`-wal)
+//! holds the bytes `needle` anywhere, free space included: the check that an
+//! erased report left no trace in the files (docs/privacy.md, "Erasure").
+inline bool DatabaseFilesHold(const std::string& db, const std::string& needle) {
+  for (const std::string& path : {db, db + "-wal"}) {
+    if (std::filesystem::exists(path) &&
+        testutil::ReadFile(path).find(needle) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 //! The entry of `zicht … --help` output that documents `option`: the first

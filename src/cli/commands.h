@@ -29,6 +29,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx);
 void RegisterKeysCommand(CLI::App& app, CommandContext& ctx);
 void RegisterAuditCommand(CLI::App& app, CommandContext& ctx);
 void RegisterPseudonymizeCommand(CLI::App& app, CommandContext& ctx);
+// Erasure and retention (AVG art. 16, 17 and 5(1)(e))
+void RegisterReportsCommand(CLI::App& app, CommandContext& ctx);
+void RegisterRetentionCommand(CLI::App& app, CommandContext& ctx);
 // Barriers and screening
 void RegisterEvaluateCommand(CLI::App& app, CommandContext& ctx);
 void RegisterScreenCommand(CLI::App& app, CommandContext& ctx);

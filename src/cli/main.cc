@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   RegisterKeysCommand(app, ctx);
   RegisterAuditCommand(app, ctx);
   RegisterPseudonymizeCommand(app, ctx);
+  RegisterReportsCommand(app, ctx);
+  RegisterRetentionCommand(app, ctx);
   RegisterEvaluateCommand(app, ctx);
   RegisterScreenCommand(app, ctx);
   try {

@@ -69,6 +69,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
                                                    {"full", store::Durability::kFull}},
           CLI::ignore_case))
       ->default_str("normal");
+  cmd->add_option("--retention", opts->retention_path,
+                  "retention file (TOML; see `zicht retention apply --help`): reports past their source's period "
+                  "are erased at start and then every 24 hours, counts logged to stderr");
   cmd->add_option("--rules", opts->rules_path, "barrier rules file for /v1/payments/evaluate (default: shipped)");
   cmd->add_option("--signals", opts->signals_dir,
                   "screening signals directory (patterns.tsv, weights.tsv, brands.tsv, ...; default: built-in); "
