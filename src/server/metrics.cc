@@ -50,6 +50,11 @@ Metrics::Metrics()
   ingest_updated_ = &ingest_->Add({{"outcome", "updated"}});
   ingest_duplicates_ = &ingest_->Add({{"outcome", "duplicate"}});
   ingest_rejected_ = &ingest_->Add({{"outcome", "rejected"}});
+  erased_ = &prometheus::BuildCounter()
+                 .Name("zicht_reports_erased_total")
+                 .Help("Reports erased by DELETE /v1/reports/{source}/{id} or by the retention job")
+                 .Register(*registry_)
+                 .Add({});
   // Counts and bytes of the index are separate metrics: a sum or rate
   // over a metric must never add reports to bytes.
   index_identifiers_ = &prometheus::BuildGauge()
@@ -123,6 +128,8 @@ void Metrics::AddIngest(const IngestCounts& counts) {
   ingest_duplicates_->Increment(static_cast<double>(counts.duplicates));
   ingest_rejected_->Increment(static_cast<double>(counts.rejected));
 }
+
+void Metrics::AddErased(int64_t reports) { erased_->Increment(static_cast<double>(reports)); }
 
 void Metrics::CountRefusedConnection() { refused_connections_->Increment(); }
 

@@ -66,6 +66,9 @@ class Metrics {
   //! Outcome counts of one ingest (POST /v1/reports or the form).
   void AddIngest(const IngestCounts& counts);
 
+  //! Reports erased (DELETE /v1/reports/… or a retention run).
+  void AddErased(int64_t reports);
+
   //! One connection closed at accept for being over a cap (any thread).
   void CountRefusedConnection();
 
@@ -96,6 +99,7 @@ class Metrics {
   prometheus::Counter* ingest_duplicates_;
   prometheus::Counter* ingest_rejected_;
   prometheus::Counter* refused_connections_;
+  prometheus::Counter* erased_;
   prometheus::Gauge* index_identifiers_;
   prometheus::Gauge* index_reports_;
   prometheus::Gauge* index_bytes_;

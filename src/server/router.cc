@@ -6,11 +6,15 @@
 namespace zicht::server {
 namespace {
 
-constexpr std::array<Route, 13> kRoutes{{
+constexpr std::array<Route, 14> kRoutes{{
     {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck, BodySize::kNone},
     {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck, BodySize::kNone},
     {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck, BodySize::kQuery},
     {Method::kPost, "/v1/reports", Endpoint::kReports, "reports", Access::kKey, Right::kSubmit, BodySize::kBulk},
+    // Erasure: a reporter key only for its own partner's sources (checked
+    // in the handler, Principal::MayWrite), an analyst for any.
+    {Method::kDelete, "/v1/reports/{source}/{id}", Endpoint::kEraseReport, "erase_report", Access::kKey, Right::kSubmit,
+     BodySize::kNone},
     {Method::kGet, "/v1/clusters", Endpoint::kClusters, "clusters", Access::kKey, Right::kReadContents, BodySize::kNone},
     {Method::kGet, "/v1/clusters/{id}", Endpoint::kCluster, "cluster", Access::kKey, Right::kReadContents, BodySize::kNone},
     {Method::kGet, "/v1/mules", Endpoint::kMules, "mules", Access::kKey, Right::kReadContents, BodySize::kNone},
@@ -37,17 +41,23 @@ std::string_view MethodName(Method m) {
   return "OTHER";
 }
 
-// Matches a route pattern against a concrete path; "{id}" takes one
-// non-empty segment.
-bool PathMatches(std::string_view pattern, std::string_view path, std::string_view* param) {
-  size_t brace = pattern.find('{');
-  if (brace == std::string_view::npos) return pattern == path;
-  std::string_view prefix = pattern.substr(0, brace);
-  if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return false;
-  std::string_view rest = path.substr(prefix.size());
-  if (rest.find('/') != std::string_view::npos) return false;
-  *param = rest;
-  return true;
+// Matches a route pattern against a concrete path; each "{name}" takes one
+// non-empty segment (at most two: `params`).
+bool PathMatches(std::string_view pattern, std::string_view path, std::string_view params[2]) {
+  size_t n = 0;
+  while (true) {
+    size_t brace = pattern.find('{');
+    if (brace == std::string_view::npos) return pattern == path;
+    std::string_view prefix = pattern.substr(0, brace);
+    if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return false;
+    path.remove_prefix(prefix.size());
+    pattern.remove_prefix(pattern.find('}', brace) + 1);
+    size_t end = path.find('/');
+    std::string_view segment = path.substr(0, end);
+    if (segment.empty() || n == 2) return false;
+    params[n++] = segment;
+    path.remove_prefix(segment.size());
+  }
 }
 
 }  // namespace
@@ -57,12 +67,13 @@ std::span<const Route> Routes() { return kRoutes; }
 RouteMatch MatchRoute(Method method, std::string_view path) {
   RouteMatch match;
   for (const Route& r : kRoutes) {
-    std::string_view param;
-    if (!PathMatches(r.path, path, &param)) continue;
+    std::string_view params[2];
+    if (!PathMatches(r.path, path, params)) continue;
     // HEAD is answered like GET (without a body) wherever GET is allowed.
     if (r.method == method || (method == Method::kHead && r.method == Method::kGet)) {
       match.route = &r;
-      match.path_param = param;
+      match.path_param = params[0];
+      match.path_param2 = params[1];
       match.method_not_allowed = false;
       return match;
     }

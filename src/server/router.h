@@ -29,6 +29,7 @@ enum class Endpoint {
   kScreenThread,
   kFormValidate,
   kFormReport,
+  kEraseReport,
   kStatic,  // files of the web app; not part of the API table
 };
 
@@ -64,7 +65,8 @@ struct RouteMatch {
   const Route* route = nullptr;  // null → 404 or 405
   bool method_not_allowed = false;
   std::string allow;              // "GET, HEAD" when method_not_allowed
-  std::string_view path_param;    // the {id} of /v1/clusters/{id}
+  std::string_view path_param;    // the {id} of /v1/clusters/{id}; the first parameter
+  std::string_view path_param2;   // the second: {id} of /v1/reports/{source}/{id}
 };
 
 //! Finds the route for `method` and `path` (no query). Paths outside /v1,

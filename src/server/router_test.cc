@@ -21,6 +21,15 @@ TEST(RouterTest, MatchesPathsAndParameters) {
   EXPECT_EQ(m.path_param, "C-abc");
   EXPECT_EQ(MatchRoute(Method::kGet, "/v1/clusters/a/b").route, nullptr);
   EXPECT_EQ(MatchRoute(Method::kHead, "/healthz").route->endpoint, Endpoint::kHealthz);
+  m = MatchRoute(Method::kDelete, "/v1/reports/politie/PL%2F42");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->endpoint, Endpoint::kEraseReport);
+  EXPECT_EQ(m.path_param, "politie");
+  EXPECT_EQ(m.path_param2, "PL%2F42");
+  EXPECT_EQ(MatchRoute(Method::kDelete, "/v1/reports/politie").route, nullptr);
+  EXPECT_EQ(MatchRoute(Method::kDelete, "/v1/reports/politie/").route, nullptr);
+  EXPECT_EQ(MatchRoute(Method::kDelete, "/v1/reports/politie/a/b").route, nullptr);
+  EXPECT_EQ(MatchRoute(Method::kGet, "/v1/reports/politie/a").allow, "DELETE");
 }
 
 TEST(RouterTest, WrongMethodIs405WithAllow) {
@@ -61,7 +70,8 @@ TEST(RouterTest, OpenApiDocumentMatchesRouteTable) {
   }
   std::set<std::string> served;
   for (const Route& r : Routes()) {
-    served.insert(std::string(r.method == Method::kGet ? "GET" : "POST") + " " + std::string(r.path));
+    std::string method = r.method == Method::kGet ? "GET" : r.method == Method::kDelete ? "DELETE" : "POST";
+    served.insert(method + " " + std::string(r.path));
   }
   EXPECT_EQ(documented, served);
 }

@@ -54,6 +54,9 @@ struct ServerOptions {
   //! A request's header block must be complete this long after its first
   //! byte (a slowloris client trickling header bytes is cut off here).
   int header_timeout_seconds = 10;
+  //! Retention file (store/retention_policy.h): expired reports are erased
+  //! at start and then every 24 hours; empty = reports are kept.
+  std::string retention_path;
   //! Barrier rules file for /v1/payments/evaluate; empty = shipped defaults.
   std::string rules_path;
   //! Screening signals directory (data/screening/ format) for

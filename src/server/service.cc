@@ -11,6 +11,7 @@
 #include "server/error_response.h"
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
+#include "server/retention_job.h"
 #include "store/audit_store.h"
 
 
@@ -31,6 +32,11 @@ Service::~Service() { Shutdown(); }
 
 Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   std::unique_ptr<Service> s(new Service(options));
+  // Read (every period checked) before the store is opened: a bad
+  // retention file stops the start and changes nothing.
+  if (!options.retention_path.empty()) {
+    ZICHT_ASSIGN_OR_RETURN(s->retention_, store::RetentionPolicy::Load(options.retention_path));
+  }
   ZICHT_RETURN_IF_ERROR(s->ReloadKeys());
   if (!options.form_partner.empty() && !s->FormPrincipal()) {
     return Status::InvalidArgument("--form-partner '" + options.form_partner +
@@ -51,6 +57,18 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(s->engine_, link::BuildEngine(engine_options));
   ZICHT_RETURN_IF_ERROR(s->InitBarrier());
   ZICHT_RETURN_IF_ERROR(s->ReloadSignals());
+  if (s->retention_) {
+    // Once before the first request (a restarted server never serves an
+    // expired report), then daily.
+    ZICHT_RETURN_IF_ERROR(s->ApplyRetention());
+    Service* service = s.get();
+    s->retention_job_ = std::make_unique<RetentionJob>(
+        [service] {
+          Status st = service->ApplyRetention();
+          if (!st.ok()) std::fprintf(stderr, "zicht serve: retention failed: %s\n", st.message().c_str());
+        },
+        RetentionJob::kInterval);
+  }
   return s;
 }
 
@@ -80,6 +98,7 @@ std::optional<Principal> Service::FormPrincipal() {
 }
 
 void Service::Shutdown() {
+  if (retention_job_) retention_job_->Stop();
   if (audit_) audit_->Stop();
 }
 
@@ -192,6 +211,9 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
             case Endpoint::kMetrics: HandleMetrics(res); break;
             case Endpoint::kCheck: HandleCheck(req, *who, res); break;
             case Endpoint::kReports: HandleReports(req, *who, res); break;
+            case Endpoint::kEraseReport:
+              HandleEraseReport(req, match.path_param, match.path_param2, *who, res);
+              break;
             case Endpoint::kClusters: HandleClusters(req, query, *who, res); break;
             case Endpoint::kCluster: HandleCluster(req, match.path_param, query, *who, res); break;
             case Endpoint::kMules: HandleMules(query, res); break;

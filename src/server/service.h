@@ -27,6 +27,7 @@
 #include "server/rate_limiter.h"
 #include "server/router.h"
 #include "server/server_options.h"
+#include "store/retention_policy.h"
 #include "store/store.h"
 
 namespace zicht::screen {
@@ -37,6 +38,7 @@ class IdentifierLookup;
 namespace zicht::server {
 
 class BarrierState;  // per-account state of POST /v1/payments/evaluate
+class RetentionJob;  // the daily retention run (retention_job.h)
 
 class Service {
  public:
@@ -60,7 +62,14 @@ class Service {
   //! otherwise, or when `ticket` is 0. See AuditLog::WhenDurable.
   void WhenAudited(uint64_t ticket, std::function<void()> done);
 
-  //! Writes out the audit log and stops its writer (after the last request).
+  //! Erases the reports past their retention period (--retention FILE)
+  //! from the store and the index, logs the counts per source to stderr and
+  //! audits the run. Runs at start and then every 24 hours (RetentionJob);
+  //! without --retention it does nothing. erase_handler.cc.
+  Status ApplyRetention();
+
+  //! Stops the retention job, writes out the audit log and stops its
+  //! writer (after the last request).
   void Shutdown();
 
   //! Open connections, maintained by the transport, shown in /metrics.
@@ -78,6 +87,9 @@ class Service {
   void HandleMetrics(HttpResponse& res);
   void HandleCheck(const HttpRequest& req, const Principal& who, HttpResponse& res);
   void HandleReports(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  // erase_handler.cc
+  void HandleEraseReport(const HttpRequest& req, std::string_view source, std::string_view id, const Principal& who,
+                         HttpResponse& res);
   void HandleClusters(const HttpRequest& req, std::string_view query, const Principal& who, HttpResponse& res);
   void HandleCluster(const HttpRequest& req, std::string_view id, std::string_view query, const Principal& who,
                      HttpResponse& res);
@@ -132,6 +144,8 @@ class Service {
   std::mutex read_mu_;
   std::unique_ptr<store::Store> read_store_;   // GUARDED_BY(read_mu_)
   std::unique_ptr<AuditLog> audit_;
+  std::optional<store::RetentionPolicy> retention_;  // --retention FILE; read once at start
+  std::unique_ptr<RetentionJob> retention_job_;
   Metrics metrics_;
   RateLimiter form_limiter_;
   std::mutex form_mu_;

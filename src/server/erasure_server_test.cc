@@ -1,0 +1,157 @@
+// Erasure, correction and retention through a real `zicht serve` on
+// 127.0.0.1 (docs/privacy.md, "Erasure" and "Retention"; docs/api.md):
+// DELETE /v1/reports/{source}/{id} takes a report out of the store and the
+// running index at once, by the write rule of its key, audited; a report
+// posted again replaces its identifiers; --retention erases expired reports
+// at start. Responses are recorded for the OpenAPI check.
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <string>
+
+#include "server/test_server_fixture.h"
+
+namespace zicht::server {
+namespace {
+
+using testing::Call;
+using testing::Response;
+
+// Only R1 names it; R1 and R2 share kMuleIban.
+constexpr char kPhoneOfR1[] = "06-12345678";
+
+bool FileHolds(const std::string& path, const std::string& needle) {
+  return testutil::ReadFile(path).find(needle) != std::string::npos;
+}
+
+class ErasureServerTest : public ServerTest {
+ protected:
+  Response Erase(int port, const std::string& source, const std::string& id, const std::string& key) {
+    return Call(port, "DELETE", "/v1/reports/" + source + "/" + id, "", Auth(key, "AVG art. 17 request"));
+  }
+  Response Check(int port, const std::string& kind, const std::string& value) {
+    return Call(port, "POST", "/v1/check", CheckBody(kind, value), Auth(analyst_));
+  }
+  int ClusterCount(int port) {
+    Response r = Call(port, "GET", "/v1/clusters", "", Auth(analyst_));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return static_cast<int>(Json(r.body)["clusters"].Size());
+  }
+};
+
+TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
+  auto s = Start();
+  const int port = s->port();
+  ASSERT_EQ(ClusterCount(port), 1);
+  ASSERT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
+
+  Response r = Erase(port, "fraudehelpdesk", "R1", analyst_);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body, R"({"status":"erased","source":"fraudehelpdesk","id":"R1"})");
+
+  // Without a restart: its phone is unknown, the shared IBAN is in one
+  // report and no cluster is left.
+  auto phone = Json(Check(port, "phone", kPhoneOfR1).body);
+  EXPECT_FALSE(phone["results"][0]["known"].GetBool());
+  EXPECT_STREQ(phone["results"][0]["risk"].GetString(), "none");
+  auto iban = Json(Check(port, "iban", kMuleIban).body);
+  EXPECT_EQ(iban["results"][0]["reports"].GetInt(), 1);
+  EXPECT_TRUE(iban["results"][0]["cluster"].IsNull());
+  EXPECT_EQ(ClusterCount(port), 0);
+  Response stats = Call(port, "GET", "/v1/stats", "", Auth(analyst_));
+  EXPECT_EQ(Json(stats.body)["rows"][0]["reports"].GetInt(), 1) << stats.body;
+
+  // Erased again: it is gone.
+  EXPECT_EQ(Erase(port, "fraudehelpdesk", "R1", analyst_).status, 404);
+
+  // Nothing of its contents in the database file, with the server still up.
+  EXPECT_FALSE(FileHolds(db_, "Hoi mam"));
+  EXPECT_FALSE(FileHolds(db_, "+31612345678"));
+
+  // Audited: who, which report key, the outcome; never the contents.
+  s->Stop(SIGTERM);
+  auto a = testutil::RunZicht({"audit", "--db", db_, "--format", "csv"});
+  EXPECT_NE(a.out.find(",politie,"), std::string::npos);
+  EXPECT_NE(a.out.find("DELETE /v1/reports/{source}/{id},report,,fraudehelpdesk/R1,AVG art. 17 request,erased"),
+            std::string::npos)
+      << a.out;
+  EXPECT_NE(a.out.find("fraudehelpdesk/R1,AVG art. 17 request,not_found"), std::string::npos);
+  EXPECT_EQ(a.out.find("Hoi mam"), std::string::npos);
+
+  // After a restart the index is built without it.
+  auto again = Start();
+  EXPECT_FALSE(Json(Check(again->port(), "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
+}
+
+TEST_F(ErasureServerTest, ReporterErasesOnlyItsOwnPartnersReports) {
+  auto s = Start();
+  const int port = s->port();
+  Response foreign = Erase(port, "politie", "R2", reporter_);
+  EXPECT_EQ(foreign.status, 403) << foreign.body;
+  EXPECT_NE(foreign.body.find("may not erase reports of another source"), std::string::npos);
+  EXPECT_EQ(Erase(port, "politie", "R2", checker_).status, 403);
+  EXPECT_EQ(Call(port, "DELETE", "/v1/reports/politie/R2", "", {}).status, 401);
+  EXPECT_EQ(ClusterCount(port), 1);
+  Response own = Erase(port, "fraudehelpdesk", "R1", reporter_);
+  EXPECT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(ClusterCount(port), 0);
+}
+
+TEST_F(ErasureServerTest, UnknownReportIs404AndChangesNothing) {
+  auto s = Start();
+  const int port = s->port();
+  Response r = Erase(port, "politie", "NOPE", analyst_);
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("no report with this id from source 'politie'; nothing changed"), std::string::npos) << r.body;
+  EXPECT_EQ(Erase(port, "Politie!", "R2", analyst_).status, 400);
+  EXPECT_EQ(Call(port, "GET", "/v1/reports/politie/R2", "", Auth(analyst_)).status, 405);
+  EXPECT_EQ(ClusterCount(port), 1);
+  EXPECT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
+}
+
+// AVG art. 16: the same (source, id) posted again replaces the report; an
+// identifier left out no longer links or counts, in the running server.
+TEST_F(ErasureServerTest, CorrectionReplacesTheIdentifiers) {
+  auto s = Start();
+  const int port = s->port();
+  std::string corrected =
+      R"({"id":"R1","source":"fraudehelpdesk","reported_at":"2024-03-01T10:00:00Z","fraud_type":"hulpvraagfraude","damage_eur":250,"identifiers":[{"kind":"phone","value":"06-12345678"}],"text":"Hoi mam"})";
+  Response r = Call(port, "POST", "/v1/reports", corrected, Auth(reporter_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r.body)["updated"].GetInt(), 1) << r.body;
+  auto iban = Json(Check(port, "iban", kMuleIban).body);
+  EXPECT_EQ(iban["results"][0]["reports"].GetInt(), 1);
+  EXPECT_EQ(ClusterCount(port), 0);
+  EXPECT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
+}
+
+TEST_F(ErasureServerTest, RetentionErasesExpiredReportsAtStartAndLogsCountsOnly) {
+  std::string policy = dir_.File("zicht-retention.toml");
+  testutil::WriteFile(policy, "default = \"P100Y\"\n[sources]\npolitie = \"P1Y\"\n");
+  auto s = Start({"--retention", policy});
+  const int port = s->port();
+  // politie/R2 and politie/R3 (2024) are past one year; R1 stays.
+  EXPECT_EQ(ClusterCount(port), 0);
+  EXPECT_FALSE(Json(Check(port, "url", "https://betaal-nu.example/x").body)["results"][0]["known"].GetBool());
+  EXPECT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
+  s->Stop(SIGTERM);
+  std::string log = s->Stderr();
+  EXPECT_NE(log.find("zicht serve: retention: erased 2 reports (politie 2)"), std::string::npos) << log;
+  EXPECT_EQ(log.find("R2"), std::string::npos);
+  EXPECT_FALSE(FileHolds(db_, "betaal-nu.example"));
+  auto a = testutil::RunZicht({"audit", "--db", db_, "--format", "csv"});
+  EXPECT_NE(a.out.find(",zicht,retention,retention,report,,2 reports (politie 2),"), std::string::npos) << a.out;
+}
+
+TEST_F(ErasureServerTest, BadRetentionFileStopsTheStartAndChangesNothing) {
+  std::string policy = dir_.File("zicht-retention.toml");
+  testutil::WriteFile(policy, "[sources]\npolitie = \"P1Y\"\nbank = \"1 year\"\n");
+  auto r = testutil::RunZicht({"serve", "--listen", "127.0.0.1:0", "--db", db_, "--keys", keys_, "--retention", policy});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(policy + ":3: source 'bank': '1 year' is not a retention period"), std::string::npos) << r.err;
+  auto s = Start();
+  EXPECT_EQ(ClusterCount(s->port()), 1);
+}
+
+}  // namespace
+}  // namespace zicht::server
