@@ -24,6 +24,7 @@ class ReportsEraseTest : public ::testing::Test {
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   std::string Clusters() { return RunZicht({"clusters", "--members", "--format", "csv", "--db", db_}).out; }
+  std::string Mules() { return RunZicht({"clusters", "--mules", "--format", "csv", "--db", db_}).out; }
 
   testutil::TempDir dir_;
   std::string db_;
@@ -36,6 +37,7 @@ TEST_F(ReportsEraseTest, ErasedReportNoLongerLinksAndLeavesNoTraceInTheFile) {
   ASSERT_TRUE(DatabaseFilesHold(db_, kSecretIban));
   ASSERT_TRUE(DatabaseFilesHold(db_, kSecretText));
   ASSERT_NE(RunZicht({"stats", "--format", "csv", "--db", db_}).out.find(OldDate().substr(0, 7)), std::string::npos);
+  ASSERT_NE(Mules().find(kSharedIban), std::string::npos) << Mules();
 
   auto r = RunZicht({"reports", "erase", "--source", "politie", "--id", "OLD", "--db", db_});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -46,6 +48,8 @@ TEST_F(ReportsEraseTest, ErasedReportNoLongerLinksAndLeavesNoTraceInTheFile) {
   EXPECT_EQ(Clusters(), "cluster_id,source,report_id\n");
   auto check = RunZicht({"check", "iban", kSecretIbanAsTyped, "--db", db_});
   EXPECT_NE(check.out.find("\"known\":false"), std::string::npos) << check.out;
+  // The shared IBAN was a mule (beneficiary in A and OLD): no longer.
+  EXPECT_EQ(Mules(), "iban,reports,cluster_id\n");
   // Statistics lose it too: its month has no row any more.
   EXPECT_EQ(RunZicht({"stats", "--format", "csv", "--db", db_}).out.find(OldDate().substr(0, 7)), std::string::npos);
 

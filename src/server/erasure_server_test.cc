@@ -44,6 +44,7 @@ TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
   const int port = s->port();
   ASSERT_EQ(ClusterCount(port), 1);
   ASSERT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
+  ASSERT_NE(Call(port, "GET", "/v1/mules", "", Auth(analyst_)).body.find(kMuleIban), std::string::npos);
 
   Response r = Erase(port, "fraudehelpdesk", "R1", analyst_);
   ASSERT_EQ(r.status, 200) << r.body;
@@ -58,6 +59,7 @@ TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
   EXPECT_EQ(iban["results"][0]["reports"].GetInt(), 1);
   EXPECT_TRUE(iban["results"][0]["cluster"].IsNull());
   EXPECT_EQ(ClusterCount(port), 0);
+  EXPECT_EQ(Call(port, "GET", "/v1/mules", "", Auth(analyst_)).body.find(kMuleIban), std::string::npos);
   Response stats = Call(port, "GET", "/v1/stats", "", Auth(analyst_));
   EXPECT_EQ(Json(stats.body)["rows"][0]["reports"].GetInt(), 1) << stats.body;
 
