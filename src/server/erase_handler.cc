@@ -98,6 +98,8 @@ Status Service::ApplyRetention() {
   e.endpoint = "retention";
   e.kind = "report";
   e.subject = counts;
+  // No partner asked for it: the deployment's own storage limitation.
+  e.legal_basis = "AVG art. 5(1)(e)";
   e.result = "erased";
   audit_->Append(std::move(e));
   return Status::Ok();

@@ -27,7 +27,7 @@ bool FileHolds(const std::string& path, const std::string& needle) {
 class ErasureServerTest : public ServerTest {
  protected:
   Response Erase(int port, const std::string& source, const std::string& id, const std::string& key) {
-    return Call(port, "DELETE", "/v1/reports/" + source + "/" + id, "", Auth(key, "AVG art. 17 request"));
+    return Call(port, "DELETE", "/v1/reports/" + source + "/" + id, "", Auth(key, "fraud-reporting"));
   }
   Response Check(int port, const std::string& kind, const std::string& value) {
     return Call(port, "POST", "/v1/check", CheckBody(kind, value), Auth(analyst_));
@@ -74,10 +74,11 @@ TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
   s->Stop(SIGTERM);
   auto a = testutil::RunZicht({"audit", "--db", db_, "--format", "csv"});
   EXPECT_NE(a.out.find(",politie,"), std::string::npos);
-  EXPECT_NE(a.out.find("DELETE /v1/reports/{source}/{id},report,,fraudehelpdesk/R1,AVG art. 17 request,erased"),
+  EXPECT_NE(a.out.find("DELETE /v1/reports/{source}/{id},report,,fraudehelpdesk/R1,fraud-reporting,"),
             std::string::npos)
       << a.out;
-  EXPECT_NE(a.out.find("fraudehelpdesk/R1,AVG art. 17 request,not_found"), std::string::npos);
+  EXPECT_NE(a.out.find("fraudehelpdesk/R1,fraud-reporting,AVG art. 6(1)(f),erased\n"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find("fraudehelpdesk/R1,fraud-reporting,AVG art. 6(1)(f),not_found\n"), std::string::npos);
   EXPECT_EQ(a.out.find("Hoi mam"), std::string::npos);
 
   // After a restart the index is built without it.
@@ -142,7 +143,9 @@ TEST_F(ErasureServerTest, RetentionErasesExpiredReportsAtStartAndLogsCountsOnly)
   EXPECT_EQ(log.find("R2"), std::string::npos);
   EXPECT_FALSE(FileHolds(db_, "betaal-nu.example"));
   auto a = testutil::RunZicht({"audit", "--db", db_, "--format", "csv"});
-  EXPECT_NE(a.out.find(",zicht,retention,retention,report,,2 reports (politie 2),"), std::string::npos) << a.out;
+  EXPECT_NE(a.out.find(",zicht,retention,retention,report,,2 reports (politie 2),,AVG art. 5(1)(e),erased\n"),
+            std::string::npos)
+      << a.out;
 }
 
 TEST_F(ErasureServerTest, BadRetentionFileStopsTheStartAndChangesNothing) {
