@@ -421,9 +421,11 @@ Result<int64_t> SqliteStore::EraseReport(const model::ReportKey& key) {
 }
 
 Result<ErasedReports> SqliteStore::EraseExpired(const RetentionCutoffs& cutoffs, bool dry_run) {
-  // One pass over three columns of every report, deciding in C++: a daily
-  // run over a few million rows reads them in about a second, and the rule
-  // (per-source cutoff, else the default) stays in one readable place.
+  // One pass over three columns of every report, deciding in C++, so the
+  // rule (per-source cutoff, else the default) stays in one readable place.
+  // Measured with `zicht retention apply` on 200,000 reports (shared 2-core
+  // machine, load ≈ 10): a dry run 1.7 s, erasing 100,000 of them with
+  // secure_delete 5.4 s, in one transaction; a daily job can afford both.
   ErasedReports out;
   std::map<std::string, int64_t, std::less<>> per_source;
   Status s = db_->Transaction([&]() -> Status {
