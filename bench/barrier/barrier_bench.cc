@@ -2,10 +2,26 @@
 // barrier engine, in process, on a generated stream that looks like a bank's:
 // many accounts, mostly payments, some logins (occasionally from a new
 // device), contact changes and limit raises, a few beneficiaries known from
-// fraud. Prints two lines for bench/parts/40-barrier.sh:
+// fraud. Prints lines for bench/parts/40-barrier.sh:
 //   eval <events/CPU-s> <events/wall-s>    evaluation of pre-parsed events (JSON parsed outside the timed loop)
+//   memory <bytes/account>                 heap of the in-memory state per account after `eval`
+//   payment <CPU-µs/payment>               `eval`'s CPU time per payment (other events included)
 //   replay <events/CPU-s> <events/wall-s>  end to end: JSONL text → parse → evaluate → decision JSON
+// With a third argument DB-PATH (a file to create) it also measures the
+// durable state of `zicht serve` (server/barrier_state_writer.h) on the
+// first 200,000 events (20,000 for full), each applied as its own request
+// would be (CPU and wall time per payment, other events' time included):
+//   durable normal <CPU-µs/payment> <wall-µs/payment>   one client; the writer commits in 5 ms batches
+//   durable full <CPU-µs/payment> <wall-µs/payment>     16 clients, each waiting for its commit (group commit)
+// CPU time is the whole process's (the writer thread included).
+#include <malloc.h>
 #include <time.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include <chrono>
 #include <cstdio>
@@ -21,6 +37,8 @@
 #include "barrier/decision_json.h"
 #include "barrier/engine.h"
 #include "barrier/rules.h"
+#include "server/barrier_state_writer.h"
+#include "store/barrier_state_store.h"
 
 namespace {
 
@@ -78,6 +96,78 @@ std::string EventJson(const Event& e) {
   return out + "}";
 }
 
+// Bytes allocated: the heap plus the large blocks malloc maps on their own
+// (the account table is one of those).
+size_t HeapBytes() {
+  const struct mallinfo2 m = mallinfo2();
+  return m.uordblks + m.hblkhd;
+}
+
+// Applies `events` one per Apply (as one request each) through engines over
+// a BarrierStateWriter on a fresh database at `path`: `clients` threads,
+// client c taking the accounts with hash % clients == c (so each account's
+// events stay in order), one engine per client as one partner each. With
+// `durability` full every Apply waits for its commit. Prints one line.
+int DurableRun(const std::vector<Event>& events, const RuleSet& rules, const DutchTimeZone& zone,
+               const IdentifierRiskSource& risk, const std::string& path, store::Durability durability,
+               int clients) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  auto writer_store = store::BarrierStateStore::Open(path, durability);
+  auto reader_store = store::BarrierStateStore::Open(path, durability);
+  if (!writer_store.ok() || !reader_store.ok()) {
+    std::fprintf(stderr, "cannot open %s\n", path.c_str());
+    return 1;
+  }
+  const bool full = durability == store::Durability::kFull;
+  server::BarrierStateWriter writer(std::move(*writer_store), std::move(*reader_store), full);
+  std::vector<std::unique_ptr<server::BarrierStateWriter::PartnerStore>> stores;
+  std::vector<std::unique_ptr<Engine>> engines;
+  for (int c = 0; c < clients; ++c) {
+    stores.push_back(std::make_unique<server::BarrierStateWriter::PartnerStore>(writer, "bank" + std::to_string(c)));
+    engines.push_back(std::make_unique<Engine>(rules, zone, &risk, 100000, stores.back().get()));
+  }
+  std::atomic<size_t> payments{0};
+  std::atomic<bool> failed{false};
+  double c0 = CpuSeconds();
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      std::vector<Decision> out;
+      std::mutex mu;
+      std::condition_variable cv;
+      size_t mine = 0;
+      for (const Event& e : events) {
+        if (std::hash<std::string>()(e.account) % static_cast<size_t>(clients) != static_cast<size_t>(c)) continue;
+        out.clear();
+        if (!engines[c]->Apply(std::span<const Event>(&e, 1), &out).ok()) failed = true;
+        mine += out.size();
+        if (!full) continue;
+        bool done = false;
+        writer.WhenDurable(writer.LastTicket(), [&] {
+          std::lock_guard<std::mutex> lock(mu);
+          done = true;
+          cv.notify_one();
+        });
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return done; });
+      }
+      payments += mine;
+    });
+  }
+  for (auto& t : threads) t.join();
+  writer.Stop();  // the cost of writing everything out is part of the figure
+  auto t1 = std::chrono::steady_clock::now();
+  double c1 = CpuSeconds();
+  if (failed) return 1;
+  const double n = static_cast<double>(payments.load());
+  std::printf("durable %s %.2f %.2f\n", full ? "full" : "normal", (c1 - c0) * 1e6 / n,
+              std::chrono::duration<double>(t1 - t0).count() * 1e6 / n);
+  std::fprintf(stderr, "durable %s: %zu payments, %lld states written\n", full ? "full" : "normal", payments.load(),
+               static_cast<long long>(writer.written()));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,21 +220,32 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", rules.status().ToString().c_str());
     return 1;
   }
+  auto zone = DutchTimeZone::Load();
+  if (!zone.ok()) {
+    std::fprintf(stderr, "%s\n", zone.status().ToString().c_str());
+    return 1;
+  }
 
   // 1. Evaluation of pre-parsed events.
   double eval_rate = 0, eval_wall_rate = 0;
   int64_t blocked = 0;
   {
-    Engine engine(*rules, &known);
+    const size_t heap_before = HeapBytes();
+    Engine engine(*rules, *zone, &known);
     std::vector<Decision> decisions;
     decisions.reserve(n_events);
+    const size_t decisions_bytes = HeapBytes() - heap_before;
     double c0 = CpuSeconds();
     auto t0 = std::chrono::steady_clock::now();
-    engine.Apply(events, &decisions);
+    if (!engine.Apply(events, &decisions).ok()) return 1;
     auto t1 = std::chrono::steady_clock::now();
     double c1 = CpuSeconds();
     eval_rate = static_cast<double>(n_events) / (c1 - c0);
     eval_wall_rate = static_cast<double>(n_events) / std::chrono::duration<double>(t1 - t0).count();
+    const double per_account = static_cast<double>(HeapBytes() - heap_before - decisions_bytes) /
+                               static_cast<double>(engine.AccountCount());
+    std::printf("memory %.0f\n", per_account);
+    std::printf("payment %.3f\n", (c1 - c0) * 1e6 / static_cast<double>(decisions.size()));
     for (const auto& d : decisions) blocked += d.action != Action::kAllow;
     std::fprintf(stderr, "accounts %zu, payments %zu, not allowed %lld\n", engine.AccountCount(), decisions.size(),
                  static_cast<long long>(blocked));
@@ -155,7 +256,7 @@ int main(int argc, char** argv) {
   {
     std::string text;
     for (const Event& e : events) text += EventJson(e) + "\n";
-    Engine engine(*rules, &known);
+    Engine engine(*rules, *zone, &known);
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     size_t out_bytes = 0;
@@ -181,5 +282,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "replay output %zu bytes\n", out_bytes);
   }
   std::printf("eval %.0f %.0f\nreplay %.0f %.0f\n", eval_rate, eval_wall_rate, replay_rate, replay_wall_rate);
+  std::fflush(stdout);
+
+  // 3. Durable state, as the server keeps it.
+  if (argc > 3) {
+    auto head = [&](size_t n) { return std::vector<Event>(events.begin(), events.begin() + std::min(events.size(), n)); };
+    if (DurableRun(head(200000), *rules, *zone, known, argv[3], store::Durability::kNormal, 1) != 0) return 1;
+    // Fewer events: every one waits for an fsync (shared by up to 16).
+    if (DurableRun(head(20000), *rules, *zone, known, argv[3], store::Durability::kFull, 16) != 0) return 1;
+  }
   return 0;
 }

@@ -47,8 +47,7 @@ void AccountState::AddBeneficiary(uint64_t hash) {
   beneficiaries.push_back(hash);
 }
 
-void AccountState::Advance(UnixSeconds at) {
-  int64_t today = DaysFromSeconds(at);
+void AccountState::Advance(UnixSeconds at, int64_t today) {
   if (today != day) {
     day = today;
     spent_today_cents = 0;

@@ -41,7 +41,7 @@ struct AccountState {
   int64_t limit_cents = -1;          // daily limit in force; -1 = never changed (rules' default applies)
   int64_t pending_limit_cents = -1;  // raised limit in its cooling-off; -1 = none
   UnixSeconds pending_effective_at = 0;
-  int64_t day = std::numeric_limits<int64_t>::min();  // UTC day of spent_today_cents
+  int64_t day = std::numeric_limits<int64_t>::min();  // Dutch day of spent_today_cents (dutch_time.h)
   int64_t spent_today_cents = 0;     // allowed and warned payments on `day`
   UnixSeconds last_contact_change = kNoTime;
   UnixSeconds last_new_device = kNoTime;
@@ -59,9 +59,9 @@ struct AccountState {
   bool KnowsBeneficiary(uint64_t hash) const;
   void AddBeneficiary(uint64_t hash);
 
-  //! Starts a new day's spending when `at` falls on another UTC day, and
-  //! applies a pending limit whose cooling-off has passed.
-  void Advance(UnixSeconds at);
+  //! Starts a new day's spending when `today` (the Dutch day of `at`) is
+  //! another day, and applies a pending limit whose cooling-off has passed.
+  void Advance(UnixSeconds at, int64_t today);
 };
 
 }  // namespace zicht::barrier

@@ -17,19 +17,35 @@
 //   holds it and submits it again at `until` as a new payment event, which is
 //   then evaluated against the limit in force at that time. Counting it at
 //   delay time would count it twice.
-// - Days are UTC days (DaysFromSeconds); `hour` in conditions is UTC too.
+// - Days are Dutch days and `hour` in conditions is the Dutch hour
+//   (Europe/Amsterdam, DST included: dutch_time.h). A daily limit's delay
+//   ends at the next Dutch midnight.
+// - Decisions depend only on the events (and the rules and risk answers):
+//   replaying the same events from an empty state gives the same decisions,
+//   whatever was evicted from memory in between (with an AccountStore).
 //
-// Memory: state is kept for at most `max_accounts` accounts. When a new
-// account would pass that, the least recently active 1/16 of the accounts
-// are forgotten (their next event starts them afresh, as for an account
-// never seen). Without a bound one API key sending `login` events for
-// ever-new accounts grew the state without end (51 → 535 MB after 840k
-// accounts). Evicting a sixteenth at a time keeps the cost per new account
-// O(1) amortised: one scan of the table every n/16 insertions.
+// Memory: state is kept in memory for at most `max_accounts` accounts
+// (bytes per account: `make bench`, "memory"; up to ~2 KB more with 256
+// remembered beneficiaries). When new accounts would pass that, the least
+// recently active accounts are evicted first — a sixteenth of the bound
+// more than needed, so the cost per new account stays O(1) amortised (one
+// scan of the table every n/16 insertions). With an AccountStore (the
+// server) an evicted account is loaded back on its next event, so eviction
+// loses nothing; without one (`zicht evaluate`, unbounded there) its next
+// event starts it afresh. Without a bound one API key sending `login`
+// events for ever-new accounts grew the state without end (51 → 535 MB
+// after 840k accounts). One Apply keeps all of its own accounts in memory,
+// so a single batch with more accounts than the bound passes it until the
+// next Apply that adds accounts.
+//
+// Durability: with an AccountStore, every account an Apply changed is handed
+// to AccountStore::Save once, under the lock, before Apply returns.
 //
 // Thread-safety: all public methods may be called from many threads; one
 // mutex guards the account state (the server's workers share one Engine).
 // Per-event cost is one uncontended lock; Apply(span) takes it once per batch.
+// Loads from the AccountStore (only for accounts not in memory) happen under
+// the lock too: one partner's engine waits for them, other partners do not.
 #include <array>
 #include <cstdint>
 #include <span>
@@ -42,7 +58,9 @@
 #include <absl/synchronization/mutex.h>
 
 #include "barrier/account_state.h"
+#include "barrier/account_store.h"
 #include "barrier/action.h"
+#include "barrier/dutch_time.h"
 #include "barrier/event.h"
 #include "barrier/risk_source.h"
 #include "barrier/rules.h"
@@ -70,33 +88,59 @@ class Engine {
   //! No bound on the number of accounts (a replay of a bank's own log).
   static constexpr size_t kUnlimitedAccounts = static_cast<size_t>(-1);
 
+  //! `zone`: the Dutch calendar of days and hours (DutchTimeZone::Load).
   //! `risk` answers "known in Zicht?" for IBANs and devices; nullptr means
-  //! nothing is known. The source must outlive the engine. At most
-  //! `max_accounts` accounts keep state (see "Memory" above).
-  Engine(RuleSet rules, const IdentifierRiskSource* risk, size_t max_accounts = kUnlimitedAccounts);
+  //! nothing is known. At most `max_accounts` accounts keep state in memory
+  //! (see "Memory" above). `store`: where state lives beyond memory; nullptr
+  //! = memory only. `risk` and `store` must outlive the engine.
+  Engine(RuleSet rules, DutchTimeZone zone, const IdentifierRiskSource* risk,
+         size_t max_accounts = kUnlimitedAccounts, AccountStore* store = nullptr);
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
   //! Applies one event. For a payment returns true and fills *decision; for
   //! other events returns false and leaves *decision untouched.
+  //! REQUIRES: no AccountStore (a load could fail; use the span form).
   bool Apply(const Event& event, Decision* decision) ABSL_LOCKS_EXCLUDED(mu_);
 
   //! Applies events in order; appends one Decision per payment to *out.
-  void Apply(std::span<const Event> events, std::vector<Decision>* out) ABSL_LOCKS_EXCLUDED(mu_);
+  //! All or nothing: the accounts the events need are loaded first, and a
+  //! failed load returns its Status with no event applied and *out unchanged.
+  [[nodiscard]] Status Apply(std::span<const Event> events, std::vector<Decision>* out) ABSL_LOCKS_EXCLUDED(mu_);
 
   const RuleSet& rules() const { return rules_; }
 
   //! Reason code of barrier `index` (a Decision::Fired::barrier).
   std::string_view ReasonCode(uint16_t index) const { return rules_.barriers[index].reason; }
 
-  //! Accounts with state.
+  //! Accounts with state in memory.
   size_t AccountCount() const ABSL_LOCKS_EXCLUDED(mu_);
 
  private:
-  bool ApplyLocked(const Event& event, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  //! Forgets the least recently active sixteenth of the accounts.
-  void EvictLeastRecentLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void Evaluate(const Event& event, AccountState& state, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  struct Tracked {
+    AccountState state;
+    uint64_t last_active = 0;  // value of events_seen_ at the account's latest event
+    bool changed = false;      // touched by the running Apply, not yet saved
+  };
+  //! An entry of accounts_ (pointers: valid until the table gains or loses an entry).
+  struct Slot {
+    const std::string* account = nullptr;
+    Tracked* tracked = nullptr;
+  };
+
+  //! Memory only (no store): the account's entry, created fresh when not in
+  //! memory (evicting first when the table is full).
+  Slot InsertInMemoryLocked(const std::string& account) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  //! With a store: the entries of every event's account, loading those not
+  //! in memory; on a failed load its Status, nothing applied.
+  Result<std::vector<Slot>> LoadBatchLocked(std::span<const Event> events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  bool ApplyLocked(const Event& event, const Slot& slot, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  //! Hands the accounts changed by this Apply to the store.
+  void SaveChangedLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  //! Forgets the `count` least recently active accounts.
+  void EvictLeastRecentLocked(size_t count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Evaluate(const Event& event, const DutchTime& when, AccountState& state, Decision* decision)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   // Constant after construction.
   const RuleSet rules_;
@@ -106,14 +150,15 @@ class Engine {
   bool needs_iban_risk_ = false;
   bool needs_device_risk_ = false;
   const size_t max_accounts_;
+  AccountStore* const store_;
 
   mutable absl::Mutex mu_;
-  struct Tracked {
-    AccountState state;
-    uint64_t last_active = 0;  // value of events_seen_ at the account's latest event
-  };
   absl::flat_hash_map<std::string, Tracked> accounts_ ABSL_GUARDED_BY(mu_);
   uint64_t events_seen_ ABSL_GUARDED_BY(mu_) = 0;
+  DutchClock clock_ ABSL_GUARDED_BY(mu_);
+  //! Accounts changed by the running Apply (pointers into accounts_, which
+  //! gains no entry while they are held).
+  std::vector<Slot> changed_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace zicht::barrier

@@ -17,7 +17,7 @@ class EngineTest : public ::testing::Test {
 
   void UseRules(Result<RuleSet> rules) {
     ASSERT_TRUE(rules.ok()) << rules.status().ToString();
-    engine_ = std::make_unique<Engine>(std::move(rules).value(), &risk_);
+    engine_ = std::make_unique<Engine>(std::move(rules).value(), *DutchTimeZone::Load(), &risk_);
   }
 
   void Send(const std::string& json) {
@@ -77,6 +77,67 @@ TEST_F(EngineTest, OverEvenTheRaisedLimitIsBlocked) {
   EXPECT_EQ(Pay("2024-05-01T16:00:00Z", 12000), Expect("2024-05-01T16:00:00Z", "allow", ""));
 }
 
+// Dutch days (issue 12): €1,900 at 01:30 and €1,900 at 02:30 CEST fall on
+// one Dutch day (2 May) but on two UTC days (1 and 2 May); together they
+// pass the €2,000 limit.
+TEST_F(EngineTest, DailyLimitCountsTheDutchDay) {
+  EXPECT_EQ(Pay("2024-05-01T23:30:00Z", 1900), Expect("2024-05-01T23:30:00Z", "allow", ""));  // 01:30 CEST
+  EXPECT_EQ(Pay("2024-05-02T00:30:00Z", 1900), Expect("2024-05-02T00:30:00Z", "block", "\"DAILY_LIMIT\""));
+}
+
+// Midnight edges: 23:59:59 and 00:00:00 Dutch time are two days (one UTC
+// day: 21:59:59Z and 22:00:00Z in summer, 22:59:59Z and 23:00:00Z in winter).
+TEST_F(EngineTest, DutchMidnightStartsANewDay) {
+  EXPECT_EQ(Pay("2024-05-01T21:59:59Z", 1900), Expect("2024-05-01T21:59:59Z", "allow", ""));
+  EXPECT_EQ(Pay("2024-05-01T22:00:00Z", 1900), Expect("2024-05-01T22:00:00Z", "allow", ""));
+  EXPECT_EQ(Pay("2024-05-01T22:00:01Z", 200), Expect("2024-05-01T22:00:01Z", "block", "\"DAILY_LIMIT\""));
+  EXPECT_EQ(Pay("2024-12-01T22:59:59Z", 1900, false, "", kIban, "W"), Expect("2024-12-01T22:59:59Z", "allow", "", "", "W"));
+  EXPECT_EQ(Pay("2024-12-01T23:00:00Z", 1900, false, "", kIban, "W"), Expect("2024-12-01T23:00:00Z", "allow", "", "", "W"));
+  EXPECT_EQ(Pay("2024-12-01T23:30:00Z", 200, false, "", kIban, "W"),
+            Expect("2024-12-01T23:30:00Z", "block", "\"DAILY_LIMIT\"", "", "W"));
+}
+
+// The last Sunday of March has 23 hours: 00:00 CET (23:00Z the day before)
+// to 24:00 CEST (22:00Z). One day, one limit.
+TEST_F(EngineTest, DailyLimitOnTheShortDstDay) {
+  EXPECT_EQ(Pay("2024-03-30T22:59:59Z", 1900), Expect("2024-03-30T22:59:59Z", "allow", ""));  // Sat 23:59:59 CET
+  EXPECT_EQ(Pay("2024-03-30T23:00:00Z", 1900), Expect("2024-03-30T23:00:00Z", "allow", ""));  // Sun 00:00 CET
+  EXPECT_EQ(Pay("2024-03-31T21:59:59Z", 200), Expect("2024-03-31T21:59:59Z", "block", "\"DAILY_LIMIT\""));
+  EXPECT_EQ(Pay("2024-03-31T22:00:00Z", 1900), Expect("2024-03-31T22:00:00Z", "allow", ""));  // Mon 00:00 CEST
+}
+
+// The last Sunday of October has 25 hours: 00:00 CEST (22:00Z the day
+// before) to 24:00 CET (23:00Z).
+TEST_F(EngineTest, DailyLimitOnTheLongDstDay) {
+  EXPECT_EQ(Pay("2024-10-26T21:59:59Z", 1900), Expect("2024-10-26T21:59:59Z", "allow", ""));  // Sat 23:59:59 CEST
+  EXPECT_EQ(Pay("2024-10-26T22:00:00Z", 1900), Expect("2024-10-26T22:00:00Z", "allow", ""));  // Sun 00:00 CEST
+  EXPECT_EQ(Pay("2024-10-27T22:59:59Z", 200), Expect("2024-10-27T22:59:59Z", "block", "\"DAILY_LIMIT\""));
+  EXPECT_EQ(Pay("2024-10-27T23:00:00Z", 1900), Expect("2024-10-27T23:00:00Z", "allow", ""));  // Mon 00:00 CET
+}
+
+// A daily limit's delay ends at the next Dutch midnight, also across DST.
+TEST_F(EngineTest, DailyLimitDelayEndsAtDutchMidnight) {
+  UseRules(ParseRules("[payment.daily_limit]\nlimit_eur = 2000\naction = \"delay\"\n", "rules.toml"));
+  EXPECT_EQ(Pay("2024-03-31T10:00:00Z", 2500), Expect("2024-03-31T10:00:00Z", "delay", "\"DAILY_LIMIT\"",
+                                                      "2024-03-31T22:00:00Z"));
+  EXPECT_EQ(Pay("2024-10-27T10:00:00Z", 2500), Expect("2024-10-27T10:00:00Z", "delay", "\"DAILY_LIMIT\"",
+                                                      "2024-10-27T23:00:00Z"));
+}
+
+// `hour` is the Dutch clock: on the October day 02:00–03:00 happens twice
+// (00:xxZ CEST and 01:xxZ CET), on the March day never.
+TEST_F(EngineTest, HourIsTheDutchClockAcrossDst) {
+  UseRules(ParseRules("[persuasion.two_oclock]\nwhen = \"hour in 2..2\"\naction = \"warn\"\n", "rules.toml"));
+  const std::string kWarn = "\"TWO_OCLOCK\"";
+  EXPECT_EQ(Pay("2024-10-27T00:30:00Z", 10), Expect("2024-10-27T00:30:00Z", "warn", kWarn));  // 02:30 CEST
+  EXPECT_EQ(Pay("2024-10-27T01:30:00Z", 10), Expect("2024-10-27T01:30:00Z", "warn", kWarn));  // 02:30 CET
+  EXPECT_EQ(Pay("2024-10-27T02:30:00Z", 10), Expect("2024-10-27T02:30:00Z", "allow", ""));    // 03:30 CET
+  EXPECT_EQ(Pay("2024-03-31T00:59:59Z", 10), Expect("2024-03-31T00:59:59Z", "allow", ""));    // 01:59:59 CET
+  EXPECT_EQ(Pay("2024-03-31T01:00:00Z", 10), Expect("2024-03-31T01:00:00Z", "allow", ""));    // 03:00 CEST
+  EXPECT_EQ(Pay("2024-07-01T00:15:00Z", 10), Expect("2024-07-01T00:15:00Z", "warn", kWarn));  // 02:15 CEST
+  EXPECT_EQ(Pay("2024-01-15T01:15:00Z", 10), Expect("2024-01-15T01:15:00Z", "warn", kWarn));  // 02:15 CET
+}
+
 TEST_F(EngineTest, LoweredLimitAppliesAtOnceAndCancelsAPendingRaise) {
   Send(R"({"type":"limit_change","account":"A1","at":"2024-05-01T10:00:00Z","new_limit_eur":10000})");
   Send(R"({"type":"limit_change","account":"A1","at":"2024-05-01T10:05:00Z","new_limit_eur":500})");
@@ -84,16 +145,17 @@ TEST_F(EngineTest, LoweredLimitAppliesAtOnceAndCancelsAPendingRaise) {
   EXPECT_EQ(Pay("2024-05-01T15:00:00Z", 500), Expect("2024-05-01T15:00:00Z", "allow", ""));
 }
 
-TEST_F(EngineTest, DailyLimitBlocksAndRollsOverAtMidnightUtc) {
+// Rolls over at Dutch midnight: 22:00Z in May (CEST).
+TEST_F(EngineTest, DailyLimitBlocksAndRollsOverAtDutchMidnight) {
   EXPECT_EQ(Pay("2024-05-01T09:00:00Z", 1500), Expect("2024-05-01T09:00:00Z", "allow", ""));
   EXPECT_EQ(Pay("2024-05-01T10:00:00Z", 600), Expect("2024-05-01T10:00:00Z", "block", "\"DAILY_LIMIT\""));
   // The blocked payment did not count: exactly reaching the limit is allowed.
   EXPECT_EQ(Pay("2024-05-01T11:00:00Z", 500), Expect("2024-05-01T11:00:00Z", "allow", ""));
-  EXPECT_EQ(Pay("2024-05-01T23:59:59Z", 0.01), Expect("2024-05-01T23:59:59Z", "block", "\"DAILY_LIMIT\""));
-  EXPECT_EQ(Pay("2024-05-02T00:00:00Z", 2000), Expect("2024-05-02T00:00:00Z", "allow", ""));
+  EXPECT_EQ(Pay("2024-05-01T21:59:59Z", 0.01), Expect("2024-05-01T21:59:59Z", "block", "\"DAILY_LIMIT\""));
+  EXPECT_EQ(Pay("2024-05-01T22:00:00Z", 2000), Expect("2024-05-01T22:00:00Z", "allow", ""));
   // Another account has its own limit.
-  EXPECT_EQ(Pay("2024-05-02T00:00:00Z", 2000, false, "", kIban, "B7"),
-            Expect("2024-05-02T00:00:00Z", "allow", "", "", "B7"));
+  EXPECT_EQ(Pay("2024-05-01T22:00:00Z", 2000, false, "", kIban, "B7"),
+            Expect("2024-05-01T22:00:00Z", "allow", "", "", "B7"));
 }
 
 TEST_F(EngineTest, DelayedPaymentDoesNotCountTowardSpent) {

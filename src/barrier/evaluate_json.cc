@@ -76,7 +76,7 @@ Result<std::string> EvaluateJsonRequest(Engine& engine, std::string_view body) {
 
   std::vector<Decision> decisions;
   decisions.reserve(events.size());
-  engine.Apply(events, &decisions);
+  ZICHT_RETURN_IF_ERROR(engine.Apply(events, &decisions));
 
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);

@@ -28,7 +28,8 @@ inline constexpr size_t kMaxEventsPerRequest = 100000;
 
 //! Evaluates `body` and returns the decisions JSON. Errors: kInvalidArgument
 //! naming the event ("line 3: amount_eur: missing", "event 2: type: …",
-//! "body: empty"); kTooLarge over kMaxEventsPerRequest.
+//! "body: empty"); kTooLarge over kMaxEventsPerRequest; the engine's
+//! Status when an account's stored state cannot be loaded (nothing applied).
 Result<std::string> EvaluateJsonRequest(Engine& engine, std::string_view body);
 
 }  // namespace zicht::barrier

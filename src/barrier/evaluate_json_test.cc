@@ -9,7 +9,7 @@ namespace {
 
 class EvaluateJsonTest : public ::testing::Test {
  protected:
-  EvaluateJsonTest() : engine_(std::move(DefaultRules()).value(), nullptr) {}
+  EvaluateJsonTest() : engine_(std::move(DefaultRules()).value(), *DutchTimeZone::Load(), nullptr) {}
   Engine engine_;
 };
 

@@ -108,7 +108,9 @@ int RunEvaluate(const EvaluateOptions& opts) {
     in = &file;
   }
 
-  barrier::Engine engine(std::move(rules).value(), risk.get());
+  auto zone = barrier::DutchTimeZone::Load();
+  if (!zone.ok()) return ReportStatus("evaluate", zone.status());
+  barrier::Engine engine(std::move(rules).value(), *zone, risk.get());
   barrier::DecisionTally tally(engine.rules());
   OutputFormat format = ResolveFormat(opts.format);
   Out out;

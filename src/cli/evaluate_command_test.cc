@@ -127,6 +127,30 @@ TEST(EvaluateCommandTest, KnownIbanFromTheDatabase) {
             R"({"account":"A1","at":"2024-05-01T10:00:00Z","decision":"allow","reasons":[]})" "\n");
 }
 
+// Days are Dutch days (Europe/Amsterdam): 01:30 and 02:30 CEST on 2 May are
+// one day for the €2,000 limit, though 23:30Z and 00:30Z are two UTC days;
+// times with an offset mean the same instant as their UTC form. A night
+// rule's `hour` reads the Dutch clock (02:30 CEST on 2 May; 02:30 twice on
+// 27 October, CEST and CET).
+TEST(EvaluateCommandTest, DaysAndHoursAreDutch) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.File("rules.toml"),
+                      "[payment.daily_limit]\nlimit_eur = 2000\naction = \"block\"\n"
+                      "[persuasion.night]\nwhen = \"hour in 2..2\"\naction = \"warn\"\n");
+  const std::string log =
+      R"({"type":"payment","account":"A1","at":"2024-05-02T01:30:00+02:00","amount_eur":1900,"beneficiary_iban":"X"})" "\n"
+      R"({"type":"payment","account":"A1","at":"2024-05-02T00:30:00Z","amount_eur":1900,"beneficiary_iban":"X"})" "\n"
+      R"({"type":"payment","account":"B1","at":"2024-10-27T00:30:00Z","amount_eur":10,"beneficiary_iban":"X"})" "\n"
+      R"({"type":"payment","account":"B1","at":"2024-10-27T01:30:00Z","amount_eur":10,"beneficiary_iban":"X"})" "\n";
+  auto r = RunZicht({"evaluate", "-", "--rules", dir.File("rules.toml"), "--format", "jsonl"}, log);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            R"({"account":"A1","at":"2024-05-01T23:30:00Z","decision":"allow","reasons":[]})" "\n"
+            R"({"account":"A1","at":"2024-05-02T00:30:00Z","decision":"block","reasons":["NIGHT","DAILY_LIMIT"]})" "\n"
+            R"({"account":"B1","at":"2024-10-27T00:30:00Z","decision":"warn","reasons":["NIGHT"]})" "\n"
+            R"({"account":"B1","at":"2024-10-27T01:30:00Z","decision":"warn","reasons":["NIGHT"]})" "\n");
+}
+
 TEST(EvaluateCommandTest, MissingFileAndUsage) {
   EXPECT_EQ(RunZicht({"evaluate", "/nonexistent/events.jsonl"}).exit_code, 1);
   EXPECT_EQ(RunZicht({"evaluate"}).exit_code, 2);

@@ -62,8 +62,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->add_option("--durability", opts->durability,
-                  "normal: a kill -9 may lose the audit entries of the last ~5 ms of checks; full: every answer "
-                  "waits until its audit entry is committed and synced (slower; docs/privacy.md)")
+                  "normal: a kill -9 may lose the audit entries and barrier state of the last ~5 ms of requests; "
+                  "full: every answer waits until its audit entry or barrier state is committed and synced (slower; "
+                  "docs/privacy.md)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, store::Durability>{{"normal", store::Durability::kNormal},
                                                    {"full", store::Durability::kFull}},
@@ -77,7 +78,8 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
                   "screening signals directory (patterns.tsv, weights.tsv, brands.tsv, ...; default: built-in); "
                   "reloaded on SIGHUP");
   cmd->add_option("--barrier-accounts", opts->barrier_max_accounts,
-                  "accounts whose barrier state each partner keeps at most (least recently active forgotten first)")
+                  "accounts whose barrier state each partner keeps in memory (least recently active evicted first, "
+                  "loaded back from the database on their next event)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->callback([&ctx, opts] {

@@ -45,27 +45,8 @@ uint64_t AuditLog::Enqueue(Pending pending) {
 }
 
 void AuditLog::WhenDurable(uint64_t ticket, std::function<void()> done) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (ticket > durable_) {  // after the writer ended, durable_ is the largest ticket
-      waiters_.emplace_back(ticket, std::move(done));
-      return;
-    }
-  }
-  done();
-}
-
-void AuditLog::MarkDurable(uint64_t ticket) {
-  std::vector<std::function<void()>> ready;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    durable_ = std::max(durable_, ticket);
-    auto keep = std::partition(waiters_.begin(), waiters_.end(),
-                               [this](const auto& w) { return w.first > durable_; });
-    for (auto it = keep; it != waiters_.end(); ++it) ready.push_back(std::move(it->second));
-    waiters_.erase(keep, waiters_.end());
-  }
-  for (auto& f : ready) f();
+  // After the writer ended, every ticket is marked committed.
+  committed_.WhenDurable(ticket, std::move(done));
 }
 
 void AuditLog::Stop() {
@@ -101,8 +82,8 @@ void AuditLog::Run() {
       std::unique_lock<std::mutex> lock(mu_);
       // Idle until the first entry (no wake-ups while nothing is checked),
       // then gather for kFlushInterval into one batch.
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (!stopping_ && !wait_for_commit_) cv_.wait_for(lock, kFlushInterval, [this] { return stopping_; });
+      WaitForBatch(lock, cv_, wait_for_commit_, kFlushInterval, [this] { return stopping_; },
+                   [this] { return !queue_.empty(); });
       pending.swap(queue_);
       batch_last = enqueued_;  // the queue holds every ticket up to here
       last = stopping_;
@@ -137,7 +118,7 @@ void AuditLog::Run() {
         std::lock_guard<std::mutex> lock(mu_);
         written_ += static_cast<int64_t>(batch.size());
       }
-      MarkDurable(batch_last);
+      committed_.MarkDurable(batch_last);
     }
     if (last) {
       std::lock_guard<std::mutex> lock(mu_);
@@ -146,7 +127,7 @@ void AuditLog::Run() {
   }
   // Stopping: nobody waits for ever (after giving up on a failing store,
   // the answers go out without their entries, said on stderr above).
-  MarkDurable(static_cast<uint64_t>(-1));
+  committed_.MarkDurable(static_cast<uint64_t>(-1));
 }
 
 }  // namespace zicht::server

@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "model/identifier.h"
+#include "server/commit_waiters.h"
 #include "store/audit_store.h"
 
 namespace zicht::server {
@@ -92,8 +93,6 @@ class AuditLog {
 
   void Run();
   uint64_t Enqueue(Pending pending);
-  //! Marks tickets up to `ticket` committed and runs their waiters.
-  void MarkDurable(uint64_t ticket);
 
   const std::string pseudonym_key_;
   const bool wait_for_commit_;
@@ -105,8 +104,7 @@ class AuditLog {
   int64_t written_ = 0;                   // GUARDED_BY(mu_)
   int64_t failures_ = 0;                  // GUARDED_BY(mu_)
   uint64_t enqueued_ = 0;                 // GUARDED_BY(mu_): the last ticket given out
-  uint64_t durable_ = 0;                  // GUARDED_BY(mu_): every ticket up to this is committed
-  std::vector<std::pair<uint64_t, std::function<void()>>> waiters_;  // GUARDED_BY(mu_)
+  CommitWaiters committed_;
   std::thread writer_;
 };
 

@@ -52,9 +52,14 @@ struct HttpResponse {
   //! The audit ticket of the last audit entry the request made (0: none);
   //! with --durability full the answer waits until it is committed.
   uint64_t audit_ticket = 0;
+  //! The barrier state writer's ticket after the request's events (POST
+  //! /v1/payments/evaluate) when the answer must wait for their commit
+  //! (--durability full, or the writer is behind); 0: answer at once.
+  uint64_t barrier_ticket = 0;
 
   void Reset() {
     audit_ticket = 0;
+    barrier_ticket = 0;
     status = 200;
     content_type = "application/json";
     body.clear();

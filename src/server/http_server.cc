@@ -292,6 +292,15 @@ class Session : public std::enable_shared_from_this<Session> {
   // entry is committed (AuditLog::WhenDurable); the loop is kept alive
   // (work guard) until then, so a stop in between still sends it.
   void AfterHandle(bool head) {
+    if (out_.barrier_ticket != 0) {
+      // The same wait for the barrier state of a request's events
+      // (BarrierStateWriter::WhenDurable); such a request has no audit entry.
+      shared_.service.WhenBarrierStateDurable(out_.barrier_ticket, [self = shared_from_this(), head,
+                                                                    work = asio::make_work_guard(loop_.ioc)] {
+        asio::post(self->loop_.ioc, [self, head] { self->FinishRequest(head); });
+      });
+      return;
+    }
     if (out_.audit_ticket == 0 || shared_.options.durability != store::Durability::kFull) return FinishRequest(head);
     shared_.service.WhenAudited(out_.audit_ticket, [self = shared_from_this(), head,
                                                     work = asio::make_work_guard(loop_.ioc)] {

@@ -24,9 +24,10 @@ struct ServerOptions {
   //! a wake-up (a context switch and an inter-processor interrupt) per
   //! batch of requests; an idle server spins once for this long, then sleeps.
   int busy_poll_us = 50;
-  //! kNormal: a kill -9 may lose the audit entries of the last ~5 ms of
-  //! checks, a power loss the last commits. kFull: nothing answered is lost
-  //! (store/durability.h; costs measured in `make bench`).
+  //! kNormal: a kill -9 may lose the audit entries and barrier state of
+  //! the last ~5 ms of requests, a power loss the last commits. kFull:
+  //! nothing answered is lost (store/durability.h; costs measured in `make
+  //! bench`).
   store::Durability durability = store::Durability::kNormal;
   //! Answer POST /v1/check items asked by `pseudonym` (the deployment-wide
   //! keyed pseudonym a partner computed with the shared key). Off by
@@ -62,9 +63,10 @@ struct ServerOptions {
   //! Screening signals directory (data/screening/ format) for
   //! /v1/messages/screen*; empty = built-in. Reloaded on SIGHUP.
   std::string signals_dir;
-  //! Accounts whose barrier state one partner keeps at most; the least
-  //! recently active are forgotten beyond it (~600 B each, up to ~2.6 KB
-  //! with 256 remembered beneficiaries).
+  //! Accounts whose barrier state one partner keeps in memory; beyond it
+  //! the least recently active are evicted and loaded back from the
+  //! database on their next event (~550 B each in `make bench`, up to
+  //! ~2.6 KB with 256 remembered beneficiaries).
   size_t barrier_max_accounts = 100000;
   //! Public form submissions per client IP per minute (a /24 or /48
   //! network: ten times that; rate_limiter.h).

@@ -55,7 +55,7 @@ TEST_F(ServerTest, AuditWriterRunsAtLowerPriority) {
     if (field == "10") ++niced;
   }
   EXPECT_GE(threads, 2);
-  EXPECT_EQ(niced, 1) << "exactly one thread (the audit writer) at nice 10";
+  EXPECT_EQ(niced, 2) << "exactly two threads (the audit writer and the barrier state writer) at nice 10";
 }
 
 TEST_F(ServerTest, RoleMatrix) {

@@ -100,6 +100,7 @@ std::optional<Principal> Service::FormPrincipal() {
 void Service::Shutdown() {
   if (retention_job_) retention_job_->Stop();
   if (audit_) audit_->Stop();
+  if (barrier_writer_) barrier_writer_->Stop();
 }
 
 store::AuditEntry Service::NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,

@@ -37,8 +37,9 @@ class IdentifierLookup;
 
 namespace zicht::server {
 
-class BarrierState;  // per-account state of POST /v1/payments/evaluate
-class RetentionJob;  // the daily retention run (retention_job.h)
+class BarrierState;        // per-account state of POST /v1/payments/evaluate
+class BarrierStateWriter;  // its durable copy
+class RetentionJob;        // the daily retention run (retention_job.h)
 
 class Service {
  public:
@@ -61,6 +62,10 @@ class Service {
   //! is committed when the server runs with --durability full; at once
   //! otherwise, or when `ticket` is 0. See AuditLog::WhenDurable.
   void WhenAudited(uint64_t ticket, std::function<void()> done);
+  //! The same for HttpResponse::barrier_ticket: runs `done` once the barrier
+  //! state of the request's events is committed; at once when `ticket` is 0.
+  //! See BarrierStateWriter::WhenDurable.
+  void WhenBarrierStateDurable(uint64_t ticket, std::function<void()> done);
 
   //! Erases the reports past their retention period (--retention FILE)
   //! from the store and the index, logs the counts per source to stderr and
@@ -68,8 +73,8 @@ class Service {
   //! without --retention it does nothing. erase_handler.cc.
   Status ApplyRetention();
 
-  //! Stops the retention job, writes out the audit log and stops its
-  //! writer (after the last request).
+  //! Stops the retention job, writes out the audit log and the barrier
+  //! state and stops their writers (after the last request).
   void Shutdown();
 
   //! Open connections, maintained by the transport, shown in /metrics.
@@ -150,6 +155,7 @@ class Service {
   RateLimiter form_limiter_;
   std::mutex form_mu_;
   std::optional<Principal> form_principal_;  // GUARDED_BY(form_mu_); the form partner's active reporter key
+  std::unique_ptr<BarrierStateWriter> barrier_writer_;  // declared before barrier_: outlives its engines
   std::unique_ptr<BarrierState> barrier_;
   std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
   std::mutex screener_mu_;
