@@ -3,8 +3,9 @@
 // negatives that were never used to write patterns or to train. Checks that
 // it stays separate from the corpus and keeps its provenance, and holds floors
 // on what the screener achieves on it. The floors sit a little under the
-// measured figures (which are far from the goal: see the doc), so a
-// change that loses accuracy on real messages fails here. Accuracy, not timing.
+// measured figures (far from the goal, and no longer blind: see the
+// doc), so a change that loses accuracy on real messages fails here.
+// Accuracy, not timing.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -17,10 +18,12 @@
 namespace zicht::screen {
 namespace {
 
-// Measured (docs/screening.md, "Blind test set"); floors a little below.
-constexpr double kBlindRecallFloor = 0.52;
-constexpr double kBlindFprCeiling = 0.08;
-constexpr double kBlindAucFloor = 0.80;
+// Measured 0.762 / 0.015 / 0.964 after the changes that followed the first
+// run (docs/screening.md, "Blind test set"; the first run gave 0.560 / 0.068
+// / 0.831); floors a little below.
+constexpr double kBlindRecallFloor = 0.72;
+constexpr double kBlindFprCeiling = 0.03;
+constexpr double kBlindAucFloor = 0.94;
 
 std::vector<CorpusEntry> Load(const std::string& name) {
   const std::string text = testutil::ReadFile(testutil::SourceDir() + "/tests/data/screening/" + name);
