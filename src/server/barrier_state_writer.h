@@ -101,7 +101,8 @@ class BarrierStateWriter {
   //! Writes everything queued and stops the writer. Idempotent.
   void Stop();
 
-  //! Account states written and failed commits, for /metrics.
+  //! Account states written and failed commits (tests, `make bench`; not
+  //! yet exported in /metrics, where a failed commit shows only on stderr).
   int64_t written() const { return written_.load(std::memory_order_relaxed); }
   int64_t failures() const { return failures_.load(std::memory_order_relaxed); }
 
