@@ -32,6 +32,7 @@ void RegisterPseudonymizeCommand(CLI::App& app, CommandContext& ctx);
 // Erasure and retention (AVG art. 16, 17 and 5(1)(e))
 void RegisterReportsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterRetentionCommand(CLI::App& app, CommandContext& ctx);
+void RegisterBlindCheckCommand(CLI::App& app, CommandContext& ctx);
 // Barriers and screening
 void RegisterEvaluateCommand(CLI::App& app, CommandContext& ctx);
 void RegisterScreenCommand(CLI::App& app, CommandContext& ctx);

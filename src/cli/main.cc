@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   RegisterPseudonymizeCommand(app, ctx);
   RegisterReportsCommand(app, ctx);
   RegisterRetentionCommand(app, ctx);
+  RegisterBlindCheckCommand(app, ctx);
   RegisterEvaluateCommand(app, ctx);
   RegisterScreenCommand(app, ctx);
   try {

@@ -35,6 +35,17 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--pseudonym-key-file", opts->pseudonym_key_file,
                   "deployment secret for pseudonyms (default: zicht-pseudonym.key next to the database; "
                   "created when absent)");
+  cmd->add_option("--oprf-key-file", opts->oprf_key_file,
+                  "OPRF key of blind look-ups (default: zicht-oprf.key next to the database; created when absent)");
+  cmd->add_option("--oprf-previous-key-file", opts->oprf_previous_key_file,
+                  "the OPRF key before the last rotation: its tokens are still answered during the overlap");
+  cmd->add_option("--oprf-overlap-days", opts->oprf_overlap_days,
+                  "days after the current OPRF key's creation that the previous key is still answered")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--oprf-rate", opts->oprf_rate_per_minute, "OPRF evaluations per API key per minute")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_option("--form-partner", opts->form_partner,
                   "partner (with a reporter key) whose name becomes the source of public form reports; "
                   "without it the form answers 503");

@@ -11,6 +11,7 @@
 // lock internally, so readers see the index before or after a batch, never
 // half of one.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -174,6 +175,12 @@ class Engine {
   virtual int64_t DistinctIdentifiers() const = 0;
   virtual int64_t IndexedReports() const = 0;
   virtual int64_t IndexBytes() const = 0;
+
+  //! Calls fn(kind, canonical) for every identifier in at least one indexed
+  //! report (URL domains excluded), under the shared lock: `fn` must not
+  //! call back into the engine. For the blind look-ups' token index
+  //! (link/token_index.h), which is built once from it at start.
+  virtual void ForEachIdentifier(const std::function<void(model::IdentifierKind, std::string_view)>& fn) const = 0;
 
   //! Identifiers that look like missing warning-list entries (LinkWarning).
   virtual std::vector<LinkWarning> LinkWarnings() const = 0;

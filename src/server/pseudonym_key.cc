@@ -1,14 +1,13 @@
 #include "server/pseudonym_key.h"
 
-#include <fcntl.h>
 #include <openssl/rand.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "common/encoding.h"
+#include "server/secret_file.h"
 
 namespace zicht::server {
 namespace {
@@ -45,18 +44,10 @@ Result<std::string> LoadOrCreatePseudonymKey(const std::string& path) {
   unsigned char raw[kSecretBytes];
   if (RAND_bytes(raw, kSecretBytes) != 1) return Status::Internal("OpenSSL RAND_bytes failed");
   std::string text = HexEncode(raw) + "\n";
-  // O_EXCL: two servers starting at once must not overwrite each other's key.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) {
-    auto again = LoadPseudonymKey(path);
-    if (again.ok()) return again;
-    return Status::IOError("cannot create pseudonym key file '" + path + "'");
-  }
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ok = (::fsync(fd) == 0) && ok;
-  ::close(fd);
-  if (!ok) return Status::IOError("cannot write pseudonym key file '" + path + "'");
-  return LoadPseudonymKey(path);
+  bool existed = false;
+  Status created = CreateSecretFile(path, text, &existed);
+  if (!created.ok() && !existed) return created;
+  return LoadPseudonymKey(path);  // ours, or the one another server created first
 }
 
 }  // namespace zicht::server

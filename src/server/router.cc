@@ -6,7 +6,7 @@
 namespace zicht::server {
 namespace {
 
-constexpr std::array<Route, 14> kRoutes{{
+constexpr std::array<Route, 16> kRoutes{{
     {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck, BodySize::kNone},
     {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck, BodySize::kNone},
     {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck, BodySize::kQuery},
@@ -22,6 +22,10 @@ constexpr std::array<Route, 14> kRoutes{{
     {Method::kPost, "/v1/payments/evaluate", Endpoint::kEvaluate, "evaluate", Access::kKey, Right::kCheck, BodySize::kBulk},
     {Method::kPost, "/v1/messages/screen", Endpoint::kScreen, "screen", Access::kKey, Right::kCheck, BodySize::kQuery},
     {Method::kPost, "/v1/messages/screen-thread", Endpoint::kScreenThread, "screen_thread", Access::kKey, Right::kCheck,
+     BodySize::kQuery},
+    {Method::kPost, "/v1/oprf/evaluate", Endpoint::kOprfEvaluate, "oprf_evaluate", Access::kKey, Right::kCheck,
+     BodySize::kQuery},
+    {Method::kPost, "/v1/blind/bucket", Endpoint::kBlindBucket, "blind_bucket", Access::kKey, Right::kCheck,
      BodySize::kQuery},
     {Method::kPost, "/form/validate", Endpoint::kFormValidate, "form_validate", Access::kPublic, Right::kCheck, BodySize::kPublic},
     {Method::kPost, "/form/report", Endpoint::kFormReport, "form_report", Access::kPublic, Right::kCheck, BodySize::kPublic},

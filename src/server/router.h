@@ -30,6 +30,8 @@ enum class Endpoint {
   kFormValidate,
   kFormReport,
   kEraseReport,
+  kOprfEvaluate,
+  kBlindBucket,
   kStatic,  // files of the web app; not part of the API table
 };
 

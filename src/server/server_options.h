@@ -34,6 +34,18 @@ struct ServerOptions {
   //! default: whoever holds the shared key can reverse every Dutch mobile
   //! number offline (docs/privacy.md, "Threat model").
   bool legacy_shared_pseudonyms = false;
+  //! The OPRF key of blind look-ups (oprf_key.h); empty = "zicht-oprf.key"
+  //! next to the database, created when absent.
+  std::string oprf_key_file;
+  //! The key before the last rotation: its tokens are still answered for
+  //! `oprf_overlap_days` after the current key's creation; empty = none.
+  std::string oprf_previous_key_file;
+  int oprf_overlap_days = 7;
+  //! OPRF evaluations (elements) per API key per minute (key_rate_limiter.h).
+  //! 6,000 a minute is 100 checks a second per partner key, far above a
+  //! bank's payment flow, and makes enumerating 10^8 phone numbers take
+  //! about 12 days per key — in plain sight of the audit log.
+  int oprf_rate_per_minute = 6000;
   //! Largest request body accepted; larger → 413. 10 MiB fits ~20k reports.
   size_t max_body = 10 * 1024 * 1024;
   //! Directory with the web app's built files; empty = no static files.

@@ -8,6 +8,7 @@
 
 #include "screen/screener.h"
 #include "server/barrier_state.h"
+#include "server/blind_lookups.h"
 #include "server/error_response.h"
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
@@ -56,6 +57,8 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   engine_options.pseudonym_key = s->pseudonym_key_;
   ZICHT_ASSIGN_OR_RETURN(s->engine_, link::BuildEngine(engine_options));
   ZICHT_RETURN_IF_ERROR(s->InitBarrier());
+  ZICHT_ASSIGN_OR_RETURN(s->blind_, BlindLookups::Open(options, *s->engine_,
+                                                       SystemClock().Now()));
   ZICHT_RETURN_IF_ERROR(s->ReloadSignals());
   if (s->retention_) {
     // Once before the first request (a restarted server never serves an
@@ -224,6 +227,8 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
             case Endpoint::kScreenThread: HandleScreenThread(req, *who, res); break;
             case Endpoint::kFormValidate: HandleFormValidate(req, res); break;
             case Endpoint::kFormReport: HandleFormReport(req, res); break;
+            case Endpoint::kOprfEvaluate: HandleOprfEvaluate(req, *who, res); break;
+            case Endpoint::kBlindBucket: HandleBlindBucket(req, *who, res); break;
             case Endpoint::kStatic: HandleStatic(req, path, res); break;
           }
         }

@@ -40,6 +40,7 @@ namespace zicht::server {
 class BarrierState;        // per-account state of POST /v1/payments/evaluate
 class BarrierStateWriter;  // its durable copy
 class RetentionJob;        // the daily retention run (retention_job.h)
+class BlindLookups;        // OPRF keys and token indexes of the blind look-ups
 
 class Service {
  public:
@@ -106,6 +107,9 @@ class Service {
   void HandleScreenThread(const HttpRequest& req, const Principal& who, HttpResponse& res);
   std::shared_ptr<const screen::Screener> CurrentScreener();
   void HandleFormValidate(const HttpRequest& req, HttpResponse& res);
+  // oprf_handler.cc
+  void HandleOprfEvaluate(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  void HandleBlindBucket(const HttpRequest& req, const Principal& who, HttpResponse& res);
   void HandleFormReport(const HttpRequest& req, HttpResponse& res);
   void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
 
@@ -157,6 +161,7 @@ class Service {
   std::optional<Principal> form_principal_;  // GUARDED_BY(form_mu_); the form partner's active reporter key
   std::unique_ptr<BarrierStateWriter> barrier_writer_;  // declared before barrier_: outlives its engines
   std::unique_ptr<BarrierState> barrier_;
+  std::unique_ptr<BlindLookups> blind_;  // set once in Open
   std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
   std::mutex screener_mu_;
   std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP
