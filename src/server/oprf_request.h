@@ -22,7 +22,7 @@ namespace zicht::server {
 
 //! Elements per evaluation request at most: a client evaluates one per
 //! identifier it checks; a hundred covers a batch screen, and bounds the
-//! work one request can ask for (~100 × 60 µs).
+//! work one request can ask for (~100 × 48 µs: 20,714 evaluations/s per core, bench/parts/60-oprf.sh).
 inline constexpr size_t kMaxOprfBatch = 100;
 
 //! Fills `elements` from an evaluate request. kInvalidArgument naming the
