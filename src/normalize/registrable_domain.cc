@@ -4,9 +4,10 @@
 
 #include <array>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "common/mutex.h"
 
 namespace zicht::normalize {
 namespace {
@@ -44,8 +45,8 @@ constexpr size_t kMaxEntriesPerShard = 4096;
 constexpr size_t kMaxMemoHostLength = 253;  // longest DNS name
 
 struct Shard {
-  std::mutex mu;
-  std::unordered_map<std::string, std::string> domains;  // GUARDED_BY(mu)
+  Mutex mu;
+  std::unordered_map<std::string, std::string> domains ZICHT_GUARDED_BY(mu);
 };
 std::array<Shard, kShards> g_shards;
 
@@ -56,11 +57,11 @@ std::string RegistrableDomain(std::string_view host) {
   if (name.size() > kMaxMemoHostLength) return LookUp(name);
   Shard& shard = g_shards[std::hash<std::string>{}(name) % kShards];
   {
-    std::lock_guard<std::mutex> lock(shard.mu);
+    MutexLock lock(&shard.mu);
     if (auto it = shard.domains.find(name); it != shard.domains.end()) return it->second;
   }
   std::string domain = LookUp(name);
-  std::lock_guard<std::mutex> lock(shard.mu);
+  MutexLock lock(&shard.mu);
   if (shard.domains.size() >= kMaxEntriesPerShard) shard.domains.clear();
   shard.domains.emplace(std::move(name), domain);
   return domain;

@@ -12,7 +12,7 @@ size_t ConnectionLimits::KeyHash::operator()(const AddressKey& k) const {
 }
 
 bool ConnectionLimits::TryAcquire(const AddressKey& address) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   if (total_ >= max_total_) return false;
   int& n = per_address_[address];
   if (n >= max_per_address_) return false;
@@ -22,7 +22,7 @@ bool ConnectionLimits::TryAcquire(const AddressKey& address) {
 }
 
 void ConnectionLimits::Release(const AddressKey& address) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   auto it = per_address_.find(address);
   if (it == per_address_.end()) return;
   --total_;
@@ -30,7 +30,7 @@ void ConnectionLimits::Release(const AddressKey& address) {
 }
 
 int ConnectionLimits::total() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return total_;
 }
 

@@ -13,8 +13,9 @@
 // mutex; taken once per connection, not per request).
 #include <array>
 #include <cstdint>
-#include <mutex>
 #include <unordered_map>
+
+#include "common/mutex.h"
 
 namespace zicht::server {
 
@@ -40,9 +41,9 @@ class ConnectionLimits {
   };
   const int max_total_;
   const int max_per_address_;
-  mutable std::mutex mu_;
-  int total_ = 0;                                               // GUARDED_BY(mu_)
-  std::unordered_map<AddressKey, int, KeyHash> per_address_;    // GUARDED_BY(mu_); no zero entries
+  mutable Mutex mu_;
+  int total_ ZICHT_GUARDED_BY(mu_) = 0;
+  std::unordered_map<AddressKey, int, KeyHash> per_address_ ZICHT_GUARDED_BY(mu_);  // no zero entries
 };
 
 }  // namespace zicht::server

@@ -254,7 +254,7 @@ void KeyRing::Replace(const KeysFile& file) {
     (*table)[e.sha256] = PrincipalOf(e);
   }
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     table_ = std::move(table);
   }
   generation_.fetch_add(1, std::memory_order_acq_rel);
@@ -263,7 +263,7 @@ void KeyRing::Replace(const KeysFile& file) {
 std::optional<Principal> KeyRing::Lookup(std::string_view api_key) const {
   std::shared_ptr<const Table> table;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     table = table_;
   }
   auto it = table->find(Sha256Hex(api_key));
@@ -272,7 +272,7 @@ std::optional<Principal> KeyRing::Lookup(std::string_view api_key) const {
 }
 
 size_t KeyRing::size() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return table_->size();
 }
 

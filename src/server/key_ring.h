@@ -14,13 +14,13 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "common/mutex.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "model/disclosure.h"
@@ -138,8 +138,8 @@ class KeyRing {
 
  private:
   using Table = std::unordered_map<std::string, Principal>;  // sha256 hex → principal
-  mutable std::mutex mu_;
-  std::shared_ptr<const Table> table_;  // GUARDED_BY(mu_) (the pointer; the table is immutable)
+  mutable Mutex mu_;
+  std::shared_ptr<const Table> table_ ZICHT_GUARDED_BY(mu_);  // the pointer; the table is immutable
   std::atomic<uint64_t> generation_{0};
 };
 

@@ -103,7 +103,7 @@ prometheus::Counter* Metrics::RequestCounter(Endpoint endpoint, int status) {
   size_t slot = static_cast<size_t>(endpoint) * kStatuses + static_cast<size_t>(status);
   prometheus::Counter* c = counters_[slot].load(std::memory_order_acquire);
   if (c != nullptr) return c;
-  std::lock_guard<std::mutex> lock(create_mu_);
+  MutexLock lock(&create_mu_);
   c = counters_[slot].load(std::memory_order_acquire);
   if (c == nullptr) {
     c = &requests_->Add({{"route", std::string(EndpointName(endpoint))}, {"status", std::to_string(status)}});
@@ -134,7 +134,7 @@ void Metrics::AddErased(int64_t reports) { erased_->Increment(static_cast<double
 void Metrics::CountRefusedConnection() { refused_connections_->Increment(); }
 
 std::string Metrics::Serialize(const GaugeValues& gauges) {
-  std::lock_guard<std::mutex> lock(serialize_mu_);
+  MutexLock lock(&serialize_mu_);
   index_identifiers_->Set(static_cast<double>(gauges.distinct_identifiers));
   index_reports_->Set(static_cast<double>(gauges.indexed_reports));
   index_bytes_->Set(static_cast<double>(gauges.index_bytes));

@@ -21,9 +21,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 
+#include "common/mutex.h"
 #include "server/router.h"
 
 namespace prometheus {
@@ -104,12 +104,12 @@ class Metrics {
   prometheus::Gauge* index_reports_;
   prometheus::Gauge* index_bytes_;
   prometheus::Counter* audit_written_;
-  double audit_written_seen_ = 0;  // GUARDED_BY(serialize_mu_): the count last added to audit_written_
+  Mutex serialize_mu_;
+  double audit_written_seen_ ZICHT_GUARDED_BY(serialize_mu_) = 0;  // the count last added to audit_written_
   prometheus::Gauge* connections_;
-  std::mutex create_mu_;  // serialises Family::Add for new (route, status) pairs
+  Mutex create_mu_;  // serialises Family::Add for new (route, status) pairs
   std::unique_ptr<std::atomic<prometheus::Counter*>[]> counters_;  // [endpoint * kStatuses + status]
   std::unique_ptr<LatencyCells[]> cells_;  // [endpoint]
-  std::mutex serialize_mu_;
 };
 
 }  // namespace zicht::server

@@ -53,7 +53,7 @@ RateLimiter::RateLimiter(int rate_per_minute, size_t max_clients)
 
 bool RateLimiter::Allow(std::string_view client, Clock::time_point now) {
   if (rate_ <= 0) return false;
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   double& own = addresses_.Tokens(std::string(client), now);
   double& network = prefixes_.Tokens(NetworkPrefix(client), now);
   if (own < 1.0 || network < 1.0) return false;

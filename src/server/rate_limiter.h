@@ -18,10 +18,11 @@
 #include <chrono>
 #include <cstddef>
 #include <list>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "common/mutex.h"
 
 namespace zicht::server {
 
@@ -60,9 +61,9 @@ class RateLimiter {
   };
 
   const int rate_;
-  std::mutex mu_;
-  Buckets addresses_;  // GUARDED_BY(mu_)
-  Buckets prefixes_;   // GUARDED_BY(mu_)
+  Mutex mu_;
+  Buckets addresses_ ZICHT_GUARDED_BY(mu_);
+  Buckets prefixes_ ZICHT_GUARDED_BY(mu_);
 };
 
 //! The network prefix of an address for rate limiting: "a.b.c" of an IPv4
