@@ -46,6 +46,11 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--oprf-rate", opts->oprf_rate_per_minute, "OPRF evaluations per API key per minute")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  cmd->add_option("--oprf-background-above", opts->oprf_build_in_background_above,
+                  "build the blind look-ups' token index in the background when the index holds more identifiers "
+                  "than this (1M take about a minute); blind buckets answer 503 until it is built")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--form-partner", opts->form_partner,
                   "partner (with a reporter key) whose name becomes the source of public form reports; "
                   "without it the form answers 503");

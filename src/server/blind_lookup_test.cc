@@ -10,9 +10,11 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "blind/oprf.h"
 #include "blind/verdict_box.h"
@@ -283,6 +285,31 @@ TEST_F(BlindLookupTest, NewReportsAreFoundBlindly) {
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(Json(after.out), Json(R"({"kind":"phone","value":"06-87654321","normalized":"+31687654321",)"
                                   R"("valid":true,"known":true,"risk":"medium"})"));
+}
+
+// A large index is built in the background (forced here with
+// --oprf-background-above 0): the server answers at once, a bucket asked
+// before the build is done gets 503 — never a verdict from half an index —
+// and once built the blind verdict equals POST /v1/check's.
+TEST_F(BlindLookupTest, TokenIndexBuiltInTheBackgroundIsWaitedFor) {
+  auto s = Start({"--oprf-background-above", "0"});
+  const int port = s->port();
+  const std::string expected = CheckVerdict(port, checker_, kMuleIban);
+  testutil::CommandResult r;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    r = BlindCheck(port, checker_, {"iban", kMuleIban});
+    if (r.exit_code == 0) break;
+    // Only "still building" may come before the answer.
+    ASSERT_NE(r.err.find("token index is still being built"), std::string::npos) << r.err;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto blind = Json(r.out);
+  auto check = Json(expected);
+  EXPECT_EQ(blind["known"], check["known"]) << r.out;
+  EXPECT_EQ(blind["risk"], check["risk"]) << r.out;
+  EXPECT_EQ(s->Stop(SIGTERM), 0);
+  EXPECT_NE(s->Stderr().find("in the background"), std::string::npos) << s->Stderr();
 }
 
 }  // namespace

@@ -19,7 +19,6 @@ Result<std::unique_ptr<BlindLookups>> BlindLookups::Open(const ServerOptions& op
   std::string path = options.oprf_key_file.empty() ? DefaultOprfKeyPath(options.db_path) : options.oprf_key_file;
   ZICHT_ASSIGN_OR_RETURN(b->current_, LoadOrCreateOprfKey(path, now));
   b->current_index_ = std::make_unique<link::TokenIndex>(b->current_.secret);
-  b->current_index_->AddAllFrom(engine, BuildThreads());
   if (!options.oprf_previous_key_file.empty()) {
     ZICHT_ASSIGN_OR_RETURN(OprfKey previous, LoadOprfKey(options.oprf_previous_key_file));
     if (previous.id == b->current_.id) {
@@ -30,13 +29,32 @@ Result<std::unique_ptr<BlindLookups>> BlindLookups::Open(const ServerOptions& op
       b->previous_ = std::move(previous);
       b->previous_until_ = until;
       b->previous_index_ = std::make_unique<link::TokenIndex>(b->previous_->secret);
-      b->previous_index_->AddAllFrom(engine, BuildThreads());
     } else {
       std::fprintf(stderr, "zicht serve: previous OPRF key %s is past its overlap (ended %s); not loaded\n",
                    previous.id.c_str(), FormatRfc3339(until).c_str());
     }
   }
+  auto build = [raw = b.get(), &engine] {
+    raw->current_index_->AddAllFrom(engine, BuildThreads());
+    if (raw->previous_index_) raw->previous_index_->AddAllFrom(engine, BuildThreads());
+    raw->ready_.store(true, std::memory_order_release);
+  };
+  const int64_t identifiers = engine.DistinctIdentifiers();
+  if (identifiers <= options.oprf_build_in_background_above) {
+    build();
+  } else {
+    std::fprintf(stderr, "zicht serve: building the blind look-ups' token index of %lld identifiers in the background\n",
+                 static_cast<long long>(identifiers));
+    b->builder_ = std::thread([build] {
+      build();
+      std::fprintf(stderr, "zicht serve: blind look-ups ready\n");
+    });
+  }
   return b;
+}
+
+BlindLookups::~BlindLookups() {
+  if (builder_.joinable()) builder_.join();
 }
 
 const link::TokenIndex* BlindLookups::IndexFor(std::string_view key_id, UnixSeconds now) const {

@@ -9,10 +9,20 @@
 // built at start (Engine::ForEachIdentifier) and get every applied batch's
 // identifiers (AddReports).
 //
+// Why a background build: a token costs one scalar multiplication, so 1M
+// identifiers take about a minute on two cores (link/token_index.h). Above
+// ServerOptions::oprf_build_in_background_above identifiers the server
+// starts listening at once and builds on a thread of its own; until
+// ready() a bucket is refused (503), never answered from half an index,
+// which would say "unknown" for a known identifier. Batches applied during
+// the build are added as usual (TokenIndex::Add skips what is there).
+//
 // Thread-safety: every method may be called from any thread (TokenIndex
 // and KeyRateLimiter lock internally; the keys are set once in Open).
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -34,7 +44,15 @@ class BlindLookups {
   static Result<std::unique_ptr<BlindLookups>> Open(const ServerOptions& options, const link::Engine& engine,
                                                     UnixSeconds now);
 
+  ~BlindLookups();
+  BlindLookups(const BlindLookups&) = delete;
+  BlindLookups& operator=(const BlindLookups&) = delete;
+
   const OprfKey& current() const { return current_; }
+
+  //! True once the token indexes hold every identifier the engine had at
+  //! start (always true after a build before listening).
+  bool ready() const { return ready_.load(std::memory_order_acquire); }
 
   //! The token index for `key_id`: the current key's, the previous key's
   //! while it overlaps at `now`, else null.
@@ -54,6 +72,8 @@ class BlindLookups {
   UnixSeconds previous_until_ = 0;
   std::unique_ptr<link::TokenIndex> previous_index_;
   KeyRateLimiter limiter_;
+  std::atomic<bool> ready_{false};
+  std::thread builder_;  // the background build, joined by the destructor
 };
 
 }  // namespace zicht::server

@@ -244,6 +244,11 @@ long RssKb(pid_t pid) {
 // Finding 5: `login` events for ever-new accounts grew the barrier state
 // without bound (51 → 535 MB after 840k accounts).
 TEST_F(HardeningTest, BarrierStateIsBoundedPerPartner) {
+#if defined(__SANITIZE_ADDRESS__)
+  // ASan keeps freed memory in quarantine and adds shadow memory, so RSS
+  // measures the sanitizer, not the barrier state (it grew 220 MB here).
+  GTEST_SKIP() << "RSS bounds are checked in the plain build, not under AddressSanitizer";
+#endif
   auto s = Start({"--barrier-accounts", "20000"});
   ASSERT_EQ(Call(s->port(), "POST", "/v1/payments/evaluate", LoginEvents(0, 20000), Auth(checker_)).status, 200);
   const long warm = RssKb(s->pid());

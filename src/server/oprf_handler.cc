@@ -71,6 +71,11 @@ void Service::HandleBlindBucket(const HttpRequest& req, const Principal& who, Ht
   BucketAsk ask;
   if (s.ok()) s = ParseBlindBucketRequest(json.doc(), &ask);
   if (!s.ok()) return WriteError(res, s);
+  if (!blind_->ready()) {
+    res.retry_after = 10;
+    return WriteError(res, 503, "unavailable",
+                      "blind look-ups are starting: the token index is still being built; try again shortly");
+  }
   const link::TokenIndex* index = blind_->IndexFor(ask.key_id, Now());
   if (index == nullptr) {
     return WriteError(res, 409, "key_retired",

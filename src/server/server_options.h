@@ -46,6 +46,10 @@ struct ServerOptions {
   //! bank's payment flow, and makes enumerating 10^8 phone numbers take
   //! about 12 days per key — in plain sight of the audit log.
   int oprf_rate_per_minute = 6000;
+  //! Token indexes of up to this many identifiers are built before the
+  //! server listens; larger ones in the background (1M identifiers take
+  //! about a minute), with POST /v1/blind/bucket answering 503 until done.
+  int64_t oprf_build_in_background_above = 20000;
   //! Largest request body accepted; larger → 413. 10 MiB fits ~20k reports.
   size_t max_body = 10 * 1024 * 1024;
   //! Directory with the web app's built files; empty = no static files.
