@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     req.method = zicht::server::Method::kPost;
     req.target = "/v1/check";
     req.authorization = authorization;
-    req.purpose = "bench";
+    req.purpose = "payment-screening";
     req.content_type = "application/json";
     req.body = bodies[i % bodies.size()];
     req.client_ip = "127.0.0.1";

@@ -48,11 +48,11 @@ wait_blind "$BENCH_TMP/server.log"
 blind_ready=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 
 # Known IBANs: the money-mule candidates; unknown: valid IBANs not in the data.
-known=$(curl -sf -H "Authorization: Bearer $analyst" "http://127.0.0.1:$port/v1/mules?top=20" |
+known=$(curl -sf -H "Authorization: Bearer $analyst" -H "X-Purpose: fraud-investigation" "http://127.0.0.1:$port/v1/mules?top=20" |
         python3 -c 'import json,sys; print(" ".join(m["canonical"] for m in json.load(sys.stdin)["mules"]))')
 # For the in-process handler figure below: 2,000 different known IBANs, far
 # more than the per-thread verdict memo holds (link/verdict_memo.h).
-many_known=$(curl -sf -H "Authorization: Bearer $analyst" "http://127.0.0.1:$port/v1/mules?top=2000" |
+many_known=$(curl -sf -H "Authorization: Bearer $analyst" -H "X-Purpose: fraud-investigation" "http://127.0.0.1:$port/v1/mules?top=2000" |
         python3 -c 'import json,sys; print(" ".join(m["canonical"] for m in json.load(sys.stdin)["mules"]))')
 lua="$BENCH_TMP/check.lua"
 {
