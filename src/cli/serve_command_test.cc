@@ -24,6 +24,7 @@ TEST(ServeCommandTest, HelpShowsDefaults) {
   EXPECT_NE(HelpLine(r.out, "--idle-timeout").find("=30 "), std::string::npos);
   EXPECT_NE(HelpLine(r.out, "--form-rate").find("=10 "), std::string::npos);
   EXPECT_NE(HelpLine(r.out, "--web-root").find("web/dist"), std::string::npos);
+  EXPECT_NE(HelpLine(r.out, "--oprf-background-above").find("=20000 "), std::string::npos) << r.out;
   for (const char* o : {"--threads", "--legacy-shared-pseudonyms", "--pseudonym-key-file", "--form-partner", "--rules"}) {
     EXPECT_NE(HelpLine(r.out, o), "") << o;
   }
@@ -37,6 +38,7 @@ TEST(ServeCommandTest, UsageErrorsExitTwoBeforeServing) {
   EXPECT_EQ(RunZicht({"serve", "--max-connections", "x"}).exit_code, 2);
   EXPECT_EQ(RunZicht({"serve", "--idle-timeout", "0"}).exit_code, 2);
   EXPECT_EQ(RunZicht({"serve", "--form-rate", "-1"}).exit_code, 2);
+  EXPECT_EQ(RunZicht({"serve", "--oprf-background-above", "-1"}).exit_code, 2);
 }
 
 }  // namespace
