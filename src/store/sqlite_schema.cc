@@ -46,6 +46,29 @@ CREATE TABLE identifiers (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: the change log (store.h, "Change log"). AUTOINCREMENT so that
+// a sequence number is never handed out twice, not even after pruning
+// emptied the table (plain INTEGER PRIMARY KEY reuses max+1). One entry per
+// run of consecutive row ids, so a bulk ingest of new reports costs one
+// entry per batch. `at` (unix seconds) is what pruning goes by;
+// change_log.pruned_through is the highest seq pruned, which tells a reader
+// that fell behind that it missed entries.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE changes (
+  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  first_row INTEGER NOT NULL,
+  last_row  INTEGER NOT NULL,
+  erased    INTEGER NOT NULL,
+  origin    TEXT    NOT NULL,
+  at        INTEGER NOT NULL
+);
+CREATE TABLE change_log (
+  id             INTEGER PRIMARY KEY CHECK (id = 1),
+  pruned_through INTEGER NOT NULL
+);
+INSERT INTO change_log (id, pruned_through) VALUES (1, 0);
+)sql";
+
 Result<int> UserVersion(sqlite::Database& db) {
   ZICHT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("PRAGMA user_version"));
   ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -68,7 +91,11 @@ Status EnsureSchema(sqlite::Database& db) {
       ZICHT_RETURN_IF_ERROR(db.Exec(kSchemaV1));
       v = 1;
     }
-    // Future migrations: if (v == 1) { ...; v = 2; }
+    if (v == 1) {
+      ZICHT_RETURN_IF_ERROR(db.Exec(kSchemaV2));
+      v = 2;
+    }
+    // Future migrations: if (v == 2) { ...; v = 3; }
     return db.Exec("PRAGMA user_version = " + std::to_string(v));
   });
 }

@@ -14,7 +14,7 @@
 namespace zicht::store {
 
 //! Current schema version of the report tables.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 //! Creates or migrates the report tables in `db` to kSchemaVersion.
 //! On failure: kIOError from SQLite, or kCorruption when the database's

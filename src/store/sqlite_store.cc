@@ -147,6 +147,8 @@ Status SqliteStore::Prepare() {
   ZICHT_RETURN_IF_ERROR(prep(select_identifiers_by_row_,
       std::string("SELECT ") + kIdentifierColumns + " FROM identifiers WHERE report_row = ?1 ORDER BY seq"));
   ZICHT_RETURN_IF_ERROR(prep(delete_report_, "DELETE FROM reports WHERE row_id = ?1"));
+  ZICHT_RETURN_IF_ERROR(prep(insert_change_,
+      "INSERT INTO changes (first_row, last_row, erased, origin, at) VALUES (?1, ?2, ?3, ?4, ?5)"));
   return Status::Ok();
 }
 
@@ -207,10 +209,12 @@ Result<std::vector<UpsertOutcome>> SqliteStore::UpsertBatch(const std::vector<mo
   std::vector<UpsertOutcome> outcomes(reports.size(), UpsertOutcome::kDuplicate);
   std::vector<int64_t> row_ids(reports.size(), 0);
   Status s = db_->Transaction([&]() -> Status {
+    std::vector<int64_t> written;
     for (size_t i = 0; i < reports.size(); ++i) {
       ZICHT_RETURN_IF_ERROR(UpsertOne(reports[i], &outcomes[i], &row_ids[i]));
+      if (outcomes[i] != UpsertOutcome::kDuplicate) written.push_back(row_ids[i]);
     }
-    return Status::Ok();
+    return LogChanges(std::move(written), false);
   });
   if (!s.ok()) return s;
   // Filled only after COMMIT, so a failed batch hands back nothing.
@@ -414,7 +418,8 @@ Result<int64_t> SqliteStore::EraseReport(const model::ReportKey& key) {
     if (!row.ok()) return row.status();
     // The message names the source only: report ids may carry case numbers.
     if (!*row) return Status::NotFound("no report with this id from source '" + key.source + "'");
-    return DeleteRow(row_id);
+    ZICHT_RETURN_IF_ERROR(DeleteRow(row_id));
+    return LogChanges({row_id}, true);
   });
   if (!s.ok()) return s;
   return row_id;
@@ -446,11 +451,85 @@ Result<ErasedReports> SqliteStore::EraseExpired(const RetentionCutoffs& cutoffs,
     }
     if (dry_run) return Status::Ok();
     for (int64_t row_id : out.row_ids) ZICHT_RETURN_IF_ERROR(DeleteRow(row_id));
-    return Status::Ok();
+    return LogChanges(out.row_ids, true);
   });
   if (!s.ok()) return s;
   out.per_source.assign(per_source.begin(), per_source.end());
   return out;
+}
+
+Status SqliteStore::LogChanges(std::vector<int64_t> row_ids, bool erased) {
+  if (row_ids.empty()) return Status::Ok();
+  const int64_t now = SystemClock().Now();
+  if (now - last_prune_ >= prune_every_seconds_) {
+    // Everything before the first entry young enough to keep; seq order is
+    // (nearly) `at` order, so this reads only the entries it deletes.
+    ZICHT_ASSIGN_OR_RETURN(auto keep, db_->Prepare("SELECT seq FROM changes WHERE at > ?1 ORDER BY seq LIMIT 1"));
+    keep.Bind(1, now - horizon_seconds_);
+    ZICHT_ASSIGN_OR_RETURN(bool found, keep.Step());
+    ZICHT_ASSIGN_OR_RETURN(auto last, db_->Prepare("SELECT MAX(seq) FROM changes"));
+    ZICHT_ASSIGN_OR_RETURN(bool any, last.Step());
+    if (any && !last.IsNull(0)) {
+      const int64_t through = found ? keep.Int(0) - 1 : last.Int(0);
+      ZICHT_ASSIGN_OR_RETURN(auto del, db_->Prepare("DELETE FROM changes WHERE seq <= ?1"));
+      ZICHT_RETURN_IF_ERROR(del.Bind(1, through).Run());
+      if (db_->Changes() > 0) {
+        ZICHT_ASSIGN_OR_RETURN(auto mark, db_->Prepare(
+            "UPDATE change_log SET pruned_through = MAX(pruned_through, ?1) WHERE id = 1"));
+        ZICHT_RETURN_IF_ERROR(mark.Bind(1, through).Run());
+      }
+    }
+    last_prune_ = now;
+  }
+  std::sort(row_ids.begin(), row_ids.end());
+  sqlite::Statement& ins = *insert_change_;
+  size_t i = 0;
+  while (i < row_ids.size()) {
+    size_t j = i;
+    while (j + 1 < row_ids.size() && row_ids[j + 1] <= row_ids[j] + 1) ++j;
+    ins.Bind(1, row_ids[i]).Bind(2, row_ids[j]).Bind(3, static_cast<int64_t>(erased ? 1 : 0));
+    ins.BindNoCopy(4, std::string_view(origin_)).Bind(5, now);
+    ZICHT_RETURN_IF_ERROR(ins.Run());
+    i = j + 1;
+  }
+  return Status::Ok();
+}
+
+Result<ChangeBatch> SqliteStore::ChangesAfter(int64_t after, size_t limit) {
+  // One read transaction: the prune mark and the entries from one snapshot,
+  // so a prune in between cannot hide a gap.
+  ZICHT_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  Result<ChangeBatch> out = ReadChangesAfter(after, limit);
+  (void)db_->Exec(out.ok() ? "COMMIT" : "ROLLBACK");
+  return out;
+}
+
+Result<ChangeBatch> SqliteStore::ReadChangesAfter(int64_t after, size_t limit) {
+  ChangeBatch out;
+  ZICHT_ASSIGN_OR_RETURN(auto pruned, db_->Prepare("SELECT pruned_through FROM change_log WHERE id = 1"));
+  ZICHT_ASSIGN_OR_RETURN(bool row, pruned.Step());
+  out.gap = row && after < pruned.Int(0);
+  ZICHT_ASSIGN_OR_RETURN(auto s, db_->Prepare("SELECT seq, first_row, last_row, erased, origin FROM changes "
+                                              "WHERE seq > ?1 ORDER BY seq LIMIT ?2"));
+  s.Bind(1, after).Bind(2, static_cast<int64_t>(limit));
+  for (;;) {
+    ZICHT_ASSIGN_OR_RETURN(bool more, s.Step());
+    if (!more) break;
+    Change& c = out.changes.emplace_back();
+    c.seq = s.Int(0);
+    c.first_row = s.Int(1);
+    c.last_row = s.Int(2);
+    c.erased = s.Int(3) != 0;
+    c.origin = s.Text(4);
+  }
+  return out;
+}
+
+Result<int64_t> SqliteStore::LastChange() {
+  ZICHT_ASSIGN_OR_RETURN(auto s, db_->Prepare(
+      "SELECT MAX(COALESCE((SELECT MAX(seq) FROM changes), 0), pruned_through) FROM change_log WHERE id = 1"));
+  ZICHT_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : int64_t{0};
 }
 
 Result<bool> SqliteStore::Checkpoint() {

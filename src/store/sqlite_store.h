@@ -11,6 +11,9 @@
 //    the key exists, its stored content hash (store/content_hash.h) decides
 //    between duplicate (no write at all) and updated (row rewritten in place,
 //    identifiers replaced, row_id kept).
+//  - Change log: LogChanges() inside the same BEGIN IMMEDIATE … COMMIT as
+//    the write it records. SQLite has one writer at a time, so
+//    AUTOINCREMENT order is commit order.
 //  - Erasure (EraseReport, EraseExpired): DELETE of the report row and its
 //    identifier rows in one transaction; every writable connection runs
 //    with secure_delete on (sqlite_db.h), so the deleted bytes are zeroed in
@@ -45,6 +48,17 @@ class SqliteStore final : public Store {
   Result<int64_t> EraseReport(const model::ReportKey& key) override;
   Result<ErasedReports> EraseExpired(const RetentionCutoffs& cutoffs, bool dry_run) override;
   Result<bool> Checkpoint() override;
+  void SetChangeOrigin(std::string origin) override { origin_ = std::move(origin); }
+  Result<ChangeBatch> ChangesAfter(int64_t after, size_t limit) override;
+  Result<int64_t> LastChange() override;
+
+  //! Change-log pruning for tests: entries older than `horizon_seconds`
+  //! are pruned by every write (default kChangeLogHorizonSeconds, at most
+  //! once a minute).
+  void SetChangeLogPruning(int64_t horizon_seconds, int64_t every_seconds) {
+    horizon_seconds_ = horizon_seconds;
+    prune_every_seconds_ = every_seconds;
+  }
 
   //! The underlying connection, for store/ code that adds its own tables.
   sqlite::Database& db() { return *db_; }
@@ -58,6 +72,10 @@ class SqliteStore final : public Store {
   Result<StoredReport> ReadByRowId(int64_t row_id);
   //! Deletes one report row and its identifiers (inside a transaction).
   Status DeleteRow(int64_t row_id);
+  //! Appends change-log entries for `row_ids` (one per run of consecutive
+  //! ids) and prunes old ones when due; inside the writing transaction.
+  Status LogChanges(std::vector<int64_t> row_ids, bool erased);
+  Result<ChangeBatch> ReadChangesAfter(int64_t after, size_t limit);
 
   std::unique_ptr<sqlite::Database> db_;
   // Prepared once: the ingest path runs them millions of times.
@@ -69,6 +87,11 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> select_report_by_row_;
   std::optional<sqlite::Statement> select_identifiers_by_row_;
   std::optional<sqlite::Statement> delete_report_;
+  std::optional<sqlite::Statement> insert_change_;
+  std::string origin_;
+  int64_t horizon_seconds_ = kChangeLogHorizonSeconds;
+  int64_t prune_every_seconds_ = 60;
+  int64_t last_prune_ = 0;  // unix seconds of this instance's last prune
 };
 
 }  // namespace zicht::store

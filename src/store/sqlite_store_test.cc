@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "store/sqlite_schema.h"
 #include "testutil/testutil.h"
 
 namespace zicht::store {
@@ -283,7 +284,7 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndSchemaVersion) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+  EXPECT_EQ(sqlite3_column_int(st, 0), kSchemaVersion);
   sqlite3_finalize(st);
   // A newer schema is refused, not misread.
   sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
@@ -299,6 +300,140 @@ TEST_F(SqliteStoreTest, OpenFailsWithIOErrorNamingPath) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kIOError);
   EXPECT_NE(s.status().message().find("no/such/dir"), std::string::npos);
+}
+
+// ---- The change log (store.h): an entry per committed write, none for a
+// duplicate or a rolled-back erasure, readable from another connection.
+
+std::vector<Change> AllChanges(Store& store, int64_t after = 0) {
+  auto batch = store.ChangesAfter(after, 1000);
+  EXPECT_TRUE(batch.ok()) << batch.status().ToString();
+  return batch.ok() ? batch->changes : std::vector<Change>{};
+}
+
+TEST_F(SqliteStoreTest, ChangeLogHasAnEntryPerWriteAndNoneForDuplicates) {
+  EXPECT_EQ(*store_->LastChange(), 0);
+  store_->SetChangeOrigin("node-a");
+  std::vector<StoredReport> changed;
+  ASSERT_TRUE(store_->UpsertBatch({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-02"),
+                                   MakeReport("A3", "2024-03-03")}, &changed).ok());
+  ASSERT_EQ(changed.size(), 3u);
+  // Consecutive row ids of one batch: one entry.
+  std::vector<Change> log = AllChanges(*store_);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].first_row, changed[0].row_id);
+  EXPECT_EQ(log[0].last_row, changed[2].row_id);
+  EXPECT_FALSE(log[0].erased);
+  EXPECT_EQ(log[0].origin, "node-a");
+  const int64_t first_seq = log[0].seq;
+  EXPECT_GT(first_seq, 0);
+
+  // The same content again writes nothing, and logs nothing.
+  Upsert({MakeReport("A1", "2024-03-01")});
+  EXPECT_EQ(AllChanges(*store_, first_seq).size(), 0u);
+
+  // An update of the middle report and an erasure, from another origin.
+  store_->SetChangeOrigin("");
+  Upsert({MakeReport("A2", "2024-03-02", FraudType::kBeleggingsfraude)});
+  ASSERT_TRUE(store_->EraseReport({"fraudehelpdesk", "A3"}).ok());
+  // A refused erasure (no such report) is rolled back with its entry.
+  EXPECT_TRUE(store_->EraseReport({"fraudehelpdesk", "nope"}).status().IsNotFound());
+  log = AllChanges(*store_, first_seq);
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].first_row, changed[1].row_id);
+  EXPECT_EQ(log[0].last_row, changed[1].row_id);
+  EXPECT_FALSE(log[0].erased);
+  EXPECT_EQ(log[0].origin, "");
+  EXPECT_EQ(log[1].first_row, changed[2].row_id);
+  EXPECT_TRUE(log[1].erased);
+  EXPECT_GT(log[1].seq, log[0].seq);
+  EXPECT_EQ(*store_->LastChange(), log[1].seq);
+
+  // Another connection on the file (another process, in production) reads
+  // the same log.
+  auto other = OpenSqliteStore(dir_.File("z.db"));
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(AllChanges(**other).size(), 3u);
+  EXPECT_EQ(*(*other)->LastChange(), log[1].seq);
+}
+
+TEST_F(SqliteStoreTest, ChangeLogRecordsRetentionAndBoundsItsBatches) {
+  for (int i = 0; i < 5; ++i) {
+    Upsert({MakeReport("R" + std::to_string(i), i % 2 == 0 ? "2020-01-01" : "2024-01-01")});
+  }
+  ASSERT_EQ(AllChanges(*store_).size(), 5u);
+  auto batch = store_->ChangesAfter(0, 2);
+  ASSERT_TRUE(batch.ok());
+  ASSERT_EQ(batch->changes.size(), 2u);
+  EXPECT_LT(batch->changes[0].seq, batch->changes[1].seq);
+  EXPECT_FALSE(batch->gap);
+
+  const int64_t mark = *store_->LastChange();
+  RetentionCutoffs cutoffs;
+  cutoffs.other = 1577923200;  // 2020-01-02
+  auto dry = store_->EraseExpired(cutoffs, true);
+  ASSERT_TRUE(dry.ok());
+  EXPECT_EQ(AllChanges(*store_, mark).size(), 0u);  // a dry run logs nothing
+  auto erased = store_->EraseExpired(cutoffs, false);
+  ASSERT_TRUE(erased.ok());
+  ASSERT_EQ(erased->row_ids.size(), 3u);
+  std::vector<Change> log = AllChanges(*store_, mark);
+  // Rows 1, 3, 5: not consecutive, so one entry each, all in one transaction.
+  ASSERT_EQ(log.size(), 3u);
+  for (const Change& c : log) {
+    EXPECT_TRUE(c.erased);
+    EXPECT_EQ(c.first_row, c.last_row);
+  }
+}
+
+TEST_F(SqliteStoreTest, PrunedChangeLogKeepsItsMarkAndReportsAGap) {
+  auto sq = SqliteStore::Open(dir_.File("p.db"));
+  ASSERT_TRUE(sq.ok());
+  SqliteStore& store = **sq;
+  ASSERT_TRUE(store.UpsertBatch({MakeReport("P1", "2024-03-01")}).ok());
+  ASSERT_TRUE(store.UpsertBatch({MakeReport("P2", "2024-03-01")}).ok());
+  const int64_t before = *store.LastChange();
+  ASSERT_EQ(before, 2);
+  // Every entry is "too old" now: the next write prunes both, then logs its own.
+  store.SetChangeLogPruning(-10, 0);
+  ASSERT_TRUE(store.UpsertBatch({MakeReport("P3", "2024-03-01")}).ok());
+  auto behind = store.ChangesAfter(0, 100);
+  ASSERT_TRUE(behind.ok());
+  EXPECT_TRUE(behind->gap);  // a reader at 0 missed entries 1 and 2
+  ASSERT_EQ(behind->changes.size(), 1u);
+  EXPECT_EQ(behind->changes[0].seq, 3);
+  auto current = store.ChangesAfter(before, 100);
+  ASSERT_TRUE(current.ok());
+  EXPECT_FALSE(current->gap);
+  ASSERT_EQ(current->changes.size(), 1u);
+  // Pruning everything never lowers the mark, nor reuses a number.
+  ASSERT_TRUE(store.UpsertBatch({MakeReport("P4", "2024-03-01")}).ok());
+  ASSERT_TRUE(store.UpsertBatch({MakeReport("P5", "2024-03-01")}).ok());
+  EXPECT_EQ(*store.LastChange(), 5);
+  EXPECT_EQ(store.ChangesAfter(4, 100)->changes.size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, VersionOneFileGainsTheChangeLog) {
+  const std::string path = dir_.File("v1.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE reports (row_id INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, "
+                         "reported_at TEXT NOT NULL, reported_at_s INTEGER NOT NULL, occurred_at TEXT, fraud_type "
+                         "TEXT NOT NULL, outcome TEXT NOT NULL, damage_cents INTEGER, channel TEXT, age_band TEXT, "
+                         "region TEXT, text TEXT NOT NULL, content_hash INTEGER NOT NULL, UNIQUE (source, id));"
+                         "CREATE TABLE identifiers (report_row INTEGER NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT "
+                         "NULL, role TEXT NOT NULL, value TEXT NOT NULL, canonical TEXT NOT NULL, domain TEXT NOT "
+                         "NULL, valid INTEGER NOT NULL, invalid_reason TEXT NOT NULL, PRIMARY KEY (report_row, seq)) "
+                         "WITHOUT ROWID; PRAGMA user_version = 1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*(*store)->LastChange(), 0);
+  ASSERT_TRUE((*store)->UpsertBatch({MakeReport("V1", "2024-03-01")}).ok());
+  EXPECT_EQ(AllChanges(**store).size(), 1u);
 }
 
 }  // namespace

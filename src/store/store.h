@@ -52,6 +52,38 @@ struct ErasedReports {
   std::vector<std::pair<std::string, int64_t>> per_source;  // sorted by source
 };
 
+//! One entry of the change log (docs/deploy.md, "How nodes stay current"):
+//! the reports with row ids first_row..last_row were written (inserted or
+//! updated) or erased by one committed transaction. A reader applies it by
+//! reading those rows as they are NOW (present → index them, absent → take
+//! them out), so entries may be applied late, twice or out of order and
+//! the index still ends where the store is.
+struct Change {
+  int64_t seq = 0;        // > 0; strictly increasing in commit order
+  int64_t first_row = 0;  // row ids first_row..last_row, both included
+  int64_t last_row = 0;
+  bool erased = false;    // false: inserted or updated
+  //! SetChangeOrigin() of the Store that wrote it ("" for the CLI): a node
+  //! skips its own entries, which it applied when it wrote them.
+  std::string origin;
+};
+
+//! ChangesAfter's answer. `gap`: entries after the asked sequence number
+//! were pruned (the reader fell behind by more than kChangeLogHorizon and
+//! cannot catch up from the log; it must rebuild from the reports).
+struct ChangeBatch {
+  std::vector<Change> changes;  // ascending seq
+  bool gap = false;
+};
+
+//! How long change-log entries are kept. A running node reads the log every
+//! ~50 ms and a starting node builds from the reports themselves (taking
+//! the high-water mark first), so only a node that stopped reading for this
+//! long while staying up could miss an entry; it then sees ChangeBatch::gap.
+//! Writers prune older entries (at most once a minute) in their own write
+//! transactions, so the log stays bounded without a job of its own.
+inline constexpr int64_t kChangeLogHorizonSeconds = 24 * 3600;
+
 //! `zicht stats` / GET /v1/stats: counts per period and fraud type.
 enum class StatsBucket { kWeek, kMonth };
 struct StatsQuery {
@@ -130,6 +162,30 @@ class Store {
   //! truncated by a later checkpoint, at the latest when the last
   //! connection closes).
   virtual Result<bool> Checkpoint() { return true; }
+
+  // ---- Change log (docs/deploy.md): every UpsertBatch that inserted or
+  // updated a report, every EraseReport and EraseExpired appends entries
+  // to it in the SAME transaction, so a committed write always has its
+  // entry and a rolled-back one never does. Sequence numbers are assigned
+  // in commit order: a reader that has applied everything up to N and asks
+  // for what is after N misses nothing committed later.
+
+  //! Tags the change-log entries this instance writes from now on (a
+  //! serving node's id; default "").
+  virtual void SetChangeOrigin(std::string origin) { (void)origin; }
+
+  //! Up to `limit` entries with seq > `after`, ascending. Cheap when there
+  //! are none (one index probe), so a node can poll it every few ms.
+  virtual Result<ChangeBatch> ChangesAfter(int64_t after, size_t limit) {
+    (void)after;
+    (void)limit;
+    return Status::Internal("this store has no change log");
+  }
+
+  //! The highest sequence number ever assigned (0 when none), pruned
+  //! entries included: a node takes it before building its index and then
+  //! follows ChangesAfter(it).
+  virtual Result<int64_t> LastChange() { return Status::Internal("this store has no change log"); }
 };
 
 //! Opens (creating if needed) the SQLite store at `path`, its commits as
