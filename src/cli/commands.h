@@ -33,6 +33,8 @@ void RegisterPseudonymizeCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReportsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterRetentionCommand(CLI::App& app, CommandContext& ctx);
 void RegisterBlindCheckCommand(CLI::App& app, CommandContext& ctx);
+// Alerts to the partner that holds an identifier, outcomes and disputes back
+void RegisterSubscriptionsCommand(CLI::App& app, CommandContext& ctx);
 // Barriers and screening
 void RegisterEvaluateCommand(CLI::App& app, CommandContext& ctx);
 void RegisterScreenCommand(CLI::App& app, CommandContext& ctx);

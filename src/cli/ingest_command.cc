@@ -20,10 +20,13 @@
 #include <string>
 #include <vector>
 
+#include "alert/generator.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "ingest/ingester.h"
 #include "ingest/rejects_file.h"
+#include "link/engine.h"
+#include "store/alert_store.h"
 #include "store/store.h"
 
 namespace zicht::cli {
@@ -39,6 +42,7 @@ struct IngestArgs {
   bool json = false;
   std::string db = "zicht.db";
   size_t batch_size = ingest::kDefaultBatchSize;
+  std::string alert_rules;  // empty: the built-in rules
 };
 
 enum class InputFormat { kJsonl, kCsv };
@@ -63,6 +67,45 @@ std::string Thousands(int64_t n) {
     out += digits[i];
   }
   return n < 0 ? "-" + out : out;
+}
+
+// Alerts for the partners that hold the ingested identifiers
+// (docs/alerts.md). The commit callback only collects candidates (one hash
+// look-up per identifier, nothing without subscriptions); the verdicts need
+// the whole index, so the engine is built once, after the last batch, and
+// only when some partner holds an ingested identifier.
+struct AlertSide {
+  std::unique_ptr<store::AlertStore> store;
+  std::optional<alert::Generator> generator;
+  std::vector<alert::Candidate> candidates;
+};
+
+Result<AlertSide> OpenAlertSide(const IngestArgs& a) {
+  AlertSide side;
+  ZICHT_ASSIGN_OR_RETURN(alert::AlertRules rules, alert::LoadAlertRules(a.alert_rules));
+  ZICHT_ASSIGN_OR_RETURN(side.store, store::OpenSqliteAlertStore(a.db));
+  ZICHT_ASSIGN_OR_RETURN(std::vector<store::Subscription> subs, side.store->Subscriptions());
+  if (!subs.empty()) side.generator.emplace(std::move(rules), alert::SubscriptionIndex(subs));
+  return side;
+}
+
+Status RaiseAlerts(const IngestArgs& a, AlertSide& side) {
+  if (!side.generator || side.candidates.empty()) return Status::Ok();
+  alert::MergeCandidates(&side.candidates);
+  link::EngineOptions options;
+  options.db_path = a.db;
+  ZICHT_ASSIGN_OR_RETURN(auto engine, link::BuildEngine(options));
+  const UnixSeconds now = SystemClock().Now();
+  std::vector<store::Alert> alerts = side.generator->Evaluate(*engine, side.candidates, now);
+  ZICHT_ASSIGN_OR_RETURN(std::vector<store::Alert> top, side.generator->EvaluateTopClusters(*engine, now));
+  alerts.insert(alerts.end(), top.begin(), top.end());
+  ZICHT_ASSIGN_OR_RETURN(std::vector<store::Alert> raised, side.store->InsertAlerts(alerts, now * 1000));
+  if (!raised.empty()) {
+    std::fprintf(stderr, "zicht ingest: %zu new alert%s for the partners that hold these identifiers "
+                         "(docs/alerts.md)\n",
+                 raised.size(), raised.size() == 1 ? "" : "s");
+  }
+  return Status::Ok();
 }
 
 void PrintTable(const ingest::IngestSummary& s) {
@@ -99,6 +142,10 @@ int RunIngest(const IngestArgs& a) {
   }
   auto store = store::OpenSqliteStore(a.db);
   if (!store.ok()) return ReportStatus("ingest", store.status());
+  auto alerts = OpenAlertSide(a);
+  if (!alerts.ok()) {
+    return ReportStatus("ingest", alerts.status(), alerts.status().code() == StatusCode::kInvalidArgument);
+  }
 
   std::unique_ptr<ingest::RejectsFile> rejects;
   if (!a.rejects.empty()) {
@@ -113,6 +160,11 @@ int RunIngest(const IngestArgs& a) {
   int64_t printed = 0;
   ingest::IngestOptions options;
   options.batch_size = a.batch_size;
+  if (alerts->generator) {
+    options.on_commit = [&](const std::vector<store::StoredReport>& changed) {
+      alerts->generator->Collect(changed, &alerts->candidates);
+    };
+  }
   options.on_reject = [&](const ingest::Rejection& r, std::string_view raw, std::string_view header) {
     if (rejects) rejects->Write(r, raw, header);
     if (printed < kMaxPrinted) {
@@ -156,6 +208,8 @@ int RunIngest(const IngestArgs& a) {
     Status c = rejects->Close();
     if (status.ok()) status = c;
   }
+  // What did commit raises its alerts also when a later batch failed.
+  if (Status raised = RaiseAlerts(a, *alerts); status.ok()) status = raised;
   // The summary is printed also after a failure: it says what did commit.
   if (a.json) std::printf("%s\n", ingest::SummaryToJson(s, false).c_str());
   else PrintTable(s);
@@ -183,6 +237,9 @@ void RegisterIngestCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_flag("--json", args->json, "print the summary as one JSON object");
   AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database, created if missing");
   cmd->add_option("--batch-size", args->batch_size, "reports per transaction")->capture_default_str();
+  cmd->add_option("--alert-rules", args->alert_rules,
+                  "alert rules file (docs/alerts.md); default: the built-in rules. Alerts are raised only for "
+                  "partners with a subscription (zicht subscriptions add)");
   cmd->callback([args, &ctx] { ctx.exit_code = RunIngest(*args); });
 }
 

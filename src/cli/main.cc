@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   RegisterReportsCommand(app, ctx);
   RegisterRetentionCommand(app, ctx);
   RegisterBlindCheckCommand(app, ctx);
+  RegisterSubscriptionsCommand(app, ctx);
   RegisterEvaluateCommand(app, ctx);
   RegisterScreenCommand(app, ctx);
   try {

@@ -182,6 +182,12 @@ class Engine {
   //! (link/token_index.h), which is built once from it at start.
   virtual void ForEachIdentifier(const std::function<void(model::IdentifierKind, std::string_view)>& fn) const = 0;
 
+  //! The number of distinct report sources among the reports that name
+  //! (kind, canonical) in a role other than `spoofed`; 0 when unknown. For
+  //! the alert rule "N reports from M sources" (alert/rules.h), asked only
+  //! for identifiers a partner subscribed to: O(postings).
+  virtual int64_t DistinctSources(model::IdentifierKind kind, std::string_view canonical) const = 0;
+
   //! Identifiers that look like missing warning-list entries (LinkWarning).
   virtual std::vector<LinkWarning> LinkWarnings() const = 0;
 

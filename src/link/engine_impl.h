@@ -5,7 +5,7 @@
 //   engine_verdicts.cc     Check / CheckPseudonym and the pseudonym map
 //   engine_clusters.cc     the cluster cache: Clusters, Members, Cluster, Mules
 //   engine_hub_warnings.cc LinkWarnings: hubs missing from the warning-lists
-//   engine_identifiers.cc  ForEachIdentifier: the identifiers, for the token index
+//   engine_identifiers.cc  ForEachIdentifier (the identifiers, for the token index), DistinctSources
 // Internal to link/: nothing outside these files includes it.
 //
 // Thread-safety and LOCK ORDER. Four mutexes (common/mutex.h) and one
@@ -79,6 +79,7 @@ class EngineImpl final : public Engine {
   std::vector<LinkWarning> LinkWarnings() const override ZICHT_EXCLUDES(mu_);
 
   // engine_identifiers.cc
+  int64_t DistinctSources(model::IdentifierKind kind, std::string_view canonical) const override ZICHT_EXCLUDES(mu_);
   void ForEachIdentifier(const std::function<void(model::IdentifierKind, std::string_view)>& fn) const override
       ZICHT_EXCLUDES(mu_);
 

@@ -1,0 +1,51 @@
+#include "alert/marks.h"
+
+namespace zicht::alert {
+namespace {
+
+std::string Key(std::string_view kind, std::string_view normalized) {
+  std::string key(kind);
+  key += '\n';
+  key.append(normalized);
+  return key;
+}
+
+void Fill(const std::vector<store::IdentifierMark>& from, std::unordered_set<std::string>* to) {
+  for (const store::IdentifierMark& m : from) to->insert(Key(m.kind, m.normalized));
+}
+
+}  // namespace
+
+Marks::Marks(const store::IdentifierMarks& marks) {
+  Fill(marks.disputed, &disputed_);
+  Fill(marks.dispute_upheld, &upheld_);
+  Fill(marks.confirmed_mule, &mules_);
+}
+
+void Marks::Apply(link::Verdict& v) const {
+  if (empty() || v.normalized.empty()) return;
+  const std::string key = Key(model::kIdentifierKindNames.Name(v.kind), v.normalized);
+  if (mules_.contains(key)) {
+    v.reasons.push_back("CONFIRMED_MULE");
+    v.risk = link::Risk::kHigh;
+  }
+  if (disputed_.contains(key)) v.reasons.push_back("DISPUTED");
+  if (upheld_.contains(key)) v.reasons.push_back("DISPUTE_UPHELD");
+}
+
+Status WriteDisputeWarningList(store::AlertStore& alerts, store::WarningListStore& lists, UnixSeconds now) {
+  ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks marks, alerts.Marks());
+  store::WarningListRow row;
+  row.name = std::string(kDisputeListName);
+  row.description = "identifiers whose dispute an analyst upheld (zicht disputes resolve --upheld)";
+  row.imported_at = FormatRfc3339(now);
+  for (const store::IdentifierMark& m : marks.dispute_upheld) {
+    auto kind = model::kIdentifierKindNames.Parse(m.kind);
+    if (!kind) continue;
+    row.entries.push_back(store::WarningListRowEntry{*kind, m.normalized, false});
+  }
+  row.entry_count = static_cast<int64_t>(row.entries.size());
+  return lists.Put(row);
+}
+
+}  // namespace zicht::alert

@@ -1,0 +1,49 @@
+#pragma once
+// What partners reported back that changes a check's answer (docs/alerts.md,
+// "Outcomes and disputes"), added to a verdict after the engine made it:
+//
+//   CONFIRMED_MULE  the bank blocked or closed the account (POST /v1/feedback
+//                   account_blocked / account_closed): risk becomes high
+//   DISPUTED        a partner disputes the identifier and no analyst has
+//                   resolved it yet (POST /v1/disputes)
+//   DISPUTE_UPHELD  an analyst upheld a dispute: the identifier is on the
+//                   stored warning-list `zicht-disputes` (so it no longer
+//                   raises risk above low nor links; DisputeWarningList)
+//
+// The codes come after the engine's reasons (link/verdict.h), in this order.
+//
+// Thread-safety: immutable after construction; Apply may run concurrently.
+#include <string>
+#include <unordered_set>
+
+#include "link/engine.h"
+#include "store/alert_store.h"
+#include "store/warning_list_store.h"
+
+namespace zicht::alert {
+
+class Marks {
+ public:
+  Marks() = default;
+  explicit Marks(const store::IdentifierMarks& marks);
+
+  bool empty() const { return disputed_.empty() && upheld_.empty() && mules_.empty(); }
+
+  //! Adds the codes above to `v` (by kind and v.normalized).
+  void Apply(link::Verdict& v) const;
+
+ private:
+  std::unordered_set<std::string> disputed_;  // kind + '\n' + normalized
+  std::unordered_set<std::string> upheld_;
+  std::unordered_set<std::string> mules_;
+};
+
+//! Name of the stored warning-list that holds upheld disputes.
+inline constexpr std::string_view kDisputeListName = "zicht-disputes";
+
+//! Rewrites the stored warning-list kDisputeListName from the upheld
+//! disputes in `alerts` (one transaction in `lists`). The caller reloads
+//! the engine's warning-lists afterwards.
+Status WriteDisputeWarningList(store::AlertStore& alerts, store::WarningListStore& lists, UnixSeconds now);
+
+}  // namespace zicht::alert

@@ -1,0 +1,55 @@
+#pragma once
+// Which partners hold an identifier: the subscriptions (store/alert_store.h)
+// as a look-up table, consulted for every identifier of every accepted
+// report — so a miss must cost next to nothing (docs/alerts.md,
+// "Subscriptions").
+//
+//   bank code "INGB"      Dutch IBANs NLkkINGB…              (one hash look-up)
+//   BIC "NWBKGB2L"        IBANs of the BIC's country whose national part
+//                         starts with its bank code (GBkkNWBK…); only
+//                         countries whose IBANs carry the bank code as
+//                         letters (ValidateSubscription refuses the others)
+//   phone prefix "+3197"  E.164 numbers that start with it (a short scan:
+//                         telecom partners hold a few ranges each)
+//
+// Thread-safety: immutable after construction; const methods may run
+// concurrently.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+#include "model/identifier.h"
+#include "store/alert_store.h"
+
+namespace zicht::alert {
+
+//! Checks a subscription before it is stored: exactly one of bank code, BIC
+//! and phone prefix; a bank code among the Dutch IBAN bank codes; a BIC of
+//! 8 or 11 characters whose country's IBANs carry the bank code as letters;
+//! a phone prefix "+" and 1–14 digits. kInvalidArgument naming the option.
+Status ValidateSubscription(const store::Subscription& s);
+
+//! Checks a webhook URL: http:// or https://, a host, at most 2,000
+//! characters, no spaces. kInvalidArgument naming --webhook.
+Status ValidateWebhookUrl(std::string_view url);
+
+class SubscriptionIndex {
+ public:
+  SubscriptionIndex() = default;
+  explicit SubscriptionIndex(const std::vector<store::Subscription>& subscriptions);
+
+  //! Appends the partners holding (kind, canonical) to `partners` (each once).
+  void Match(model::IdentifierKind kind, std::string_view canonical, std::vector<std::string>* partners) const;
+
+  bool empty() const { return by_bank_.empty() && phone_prefixes_.empty(); }
+
+ private:
+  // "NLINGB" / "GBNWBK": country + bank code → partners.
+  std::unordered_map<std::string, std::vector<std::string>> by_bank_;
+  std::vector<std::pair<std::string, std::string>> phone_prefixes_;  // (prefix, partner)
+};
+
+}  // namespace zicht::alert

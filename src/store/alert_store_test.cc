@@ -1,0 +1,165 @@
+// The alert tables on a real SQLite file (store/alert_store.h).
+#include "store/alert_store.h"
+
+#include <gtest/gtest.h>
+
+#include "testutil/testutil.h"
+
+namespace zicht::store {
+namespace {
+
+Alert MakeAlert(std::string partner, std::string rule, std::string iban) {
+  Alert a;
+  a.id = AlertId(partner, rule, "iban", iban);
+  a.partner = std::move(partner);
+  a.rule = std::move(rule);
+  a.kind = "iban";
+  a.normalized = std::move(iban);
+  a.created_at = 1700000000;
+  a.first_report_at = 1699990000;
+  a.reports = 3;
+  a.sources = 2;
+  return a;
+}
+
+class AlertStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = OpenSqliteAlertStore(dir_.File("z.db"));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+  testutil::TempDir dir_;
+  std::unique_ptr<AlertStore> store_;
+};
+
+TEST(AlertIdTest, StableAndDistinct) {
+  EXPECT_EQ(AlertId("ing", "reports", "iban", "NL20INGB0001234567"),
+            AlertId("ing", "reports", "iban", "NL20INGB0001234567"));
+  EXPECT_NE(AlertId("ing", "reports", "iban", "NL20INGB0001234567"),
+            AlertId("rabo", "reports", "iban", "NL20INGB0001234567"));
+  // The separator keeps "ab"+"c" apart from "a"+"bc".
+  EXPECT_NE(AlertId("ab", "c", "iban", "x"), AlertId("a", "bc", "iban", "x"));
+  EXPECT_EQ(AlertId("ing", "r", "iban", "x").size(), 3u + 20u);
+}
+
+TEST_F(AlertStoreTest, ExactlyOneAlertPerPartnerRuleAndIdentifier) {
+  auto first = store_->InsertAlerts({MakeAlert("ing", "reports", "NL20INGB0001234567")}, 0);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 1u);
+  auto again = store_->InsertAlerts({MakeAlert("ing", "reports", "NL20INGB0001234567"),
+                                     MakeAlert("ing", "beneficiary_loss", "NL20INGB0001234567")},
+                                    0);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), 1u) << "only the new rule's alert";
+  EXPECT_EQ((*again)[0].rule, "beneficiary_loss");
+  EXPECT_GT((*again)[0].seq, (*first)[0].seq);
+  auto feed = store_->AlertsAfter("ing", 0, 100);
+  ASSERT_TRUE(feed.ok());
+  ASSERT_EQ(feed->size(), 2u);
+  auto after = store_->AlertsAfter("ing", (*feed)[0].seq, 100);
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0].id, (*again)[0].id);
+  EXPECT_TRUE(store_->AlertsAfter("rabo", 0, 100)->empty()) << "a partner sees only its own alerts";
+}
+
+TEST_F(AlertStoreTest, DeliveryRowsOnlyForPartnersWithAWebhookUntilDelivered) {
+  ASSERT_TRUE(store_->PutWebhook(Webhook{"ing", "http://127.0.0.1:1/hook", "s3cret", 1}).ok());
+  auto ins = store_->InsertAlerts({MakeAlert("ing", "reports", "NL20INGB0001234567"),
+                                   MakeAlert("rabo", "reports", "NL39RABO0300065264")},
+                                  1000);
+  ASSERT_TRUE(ins.ok());
+  auto due = store_->DueDeliveries("ing", 1000, 10);
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ((*due)[0].alert.normalized, "NL20INGB0001234567");
+  EXPECT_TRUE(store_->DueDeliveries("rabo", 1000, 10)->empty());
+  ASSERT_TRUE(store_->MarkFailed((*due)[0].alert.seq, 1, 5000, false, "HTTP 500").ok());
+  EXPECT_TRUE(store_->DueDeliveries("ing", 4999, 10)->empty()) << "backing off";
+  EXPECT_EQ(**store_->NextDueMs("ing"), 5000);
+  ASSERT_EQ(store_->DueDeliveries("ing", 5000, 10)->size(), 1u);
+  ASSERT_TRUE(store_->MarkDelivered((*due)[0].alert.seq, 5001).ok());
+  EXPECT_TRUE(store_->DueDeliveries("ing", 99999, 10)->empty());
+  EXPECT_FALSE(store_->NextDueMs("ing")->has_value());
+  auto counts = store_->CountDeliveries("ing");
+  EXPECT_EQ(counts->delivered, 1);
+  EXPECT_EQ(counts->pending, 0);
+}
+
+TEST_F(AlertStoreTest, SubscriptionsAndTheirWebhook) {
+  Subscription s;
+  s.partner = "ing";
+  s.bank_code = "INGB";
+  auto id = store_->AddSubscription(s);
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(store_->PutWebhook(Webhook{"ing", "https://ing.example/hook", "k", 1}).ok());
+  ASSERT_EQ(store_->Subscriptions()->size(), 1u);
+  EXPECT_EQ(store_->RemoveSubscription(*id + 100).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->RemoveSubscription(*id).ok());
+  EXPECT_TRUE(store_->Subscriptions()->empty());
+  EXPECT_TRUE(store_->Webhooks()->empty()) << "no subscriptions left: no webhook";
+}
+
+TEST_F(AlertStoreTest, DisputesFeedbackAndMarks) {
+  int64_t g0 = *store_->MarksGeneration();
+  Dispute d;
+  d.partner = "ing";
+  d.kind = "iban";
+  d.normalized = "NL20INGB0001234567";
+  d.reason = "the victim's own account";
+  auto id = store_->OpenDispute(d);
+  ASSERT_TRUE(id.ok());
+  EXPECT_GT(*store_->MarksGeneration(), g0);
+  auto marks = store_->Marks();
+  ASSERT_EQ(marks->disputed.size(), 1u);
+  EXPECT_TRUE(marks->dispute_upheld.empty());
+  ASSERT_TRUE(store_->ResolveDispute(*id, DisputeState::kUpheld, "checked with the bank", 10).ok());
+  EXPECT_EQ(store_->ResolveDispute(*id, DisputeState::kRejected, "x", 11).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->ResolveDispute(*id + 9, DisputeState::kRejected, "x", 11).code(), StatusCode::kNotFound);
+  marks = store_->Marks();
+  EXPECT_TRUE(marks->disputed.empty());
+  ASSERT_EQ(marks->dispute_upheld.size(), 1u);
+  auto all = store_->Disputes(false);
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].resolution, "checked with the bank");
+  EXPECT_TRUE(store_->Disputes(true)->empty());
+
+  auto alerts = store_->InsertAlerts({MakeAlert("ing", "reports", "NL39RABO0300065264")}, 0);
+  Feedback f;
+  f.partner = "ing";
+  f.alert_id = (*alerts)[0].id;
+  f.kind = "iban";
+  f.normalized = "NL39RABO0300065264";
+  f.outcome = "account_blocked";
+  f.created_at = 1700000600;
+  ASSERT_TRUE(store_->AddFeedback(f).ok());
+  f.outcome = "funds_frozen";
+  f.amount_cents = 125000;
+  ASSERT_TRUE(store_->AddFeedback(f).ok());
+  marks = store_->Marks();
+  ASSERT_EQ(marks->confirmed_mule.size(), 1u);
+  EXPECT_EQ(marks->confirmed_mule[0].normalized, "NL39RABO0300065264");
+  auto outcomes = store_->Outcomes();
+  ASSERT_EQ(outcomes->size(), 1u);
+  const OutcomeRow& row = (*outcomes)[0];
+  EXPECT_EQ(row.alerts, 1);
+  EXPECT_EQ(row.acted_on, 1);
+  EXPECT_EQ(row.frozen_cents, 125000);
+  ASSERT_EQ(row.alert_to_action_s.size(), 1u);
+  EXPECT_EQ(row.alert_to_action_s[0], 600);
+  ASSERT_EQ(row.report_to_alert_s.size(), 1u);
+  EXPECT_EQ(row.report_to_alert_s[0], 10000);
+}
+
+TEST_F(AlertStoreTest, AlertsSurviveReopening) {
+  ASSERT_TRUE(store_->InsertAlerts({MakeAlert("ing", "reports", "NL20INGB0001234567")}, 0).ok());
+  store_.reset();
+  auto reopened = OpenSqliteAlertStore(dir_.File("z.db"));
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->AlertsAfter("ing", 0, 10)->size(), 1u);
+  EXPECT_EQ((*reopened)->AlertKeys()->size(), 1u);
+  EXPECT_TRUE((*reopened)->InsertAlerts({MakeAlert("ing", "reports", "NL20INGB0001234567")}, 0)->empty());
+}
+
+}  // namespace
+}  // namespace zicht::store
