@@ -4,7 +4,7 @@
 
 namespace zicht::cli {
 
-void AfterErasure(const char* command, store::Store& store, const std::string& db) {
+void AfterErasure(const char* command, store::Store& store) {
   auto complete = store.Checkpoint();
   if (!complete.ok() || !*complete) {
     std::fprintf(stderr,
@@ -12,10 +12,6 @@ void AfterErasure(const char* command, store::Store& store, const std::string& d
                  "rows until its next truncating checkpoint\n",
                  command);
   }
-  std::fprintf(stderr,
-               "zicht %s: a zicht serve running on '%s' still links the erased reports until it restarts; while "
-               "it runs, erase through DELETE /v1/reports/{source}/{id} or start it with --retention FILE\n",
-               command, db.c_str());
 }
 
 }  // namespace zicht::cli

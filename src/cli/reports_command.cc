@@ -4,10 +4,10 @@
 // (docs/privacy.md, "Erasure"). A correction (art. 16) needs no command:
 // ingest the report again with the same source and id.
 //
-// A running `zicht serve` on the same database keeps its in-memory index
-// until it restarts: the erased report still links and is still "known" to
-// its checks until then. Erase through `DELETE /v1/reports/{source}/{id}`
-// while a server runs; this command says so on stderr.
+// A running `zicht serve` on the same database follows the store's change
+// log (server/change_follower.h): the erased report leaves its index within
+// its next poll (50 ms). `DELETE /v1/reports/{source}/{id}` does the same
+// through the server, with the answer sent after the index changed.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -43,7 +43,7 @@ int RunErase(const EraseArgs& a) {
     return ReportStatus("reports erase", s);
   }
   std::printf("erased 1 report of source '%s'\n", a.source.c_str());
-  AfterErasure("reports erase", **store, a.db);
+  AfterErasure("reports erase", **store);
   return kExitOk;
 }
 
@@ -62,8 +62,8 @@ void RegisterReportsCommand(CLI::App& app, CommandContext& ctx) {
       "'known'. Its bytes are overwritten in the database file (secure_delete) and the write-ahead log is "
       "emptied. Prints no identifier. Exit 1 when there is no such report (nothing changed).\n"
       "Example: zicht reports erase --source politie --id PL-2024-0042\n"
-      "A running zicht serve keeps the report in its index until it restarts: while it runs, use\n"
-      "DELETE /v1/reports/{source}/{id} instead.");
+      "A running zicht serve on the same database drops the report from its index within a moment (it\n"
+      "follows the store's change log); DELETE /v1/reports/{source}/{id} does so before it answers.");
   erase->add_option("--source", args->source, "the report's source (partner name)")->required();
   erase->add_option("--id", args->id, "the report's id within its source")->required();
   AddDbOption(erase, &args->db, ctx.global_db, "SQLite database");

@@ -43,7 +43,7 @@ int RunApply(const RetentionArgs& a) {
   }
   std::printf("erased %s\n", store::FormatErasedCounts(*erased).c_str());
   if (erased->row_ids.empty()) return kExitOk;
-  AfterErasure("retention apply", **store, a.db);
+  AfterErasure("retention apply", **store);
   return kExitOk;
 }
 

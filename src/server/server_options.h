@@ -71,6 +71,10 @@ struct ServerOptions {
   //! A request's header block must be complete this long after its first
   //! byte (a slowloris client trickling header bytes is cut off here).
   int header_timeout_seconds = 10;
+  //! How often the node reads the store's change log for writes of other
+  //! nodes and the CLI (change_follower.h); a read that finds nothing is
+  //! one index probe.
+  int follow_interval_ms = 50;
   //! Retention file (store/retention_policy.h): expired reports are erased
   //! at start and then every 24 hours; empty = reports are kept.
   std::string retention_path;

@@ -6,9 +6,13 @@
 #include <cstdio>
 #include <exception>
 
+#include <openssl/rand.h>
+
+#include "common/encoding.h"
 #include "screen/screener.h"
 #include "server/barrier_state.h"
 #include "server/blind_lookups.h"
+#include "server/change_follower.h"
 #include "server/error_response.h"
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
@@ -31,6 +35,19 @@ Service::Service(ServerOptions options)
 
 Service::~Service() { Shutdown(); }
 
+namespace {
+
+// 64 random bits, hex: tells this run of this node's change-log entries
+// from every other writer's (a restart gets a new one and re-reads nothing
+// it wrote before: it builds from the reports).
+std::string NewNodeId() {
+  unsigned char raw[8] = {};
+  if (RAND_bytes(raw, sizeof raw) != 1) return std::string();
+  return "node-" + HexEncode({raw, sizeof raw});
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   std::unique_ptr<Service> s(new Service(options));
   // Read (every period checked) before the store is opened: a bad
@@ -49,6 +66,12 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(s->pseudonym_key_, LoadOrCreatePseudonymKey(key_path));
   ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenSqliteStore(options.db_path, options.durability));
   ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenSqliteStore(options.db_path));
+  s->node_id_ = NewNodeId();
+  if (s->node_id_.empty()) return Status::Internal("no random bytes for the node id");
+  s->write_store_->SetChangeOrigin(s->node_id_);
+  // Taken before the index is built from the reports: whatever commits
+  // during the build is applied (again) by the follower, never missed.
+  ZICHT_ASSIGN_OR_RETURN(int64_t follow_from, s->write_store_->LastChange());
   ZICHT_ASSIGN_OR_RETURN(auto audit_store, store::AuditStore::Open(options.db_path, options.durability));
   s->audit_ = std::make_unique<AuditLog>(std::move(audit_store), s->pseudonym_key_,
                                          options.durability == store::Durability::kFull);
@@ -60,6 +83,17 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(s->blind_, BlindLookups::Open(options, *s->engine_,
                                                        SystemClock().Now()));
   ZICHT_RETURN_IF_ERROR(s->ReloadSignals());
+  Service* self = s.get();
+  ChangeFollower::Hooks hooks;
+  hooks.apply = [self](const std::vector<store::StoredReport>& changed) {
+    self->engine_->Apply(changed);
+    self->blind_->AddReports(changed);
+  };
+  hooks.remove = [self](const std::vector<int64_t>& row_ids) { self->engine_->Remove(row_ids); };
+  s->follower_ = std::make_unique<ChangeFollower>(*s->write_store_, s->ingest_mu_, s->node_id_, follow_from,
+                                                  std::move(hooks));
+  ZICHT_RETURN_IF_ERROR(s->follower_->CatchUp());
+  s->follower_->Start(std::chrono::milliseconds(options.follow_interval_ms));
   if (s->retention_) {
     // Once before the first request (a restarted server never serves an
     // expired report), then daily.
@@ -101,6 +135,7 @@ std::optional<Principal> Service::FormPrincipal() {
 }
 
 void Service::Shutdown() {
+  if (follower_) follower_->Stop();
   if (retention_job_) retention_job_->Stop();
   if (audit_) audit_->Stop();
   if (barrier_writer_) barrier_writer_->Stop();
@@ -248,6 +283,13 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
 }
 
 void Service::HandleHealthz(HttpResponse& res) {
+  if (follower_ && follower_->behind()) {
+    // Out of the load balancer's rotation: this node's index may miss
+    // writes (change_follower.h); a restart rebuilds it.
+    res.status = 503;
+    res.body = R"({"status":"behind"})";
+    return;
+  }
   res.status = 200;
   res.body = R"({"status":"ok"})";
 }

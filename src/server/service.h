@@ -41,6 +41,7 @@ class BarrierState;        // per-account state of POST /v1/payments/evaluate
 class BarrierStateWriter;  // its durable copy
 class RetentionJob;        // the daily retention run (retention_job.h)
 class BlindLookups;        // OPRF keys and token indexes of the blind look-ups
+class ChangeFollower;      // keeps the index current with other writers (change_follower.h)
 
 class Service {
  public:
@@ -162,6 +163,8 @@ class Service {
   std::unique_ptr<BarrierStateWriter> barrier_writer_;  // declared before barrier_: outlives its engines
   std::unique_ptr<BarrierState> barrier_;
   std::unique_ptr<BlindLookups> blind_;  // set once in Open
+  std::string node_id_;  // random per start; tags this node's change-log entries
+  std::unique_ptr<ChangeFollower> follower_;  // declared after engine_ and blind_: stopped before them
   std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
   std::mutex screener_mu_;
   std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP

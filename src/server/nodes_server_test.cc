@@ -1,0 +1,149 @@
+// Several writers on one store, through the interfaces users touch
+// (docs/deploy.md, "How nodes stay current"): a running `zicht serve`
+// learns what `zicht ingest`, `zicht reports erase`, `zicht retention
+// apply` and a second `zicht serve` wrote to its database, from the store's
+// change log, without a restart. Every wait polls with a deadline; nothing
+// asserts how fast.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "server/test_server_fixture.h"
+
+namespace zicht::server {
+namespace {
+
+using testing::Call;
+using testing::Response;
+
+// Valid Dutch IBANs that no fixture report names.
+constexpr char kNewIban[] = "NL39RABO0300065264";
+constexpr char kOldIban[] = "NL20INGB0001234567";
+constexpr char kOtherNodeIban[] = "NL02ABNA0123456789";
+
+// Generous: on a loaded 2-core CI machine a poll every 50 ms can lag, but
+// never by this much. Only a follower that never applies fails.
+constexpr auto kDeadline = std::chrono::seconds(20);
+
+std::string Report(const std::string& source, const std::string& id, const std::string& reported_at,
+                   const std::string& iban) {
+  return R"({"id":")" + id + R"(","source":")" + source + R"(","reported_at":")" + reported_at +
+         R"(","fraud_type":"phishing","identifiers":[{"kind":"iban","value":")" + iban + R"("}]})" + "\n";
+}
+
+class NodesServerTest : public ServerTest {
+ protected:
+  bool Known(int port, const std::string& kind, const std::string& value) {
+    Response r = Call(port, "POST", "/v1/check", CheckBody(kind, value), Auth(checker_, "payment-screening"));
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto d = Json(r.body);
+    return d.IsObject() && d.HasMember("results") && d["results"][0]["known"].GetBool();
+  }
+  //! Polls until `done` holds or kDeadline passes; returns whether it held.
+  static bool Eventually(const std::function<bool()>& done) {
+    const auto until = std::chrono::steady_clock::now() + kDeadline;
+    while (std::chrono::steady_clock::now() < until) {
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return done();
+  }
+  void Ingest(const std::string& jsonl) {
+    const std::string file = dir_.File("more-" + std::to_string(++files_) + ".jsonl");
+    testutil::WriteFile(file, jsonl);
+    auto r = testutil::RunZicht({"ingest", "--db", db_, file});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  int files_ = 0;
+};
+
+TEST_F(NodesServerTest, CliIngestAndEraseReachARunningServer) {
+  auto s = Start();
+  const int port = s->port();
+  ASSERT_FALSE(Known(port, "iban", kNewIban));
+
+  Ingest(Report("politie", "N1", "2024-05-01T10:00:00Z", kNewIban));
+  EXPECT_TRUE(Eventually([&] { return Known(port, "iban", kNewIban); }))
+      << "a report ingested by the CLI never became known to the running server";
+
+  auto erase = testutil::RunZicht({"reports", "erase", "--db", db_, "--source", "politie", "--id", "N1"});
+  ASSERT_EQ(erase.exit_code, 0) << erase.err;
+  EXPECT_TRUE(Eventually([&] { return !Known(port, "iban", kNewIban); }))
+      << "a report erased by the CLI stayed known to the running server";
+  // The fixture's own reports are untouched.
+  EXPECT_TRUE(Known(port, "iban", kMuleIban));
+}
+
+TEST_F(NodesServerTest, CliRetentionRunReachesARunningServer) {
+  auto s = Start();
+  const int port = s->port();
+  Ingest(Report("politie", "OLD", "2001-01-01T00:00:00Z", kOldIban));
+  ASSERT_TRUE(Eventually([&] { return Known(port, "iban", kOldIban); }));
+
+  testutil::WriteFile(dir_.File("retention.toml"), "[sources]\npolitie = \"P10Y\"\n");
+  auto r = testutil::RunZicht({"retention", "apply", "--db", db_, "--retention", dir_.File("retention.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Eventually([&] { return !Known(port, "iban", kOldIban); }))
+      << "a report erased by a CLI retention run stayed known to the running server";
+  EXPECT_TRUE(Known(port, "iban", kMuleIban));  // R1 is fraudehelpdesk's: no period
+}
+
+// Many batches at once (a bulk ingest writes one change-log entry per batch
+// of consecutive rows): every sampled identifier becomes known.
+TEST_F(NodesServerTest, BulkCliIngestBecomesKnownInFull) {
+  auto s = Start();
+  const int port = s->port();
+  const std::string file = dir_.File("bulk.jsonl");
+  auto g = testutil::RunZicht({"generate", "--reports", "5000", "--seed", "7", "--output", file});
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  // Sample the first valid IBAN of every 500 lines (so the later batches
+  // too), unknown before the ingest.
+  std::vector<std::string> sample;
+  std::string text = testutil::ReadFile(file);
+  size_t line_start = 0;
+  int sampled_bucket = -1;
+  for (int line = 0; line_start < text.size(); ++line) {
+    size_t end = text.find('\n', line_start);
+    if (end == std::string::npos) end = text.size();
+    const std::string l = text.substr(line_start, end - line_start);
+    line_start = end + 1;
+    constexpr std::string_view kIban = R"("kind":"iban","value":")";
+    size_t k = l.find(kIban);
+    if (line / 500 == sampled_bucket || k == std::string::npos) continue;
+    k += kIban.size();
+    const std::string iban = l.substr(k, l.find('"', k) - k);
+    auto before = Json(Call(port, "POST", "/v1/check", CheckBody("iban", iban), Auth(checker_, "payment-screening")).body);
+    if (!before["results"][0]["valid"].GetBool() || before["results"][0]["known"].GetBool()) continue;
+    sample.push_back(iban);
+    sampled_bucket = line / 500;
+  }
+  ASSERT_GE(sample.size(), 8u);
+  auto r = testutil::RunZicht({"ingest", "--db", db_, file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const std::string& iban : sample) {
+    EXPECT_TRUE(Eventually([&] { return Known(port, "iban", iban); })) << "a sampled IBAN never became known";
+  }
+}
+
+// Two servers on one database: what one accepts, the other knows; what one
+// erases, the other forgets. The accepting node answers read-your-writes.
+TEST_F(NodesServerTest, TwoServersOnOneStoreFollowEachOther) {
+  auto a = Start();
+  auto b = Start();
+  Response post = Call(a->port(), "POST", "/v1/reports",
+                       Report("politie", "X1", "2024-06-01T10:00:00Z", kOtherNodeIban), Auth(analyst_, "fraud-reporting"));
+  ASSERT_EQ(post.status, 200) << post.body;
+  EXPECT_TRUE(Known(a->port(), "iban", kOtherNodeIban));  // at once, on the node that accepted it
+  EXPECT_TRUE(Eventually([&] { return Known(b->port(), "iban", kOtherNodeIban); }));
+
+  Response del = Call(b->port(), "DELETE", "/v1/reports/politie/X1", "", Auth(analyst_, "fraud-reporting"));
+  ASSERT_EQ(del.status, 200) << del.body;
+  EXPECT_FALSE(Known(b->port(), "iban", kOtherNodeIban));
+  EXPECT_TRUE(Eventually([&] { return !Known(a->port(), "iban", kOtherNodeIban); }));
+}
+
+}  // namespace
+}  // namespace zicht::server
