@@ -124,7 +124,7 @@ TEST_F(NodesServerTest, BulkCliIngestBecomesKnownInFull) {
   auto r = testutil::RunZicht({"ingest", "--db", db_, file});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const std::string& iban : sample) {
-    EXPECT_TRUE(Eventually([&] { return Known(port, "iban", iban); })) << "a sampled IBAN never became known";
+    ASSERT_TRUE(Eventually([&] { return Known(port, "iban", iban); })) << "a sampled IBAN never became known";
   }
 }
 
