@@ -9,19 +9,11 @@
 set -uo pipefail
 fail=0
 verdict() { awk -v m="$1" -v t="$2" -v d="$3" 'BEGIN { ok = (d == "ge") ? (m >= t) : (m <= t); print ok ? "OK" : "MISS" }'; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 # The database: reuse the ingest part's 1M-report database when it left one.
-db="$BENCH_TMP/bench.db"
-if [ ! -s "$db" ]; then
-  db="$BENCH_TMP/server-bench.db"
-  if [ ! -s "$db" ]; then
-    "$ZICHT" generate --reports 1000000 --seed 1 --output "$BENCH_TMP/server-1m.jsonl" >/dev/null \
-      && "$ZICHT" ingest --db "$db" "$BENCH_TMP/server-1m.jsonl" >/dev/null 2>&1 \
-      || { echo "server: generating/ingesting 1M reports failed   MISS"; exit 1; }
-    rm -f "$BENCH_TMP/server-1m.jsonl"
-  fi
-fi
+db=$(bench_db server) || { echo "server: no database   MISS"; exit 1; }
 keys="$BENCH_TMP/server-keys.toml"
 rm -f "$keys"
 checker=$("$ZICHT" keys add --partner bank --role checker --legal-basis bench --keys "$keys" 2>/dev/null)
@@ -82,7 +74,6 @@ LUA
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
   else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 
 # One wrk run against the server `pid` on `port`: "req/s p50_ms p99_ms cpu_us non2xx".
 wrk_run() {

@@ -71,6 +71,11 @@ size_t Engine::AccountCount() const {
   return accounts_.size();
 }
 
+void Engine::ForgetAccounts() {
+  absl::MutexLock lock(&mu_);
+  accounts_.clear();
+}
+
 Engine::Slot Engine::InsertInMemoryLocked(const std::string& account) {
   auto it = accounts_.find(account);
   if (it == accounts_.end()) {

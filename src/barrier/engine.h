@@ -116,6 +116,12 @@ class Engine {
   //! Accounts with state in memory.
   size_t AccountCount() const ABSL_LOCKS_EXCLUDED(mu_);
 
+  //! Drops every account from memory: the next event of each is loaded from
+  //! the AccountStore again. For evaluation across nodes
+  //! (server/shared_barrier.h), where the store, not this process's memory,
+  //! holds the latest state.
+  void ForgetAccounts() ABSL_LOCKS_EXCLUDED(mu_);
+
  private:
   struct Tracked {
     AccountState state;

@@ -86,6 +86,14 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
                                                    {"full", store::Durability::kFull}},
           CLI::ignore_case))
       ->default_str("normal");
+  cmd->add_option("--nodes", opts->shared_nodes,
+                  "single: this is the only zicht serve on its database; shared: several nodes serve one store, so "
+                  "payment barriers evaluate each request under the store's lock from the stored account state "
+                  "(slower; docs/deploy.md). Reports and erasures need no setting: every node follows the "
+                  "store's change log either way")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"single", false}, {"shared", true}},
+                                          CLI::ignore_case))
+      ->default_str("single");
   cmd->add_option("--retention", opts->retention_path,
                   "retention file (TOML; see `zicht retention apply --help`): reports past their source's period "
                   "are erased at start and then every 24 hours, counts logged to stderr");

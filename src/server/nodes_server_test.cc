@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "server/test_server_fixture.h"
 
@@ -143,6 +144,53 @@ TEST_F(NodesServerTest, TwoServersOnOneStoreFollowEachOther) {
   ASSERT_EQ(del.status, 200) << del.body;
   EXPECT_FALSE(Known(b->port(), "iban", kOtherNodeIban));
   EXPECT_TRUE(Eventually([&] { return !Known(a->port(), "iban", kOtherNodeIban); }));
+}
+
+// Payment barriers across nodes: 24 payments of €600 for one account, all at
+// the same moment, 12 on each of two nodes, with the shipped daily limit of
+// €2,000. Only three fit; without the shared mode each node would let three
+// through from its own memory.
+TEST_F(NodesServerTest, TwoNodesNeverPassADailyLimitTogether) {
+  auto a = Start({"--nodes", "shared"});
+  auto b = Start({"--nodes", "shared"});
+  constexpr int kPerNode = 12;
+  const std::string payment =
+      R"({"type":"payment","account":"SHARED-1","at":"2024-05-01T09:00:00Z","amount_eur":600,)"
+      R"("beneficiary_iban":"NL20INGB0001234567","new_beneficiary":false})";
+  std::vector<std::string> decisions(2 * kPerNode);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2 * kPerNode; ++i) {
+    const int port = i % 2 == 0 ? a->port() : b->port();
+    threads.emplace_back([&, i, port] {
+      Response r = Call(port, "POST", "/v1/payments/evaluate", payment, Auth(checker_, "payment-screening"));
+      auto d = Json(r.body);
+      if (r.status == 200 && d.IsObject() && d.HasMember("decisions") && d["decisions"].Size() == 1) {
+        decisions[i] = d["decisions"][0]["decision"].GetString();
+      } else {
+        decisions[i] = "error " + std::to_string(r.status) + ": " + r.body;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int passed = 0, blocked = 0;
+  for (const std::string& d : decisions) {
+    if (d == "allow" || d == "warn") ++passed;
+    if (d == "block") ++blocked;
+    EXPECT_TRUE(d == "allow" || d == "warn" || d == "block") << d;
+  }
+  EXPECT_EQ(passed, 3) << "€600 payments passed on two nodes together: " << passed << " (the €2,000 limit fits 3)";
+  EXPECT_EQ(blocked, 2 * kPerNode - 3);
+  // And the account's spending is the same seen from either node now.
+  Response after = Call(b->port(), "POST", "/v1/payments/evaluate",
+                        R"({"type":"payment","account":"SHARED-1","at":"2024-05-01T09:05:00Z","amount_eur":200,)"
+                        R"("beneficiary_iban":"NL20INGB0001234567","new_beneficiary":false})",
+                        Auth(checker_, "payment-screening"));
+  EXPECT_NE(after.body.find(R"("decision":"allow")"), std::string::npos) << after.body;  // 1,800 + 200 fits
+  Response over = Call(a->port(), "POST", "/v1/payments/evaluate",
+                       R"({"type":"payment","account":"SHARED-1","at":"2024-05-01T09:06:00Z","amount_eur":1,)"
+                       R"("beneficiary_iban":"NL20INGB0001234567","new_beneficiary":false})",
+                       Auth(checker_, "payment-screening"));
+  EXPECT_NE(over.body.find(R"("decision":"block")"), std::string::npos) << over.body;  // 2,000 spent
 }
 
 }  // namespace

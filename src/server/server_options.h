@@ -71,6 +71,10 @@ struct ServerOptions {
   //! A request's header block must be complete this long after its first
   //! byte (a slowloris client trickling header bytes is cut off here).
   int header_timeout_seconds = 10;
+  //! Several nodes share the store (`--nodes shared`): payment barriers
+  //! evaluate each request under the store's lock from the stored state
+  //! (shared_barrier.h) instead of this process's memory.
+  bool shared_nodes = false;
   //! How often the node reads the store's change log for writes of other
   //! nodes and the CLI (change_follower.h); a read that finds nothing is
   //! one index probe.

@@ -17,6 +17,7 @@
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
 #include "server/retention_job.h"
+#include "server/shared_barrier.h"
 #include "store/audit_store.h"
 
 

@@ -42,6 +42,7 @@ class BarrierStateWriter;  // its durable copy
 class RetentionJob;        // the daily retention run (retention_job.h)
 class BlindLookups;        // OPRF keys and token indexes of the blind look-ups
 class ChangeFollower;      // keeps the index current with other writers (change_follower.h)
+class SharedBarrier;       // barrier evaluation across nodes (shared_barrier.h)
 
 class Service {
  public:
@@ -162,6 +163,7 @@ class Service {
   std::optional<Principal> form_principal_;  // GUARDED_BY(form_mu_); the form partner's active reporter key
   std::unique_ptr<BarrierStateWriter> barrier_writer_;  // declared before barrier_: outlives its engines
   std::unique_ptr<BarrierState> barrier_;
+  std::unique_ptr<SharedBarrier> shared_barrier_;  // --nodes shared: used instead of barrier_
   std::unique_ptr<BlindLookups> blind_;  // set once in Open
   std::string node_id_;  // random per start; tags this node's change-log entries
   std::unique_ptr<ChangeFollower> follower_;  // declared after engine_ and blind_: stopped before them

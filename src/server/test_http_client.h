@@ -49,8 +49,9 @@ Response Call(int port, const std::string& method, const std::string& target, co
 Response CallFrom(const std::string& source_ip, int port, const std::string& method, const std::string& target,
                   const std::string& body = "", const std::vector<std::pair<std::string, std::string>>& headers = {});
 
-//! `zicht serve --listen 127.0.0.1:0 ARGS...`, started and waited for until
-//! it prints "listening on"; stopped with SIGTERM on destruction.
+//! `zicht serve --listen 127.0.0.1:0 ARGS...` (ARGS may name its own
+//! --listen), started and waited for until it prints "listening on";
+//! stopped with SIGTERM on destruction.
 class ServerProcess {
  public:
   //! `open_files`: when > 0, the child's open-file limit (soft and hard),

@@ -30,7 +30,7 @@ Result<std::unique_ptr<BarrierStateStore>> BarrierStateStore::Open(const std::st
 
 Status BarrierStateStore::Put(std::span<const BarrierStateRow> rows) {
   if (rows.empty()) return Status::Ok();
-  return db_->Transaction([&]() -> Status {
+  auto write = [&]() -> Status {
     ZICHT_ASSIGN_OR_RETURN(auto stmt,
                            db_->Prepare("INSERT OR REPLACE INTO barrier_account(partner, account, state) VALUES (?,?,?)"));
     for (const BarrierStateRow& row : rows) {
@@ -38,7 +38,15 @@ Status BarrierStateStore::Put(std::span<const BarrierStateRow> rows) {
       ZICHT_RETURN_IF_ERROR(stmt.Run());
     }
     return Status::Ok();
-  });
+  };
+  return in_transaction_ ? write() : db_->Transaction(write);
+}
+
+Status BarrierStateStore::Locked(const std::function<Status()>& fn) {
+  in_transaction_ = true;
+  Status s = db_->Transaction(fn);
+  in_transaction_ = false;
+  return s;
 }
 
 Result<bool> BarrierStateStore::Get(std::string_view partner, std::string_view account, std::string* state) {

@@ -14,6 +14,7 @@
 //
 // Thread-safety: one BarrierStateStore per thread at a time (it owns one
 // SQLite connection and its prepared statements).
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -46,8 +47,17 @@ class BarrierStateStore {
   BarrierStateStore& operator=(const BarrierStateStore&) = delete;
 
   //! Writes every row (replacing a stored state of the same partner and
-  //! account) in one transaction: all rows or, on failure, none.
+  //! account) in one transaction: all rows or, on failure, none. Inside
+  //! Locked() it joins that transaction.
   Status Put(std::span<const BarrierStateRow> rows);
+
+  //! Runs `fn` in one write transaction that holds the store's write lock
+  //! from its first statement — SQLite: BEGIN IMMEDIATE, the lock every
+  //! process on the file shares — so no other node reads-then-writes a
+  //! state in between. Commits when `fn` returns Ok, else rolls back and
+  //! returns fn's Status. Get and Put inside `fn` run in it. For
+  //! evaluation across nodes (server/shared_barrier.h).
+  Status Locked(const std::function<Status()>& fn);
 
   //! Reads the state of (partner, account) into *state and returns true;
   //! false when there is none. Errors: kIOError.
@@ -60,6 +70,7 @@ class BarrierStateStore {
   explicit BarrierStateStore(std::unique_ptr<sqlite::Database> db);
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<sqlite::Statement> get_;  // prepared once: Get runs on every reload
+  bool in_transaction_ = false;              // inside Locked()
 };
 
 }  // namespace zicht::store

@@ -1,0 +1,55 @@
+#include "server/shared_barrier.h"
+
+#include "barrier/evaluate_json.h"
+
+namespace zicht::server {
+
+Result<bool> SharedBarrier::TxAccounts::Load(std::string_view account, barrier::AccountState* state) {
+  std::string bytes;
+  ZICHT_ASSIGN_OR_RETURN(bool found, store_.Get(partner_, account, &bytes));
+  if (!found) return false;
+  ZICHT_RETURN_IF_ERROR(barrier::DecodeAccountState(bytes, state));
+  return true;
+}
+
+void SharedBarrier::TxAccounts::Save(std::string_view account, const barrier::AccountState& state) {
+  saved_.emplace_back(std::string(account), barrier::EncodeAccountState(state));
+}
+
+Status SharedBarrier::TxAccounts::Flush() {
+  std::vector<store::BarrierStateRow> rows;
+  rows.reserve(saved_.size());
+  for (const auto& [account, state] : saved_) rows.push_back({partner_, account, state});
+  Status s = store_.Put(rows);
+  saved_.clear();
+  return s;
+}
+
+Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::string_view body) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Partner& p = partners_[partner];
+  if (!p.engine) {
+    p.accounts = std::make_unique<TxAccounts>(*store_, partner);
+    // No bound needed: the engine forgets every account before each request,
+    // so it holds at most one request's accounts.
+    p.engine = std::make_unique<barrier::Engine>(rules_, zone_, &risk_, barrier::Engine::kUnlimitedAccounts,
+                                                 p.accounts.get());
+  }
+  Result<std::string> out = Status::Internal("not evaluated");
+  Status s = store_->Locked([&]() -> Status {
+    // Whatever this process remembers may be stale: another node may have
+    // written since. The store, read under its lock, is the truth.
+    p.engine->ForgetAccounts();
+    p.accounts->Clear();
+    out = barrier::EvaluateJsonRequest(*p.engine, body);
+    if (!out.ok()) return out.status();
+    return p.accounts->Flush();
+  });
+  if (!s.ok()) {
+    p.engine->ForgetAccounts();  // rolled back: what it applied in memory never happened
+    return s;
+  }
+  return out;
+}
+
+}  // namespace zicht::server
