@@ -94,6 +94,17 @@ Metrics::Metrics()
                       .Help("Open client connections")
                       .Register(*registry_)
                       .Add({});
+  change_log_position_ = &prometheus::BuildGauge()
+                              .Name("zicht_change_log_position")
+                              .Help("Sequence number of the last store change-log entry this node applied "
+                                    "(compare across nodes: docs/deploy.md)")
+                              .Register(*registry_)
+                              .Add({});
+  change_log_behind_ = &prometheus::BuildGauge()
+                            .Name("zicht_change_log_behind")
+                            .Help("1 when the change log was pruned past this node's position (restart it)")
+                            .Register(*registry_)
+                            .Add({});
 }
 
 Metrics::~Metrics() = default;
@@ -145,6 +156,8 @@ std::string Metrics::Serialize(const GaugeValues& gauges) {
     audit_written_seen_ = audit_written;
   }
   connections_->Set(static_cast<double>(gauges.open_connections));
+  change_log_position_->Set(static_cast<double>(gauges.change_log_position));
+  change_log_behind_->Set(gauges.change_log_behind ? 1 : 0);
   // Hand the latency observations since the last scrape to the histograms.
   std::vector<double> increments(kBuckets + 1);
   for (size_t e = 0; e < kEndpoints; ++e) {

@@ -51,6 +51,8 @@ struct GaugeValues {
   int64_t index_bytes = 0;
   int64_t audit_written = 0;
   int64_t open_connections = 0;
+  int64_t change_log_position = 0;  // change_follower.h: the last change-log entry applied
+  bool change_log_behind = false;   // the log was pruned past this node's position
 };
 
 class Metrics {
@@ -107,6 +109,8 @@ class Metrics {
   Mutex serialize_mu_;
   double audit_written_seen_ ZICHT_GUARDED_BY(serialize_mu_) = 0;  // the count last added to audit_written_
   prometheus::Gauge* connections_;
+  prometheus::Gauge* change_log_position_;
+  prometheus::Gauge* change_log_behind_;
   Mutex create_mu_;  // serialises Family::Add for new (route, status) pairs
   std::unique_ptr<std::atomic<prometheus::Counter*>[]> counters_;  // [endpoint * kStatuses + status]
   std::unique_ptr<LatencyCells[]> cells_;  // [endpoint]

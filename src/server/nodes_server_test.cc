@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <thread>
@@ -144,6 +145,16 @@ TEST_F(NodesServerTest, TwoServersOnOneStoreFollowEachOther) {
   ASSERT_EQ(del.status, 200) << del.body;
   EXPECT_FALSE(Known(b->port(), "iban", kOtherNodeIban));
   EXPECT_TRUE(Eventually([&] { return !Known(a->port(), "iban", kOtherNodeIban); }));
+
+  // Both nodes show how far they have followed the log: the same entry, past 0.
+  auto position = [](int port) {
+    std::string m = Call(port, "GET", "/metrics").body;
+    constexpr std::string_view kName = "\nzicht_change_log_position ";
+    size_t at = m.find(kName);
+    return at == std::string::npos ? -1.0 : std::atof(m.c_str() + at + kName.size());
+  };
+  EXPECT_TRUE(Eventually([&] { return position(a->port()) > 0 && position(a->port()) == position(b->port()); }))
+      << position(a->port()) << " vs " << position(b->port());
 }
 
 // Payment barriers across nodes: 24 payments of €600 for one account, all at

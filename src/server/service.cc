@@ -302,6 +302,10 @@ void Service::HandleMetrics(HttpResponse& res) {
   g.index_bytes = engine_->IndexBytes();
   g.audit_written = audit_->written();
   g.open_connections = open_connections_.load(std::memory_order_relaxed);
+  if (follower_) {
+    g.change_log_position = follower_->position();
+    g.change_log_behind = follower_->behind();
+  }
   res.status = 200;
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
   res.body = metrics_.Serialize(g);
