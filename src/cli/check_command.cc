@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "alert/marks.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
@@ -59,6 +60,12 @@ int RunCheck(const CheckArgs& a) {
   auto engine = link::BuildEngine(options);
   if (!engine.ok()) return ReportStatus("check", engine.status());
   link::Verdict v = (*engine)->Check(*kind, a.value);
+  // What partners reported back: confirmed mules, disputes (alert/marks.h).
+  auto alerts = store::OpenSqliteAlertStore(a.db);
+  if (!alerts.ok()) return ReportStatus("check", alerts.status());
+  auto marks = (*alerts)->Marks();
+  if (!marks.ok()) return ReportStatus("check", marks.status());
+  alert::Marks(*marks).Apply(v);
   if (ResolveFormat(a.format) == OutputFormat::kTable) PrintTable(v);
   else std::printf("%s\n", link::VerdictJson(v).c_str());
   return kExitOk;

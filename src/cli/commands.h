@@ -35,6 +35,7 @@ void RegisterRetentionCommand(CLI::App& app, CommandContext& ctx);
 void RegisterBlindCheckCommand(CLI::App& app, CommandContext& ctx);
 // Alerts to the partner that holds an identifier, outcomes and disputes back
 void RegisterSubscriptionsCommand(CLI::App& app, CommandContext& ctx);
+void RegisterDisputesCommand(CLI::App& app, CommandContext& ctx);
 // Barriers and screening
 void RegisterEvaluateCommand(CLI::App& app, CommandContext& ctx);
 void RegisterScreenCommand(CLI::App& app, CommandContext& ctx);

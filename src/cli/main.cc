@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   RegisterRetentionCommand(app, ctx);
   RegisterBlindCheckCommand(app, ctx);
   RegisterSubscriptionsCommand(app, ctx);
+  RegisterDisputesCommand(app, ctx);
   RegisterEvaluateCommand(app, ctx);
   RegisterScreenCommand(app, ctx);
   try {

@@ -98,6 +98,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
                   "retention file (TOML; see `zicht retention apply --help`): reports past their source's period "
                   "are erased at start and then every 24 hours, counts logged to stderr");
   cmd->add_option("--rules", opts->rules_path, "barrier rules file for /v1/payments/evaluate (default: shipped)");
+  cmd->add_option("--alert-rules", opts->alert_rules_path,
+                  "alert rules file: when to alert the partner that holds an identifier, webhook retries "
+                  "(docs/alerts.md; default: shipped)");
   cmd->add_option("--signals", opts->signals_dir,
                   "screening signals directory (patterns.tsv, weights.tsv, brands.tsv, ...; default: built-in); "
                   "reloaded on SIGHUP");

@@ -10,10 +10,12 @@
 #include <memory>
 #include <string>
 
+#include "alert/outcome_stats.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
 #include "link/stats_json.h"
+#include "store/alert_store.h"
 #include "store/store.h"
 
 namespace zicht::cli {
@@ -25,6 +27,7 @@ struct StatsArgs {
   std::string since;
   std::string format;
   std::string db = "zicht.db";
+  bool outcomes = false;
 };
 
 // Cents as a decimal euro amount, exact: 245050 → "2450.50".
@@ -58,6 +61,39 @@ void PrintTable(const std::vector<store::StatsRow>& rows) {
               total.losses, Euros(total.damage_cents).c_str());
 }
 
+// `--outcomes`: what partners did with their alerts (docs/alerts.md,
+// "Outcome statistics"), one row per partner and rule.
+std::string Duration(const std::optional<int64_t>& s) {
+  if (!s) return "-";
+  char buf[32];
+  if (*s < 120) std::snprintf(buf, sizeof buf, "%" PRId64 "s", *s);
+  else if (*s < 2 * 3600) std::snprintf(buf, sizeof buf, "%" PRId64 "m", *s / 60);
+  else if (*s < 2 * 86400) std::snprintf(buf, sizeof buf, "%" PRId64 "h", *s / 3600);
+  else std::snprintf(buf, sizeof buf, "%" PRId64 "d", *s / 86400);
+  return buf;
+}
+
+int RunOutcomes(const StatsArgs& a) {
+  auto store = store::OpenSqliteAlertStore(a.db);
+  if (!store.ok()) return ReportStatus("stats", store.status());
+  auto rows = (*store)->Outcomes();
+  if (!rows.ok()) return ReportStatus("stats", rows.status());
+  std::vector<alert::OutcomeSummary> summaries = alert::Summarize(*rows);
+  if (ResolveFormat(a.format) == OutputFormat::kJson) {
+    std::printf("%s\n", alert::OutcomesJson(summaries).c_str());
+    return kExitOk;
+  }
+  std::printf("%-16s %-17s %7s %9s %14s %14s %12s %12s %8s\n", "partner", "rule", "alerts", "acted_on",
+              "report→alert", "alert→action", "frozen_eur", "recovered_eur", "fp_rate");
+  for (const auto& s : summaries) {
+    std::printf("%-16s %-17s %7" PRId64 " %8.0f%% %14s %14s %12s %12s %7.0f%%\n", s.partner.c_str(), s.rule.c_str(),
+                s.alerts, 100 * s.acted_on_share, Duration(s.median_report_to_alert_s).c_str(),
+                Duration(s.median_alert_to_action_s).c_str(), Euros(s.frozen_cents).c_str(),
+                Euros(s.recovered_cents).c_str(), 100 * s.false_positive_rate);
+  }
+  return kExitOk;
+}
+
 int RunStats(const StatsArgs& a) {
   store::StatsQuery q;
   q.by = a.by == "week" ? store::StatsBucket::kWeek : store::StatsBucket::kMonth;
@@ -70,6 +106,12 @@ int RunStats(const StatsArgs& a) {
   // Opening would create an empty database; a missing one is a mistake.
   if (!std::filesystem::exists(a.db)) {
     return ReportStatus("stats", Status::NotFound("no database at '" + a.db + "' (run zicht ingest first, or --db)"));
+  }
+  if (a.outcomes) {
+    if (ResolveFormat(a.format) == OutputFormat::kCsv) {
+      return ReportStatus("stats", Status::InvalidArgument("--outcomes prints table or json"), true);
+    }
+    return RunOutcomes(a);
   }
   auto store = store::OpenSqliteStore(a.db);
   if (!store.ok()) return ReportStatus("stats", store.status());
@@ -107,6 +149,9 @@ void RegisterStatsCommand(CLI::App& app, CommandContext& ctx) {
   for (auto n : model::kFraudTypeNames.names) types.emplace_back(n);
   cmd->add_option("--type", args->type, "only this fraud type")->check(CLI::IsMember(types));
   cmd->add_option("--since", args->since, "only reports with reported_at on or after this RFC 3339 date/date-time");
+  cmd->add_flag("--outcomes", args->outcomes,
+                "what partners did with their alerts, per partner and rule: share acted on, median report→alert "
+                "and alert→action, euros frozen and recovered, false-positive rate (docs/alerts.md)");
   AddFormatOption(cmd, &args->format, {"table", "json", "csv"});
   AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
   cmd->callback([args, &ctx] { ctx.exit_code = RunStats(*args); });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "link/verdict_json.h"
+#include "server/alert_service.h"
 #include "server/error_response.h"
 #include "server/json_body.h"
 #include "server/service.h"
@@ -97,6 +98,7 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
   for (size_t i = 0; i < asks.size(); ++i) {
     const Ask& a = asks[i];
     link::Verdict v = a.by_pseudonym ? engine_->CheckPseudonym(a.kind, a.text) : engine_->Check(a.kind, a.text);
+    alerts_->ApplyMarks(v);  // confirmed mules, disputes (alert/marks.h)
     if (i != 0) body.push_back(',');
     link::AppendVerdictJson(v, &body, who.scope);
     // The audit log holds the keyed pseudonym, never the raw value; an

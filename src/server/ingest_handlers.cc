@@ -13,6 +13,7 @@
 #include <chrono>
 
 #include "ingest/ingester.h"
+#include "server/alert_service.h"
 #include "server/blind_lookups.h"
 #include "server/error_response.h"
 #include "server/json_body.h"
@@ -33,6 +34,7 @@ Result<ingest::IngestSummary> Service::Ingest(const HttpRequest& req, std::strin
   options.on_commit = [&](const std::vector<store::StoredReport>& changed) {
     engine_->Apply(changed);
     blind_->AddReports(changed);  // the blind look-ups' token index (link/token_index.h)
+    alerts_->OnCommit(changed);   // alerts to the partners that hold these identifiers (alert_service.h)
     for (const store::StoredReport& r : changed) {
       *audit_ticket =
           Audit(who, req, endpoint, "report", std::string(), r.report.key.source + "/" + r.report.key.id, "written");

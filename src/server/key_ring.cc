@@ -276,4 +276,17 @@ size_t KeyRing::size() const {
   return table_->size();
 }
 
+std::optional<model::Scope> KeyRing::WidestScope(std::string_view partner) const {
+  std::shared_ptr<const Table> table;
+  {
+    MutexLock lock(&mu_);
+    table = table_;
+  }
+  std::optional<model::Scope> widest;
+  for (const auto& [hash, p] : *table) {
+    if (p.partner == partner && (!widest || p.scope > *widest)) widest = p.scope;
+  }
+  return widest;
+}
+
 }  // namespace zicht::server

@@ -132,6 +132,10 @@ class KeyRing {
   //! Number of active keys.
   size_t size() const;
 
+  //! The widest scope among `partner`'s active keys (what its webhook
+  //! bodies may carry, docs/alerts.md); nullopt when it has none. O(keys).
+  std::optional<model::Scope> WidestScope(std::string_view partner) const;
+
   //! Bumped on every Replace(), so callers can cache Lookup() results per
   //! connection and notice a reload.
   uint64_t generation() const { return generation_.load(std::memory_order_acquire); }

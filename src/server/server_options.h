@@ -84,6 +84,8 @@ struct ServerOptions {
   std::string retention_path;
   //! Barrier rules file for /v1/payments/evaluate; empty = shipped defaults.
   std::string rules_path;
+  //! Alert rules file (docs/alerts.md); empty = shipped defaults.
+  std::string alert_rules_path;
   //! Screening signals directory (data/screening/ format) for
   //! /v1/messages/screen*; empty = built-in. Reloaded on SIGHUP.
   std::string signals_dir;

@@ -10,6 +10,7 @@
 
 #include "common/encoding.h"
 #include "screen/screener.h"
+#include "server/alert_service.h"
 #include "server/barrier_state.h"
 #include "server/blind_lookups.h"
 #include "server/change_follower.h"
@@ -84,6 +85,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(s->blind_, BlindLookups::Open(options, *s->engine_,
                                                        SystemClock().Now()));
   ZICHT_RETURN_IF_ERROR(s->ReloadSignals());
+  ZICHT_ASSIGN_OR_RETURN(s->alerts_, AlertService::Open(options, s->engine_.get(), &s->keys_));
   Service* self = s.get();
   ChangeFollower::Hooks hooks;
   hooks.apply = [self](const std::vector<store::StoredReport>& changed) {
@@ -138,6 +140,7 @@ std::optional<Principal> Service::FormPrincipal() {
 void Service::Shutdown() {
   if (follower_) follower_->Stop();
   if (retention_job_) retention_job_->Stop();
+  if (alerts_) alerts_->Stop();
   if (audit_) audit_->Stop();
   if (barrier_writer_) barrier_writer_->Stop();
 }

@@ -43,6 +43,7 @@ class RetentionJob;        // the daily retention run (retention_job.h)
 class BlindLookups;        // OPRF keys and token indexes of the blind look-ups
 class ChangeFollower;      // keeps the index current with other writers (change_follower.h)
 class SharedBarrier;       // barrier evaluation across nodes (shared_barrier.h)
+class AlertService;        // alerts to the partner that holds an identifier, outcomes, disputes
 
 class Service {
  public:
@@ -167,6 +168,7 @@ class Service {
   std::unique_ptr<BlindLookups> blind_;  // set once in Open
   std::string node_id_;  // random per start; tags this node's change-log entries
   std::unique_ptr<ChangeFollower> follower_;  // declared after engine_ and blind_: stopped before them
+  std::unique_ptr<AlertService> alerts_;  // set once in Open (alert_service.h)
   std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
   std::mutex screener_mu_;
   std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP

@@ -1,0 +1,116 @@
+#pragma once
+// The server's side of alerts, outcomes and disputes (docs/alerts.md): it
+// raises alerts as reports are accepted, hands them out (the pull feed; the
+// webhook threads of alert_delivery.h), takes outcomes and disputes back,
+// and adds what they mean to every check (alert/marks.h).
+//
+//   ingest thread   OnCommit(changed), after Engine::Apply: collects the
+//                   identifiers some partner holds, evaluates the rules,
+//                   inserts the new alerts (its own store connection) and
+//                   wakes their partners' delivery threads.
+//   I/O threads     ApplyMarks on every check (an atomic load when no
+//                   outcome or dispute exists); the feed, feedback and
+//                   disputes through a request connection under `request_mu_`.
+//   upkeep thread   once a second: re-reads subscriptions and webhooks
+//                   (`zicht subscriptions` may change them while the server
+//                   runs), the marks when their generation moved (a `zicht
+//                   disputes resolve` from the command line), reloads the
+//                   engine's warning-lists when upheld disputes changed,
+//                   and, after ingests, the `priority_cluster` rule — off
+//                   the request path, because the cluster ranking is
+//                   computed over the whole index.
+//
+// Thread-safety: every public method may be called from any thread, except
+// OnCommit, which the ingest lock serialises.
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "alert/generator.h"
+#include "alert/marks.h"
+#include "link/engine.h"
+#include "server/alert_delivery.h"
+#include "server/key_ring.h"
+#include "server/server_options.h"
+#include "store/alert_store.h"
+
+namespace zicht::server {
+
+class AlertService {
+ public:
+  //! Loads the alert rules (options.alert_rules_path, or the built-in
+  //! ones), opens the alert tables, starts the delivery threads of the
+  //! stored webhooks and the upkeep thread. On failure: the rules file's
+  //! or the store's Status.
+  static Result<std::unique_ptr<AlertService>> Open(const ServerOptions& options, link::Engine* engine,
+                                                    const KeyRing* keys);
+  ~AlertService();  // Stop()
+
+  //! Raises the alerts an applied batch causes. REQUIRES: the caller holds
+  //! the ingest lock and has applied `changed` to the engine.
+  void OnCommit(const std::vector<store::StoredReport>& changed);
+
+  //! Adds CONFIRMED_MULE, DISPUTED and DISPUTE_UPHELD (alert/marks.h).
+  void ApplyMarks(link::Verdict& v) const;
+
+  //! Up to `limit` alerts of `partner` after the cursor `after`, in order.
+  Result<std::vector<store::Alert>> AlertsAfter(const std::string& partner, int64_t after, int64_t limit);
+  //! The alert `id`; kNotFound when unknown.
+  Result<store::Alert> GetAlert(const std::string& id);
+
+  //! Stores an outcome; a `false_positive` also opens a dispute, whose id
+  //! is returned (0 otherwise). Marks are re-read at once.
+  Result<int64_t> AddFeedback(const store::Feedback& f);
+  //! Opens a dispute (raising `disputed` alerts) and returns its id.
+  Result<int64_t> OpenDispute(const store::Dispute& d);
+  //! Resolves an open dispute; an upheld one goes on the `zicht-disputes`
+  //! warning-list (the engine re-links) and raises `cleared` alerts.
+  Status ResolveDispute(int64_t id, store::DisputeState state, const std::string& resolution);
+  Result<std::vector<store::Dispute>> Disputes(bool open_only);
+
+  //! Stops the upkeep and delivery threads.
+  void Stop();
+
+ private:
+  AlertService(const ServerOptions& options, link::Engine* engine, const KeyRing* keys, alert::AlertRules rules);
+  void Upkeep();
+  //! Re-reads subscriptions and webhooks when they changed.
+  void RefreshSubscriptions(store::AlertStore& store);
+  //! Re-reads the marks when their generation moved; reloads warning-lists
+  //! when the upheld disputes changed.
+  void RefreshMarks(store::AlertStore& store, bool force);
+  void Raise(store::AlertStore& store, const std::vector<store::Alert>& alerts);
+  std::shared_ptr<const alert::Generator> CurrentGenerator() const;
+
+  const ServerOptions options_;
+  link::Engine* const engine_;
+  const alert::AlertRules rules_;
+  std::unique_ptr<AlertDelivery> delivery_;
+
+  std::unique_ptr<store::AlertStore> ingest_store_;  // the ingest thread's (OnCommit)
+
+  std::mutex request_mu_;
+  std::unique_ptr<store::AlertStore> request_store_;  // guarded by request_mu_
+
+  mutable std::mutex generator_mu_;
+  std::shared_ptr<const alert::Generator> generator_;  // guarded by generator_mu_
+  std::string subscriptions_seen_;                      // upkeep thread only
+
+  mutable std::mutex marks_mu_;
+  std::shared_ptr<const alert::Marks> marks_;  // guarded by marks_mu_
+  std::atomic<bool> any_marks_{false};
+  int64_t marks_generation_ = -1;              // guarded by marks_mu_
+  size_t upheld_count_ = 0;                    // guarded by marks_mu_
+
+  std::atomic<bool> clusters_dirty_{false};
+  std::mutex upkeep_mu_;
+  std::condition_variable upkeep_cv_;
+  bool stop_ = false;  // guarded by upkeep_mu_
+  std::thread upkeep_;
+};
+
+}  // namespace zicht::server
