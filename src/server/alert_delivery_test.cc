@@ -8,6 +8,7 @@
 #include <set>
 
 #include "alert/webhook_signature.h"
+#include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
 #include "server/test_webhook_receiver.h"
 #include "store/alert_store.h"
@@ -16,38 +17,12 @@ namespace zicht::server {
 namespace {
 
 using testing::Call;
+using testing::DutchIban;
+using testing::ReportLine;
 using testing::ReceivedWebhook;
 using testing::WebhookReceiver;
 
 constexpr char kSecret[] = "0123456789abcdef0123456789abcdef";
-
-// A valid Dutch IBAN at `bank` with account number `account` (10 digits).
-std::string DutchIban(const std::string& bank, int64_t account) {
-  char digits[11];
-  std::snprintf(digits, sizeof digits, "%010lld", static_cast<long long>(account));
-  std::string bban = bank + digits;
-  std::string moved = bban + "NL00";
-  int mod = 0;
-  for (char c : moved) {
-    int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : c - 'A' + 10;
-    mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
-  }
-  int check = 98 - mod;
-  return "NL" + std::string(check < 10 ? "0" : "") + std::to_string(check) + bban;
-}
-
-std::string ReportLine(const std::string& source, const std::string& id, const std::vector<std::string>& ibans,
-                       const std::string& role = "contact", int damage_eur = 0) {
-  std::string r = R"({"source":")" + source + R"(","id":")" + id +
-                  R"(","reported_at":"2026-12-01","fraud_type":"phishing",)";
-  if (damage_eur > 0) r += R"("damage_eur":)" + std::to_string(damage_eur) + ",";
-  r += R"("identifiers":[)";
-  for (size_t i = 0; i < ibans.size(); ++i) {
-    if (i) r += ',';
-    r += R"({"kind":"iban","value":")" + ibans[i] + R"(","role":")" + role + R"("})";
-  }
-  return r + "]}\n";
-}
 
 class AlertDeliveryTest : public ServerTest {
  protected:
