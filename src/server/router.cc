@@ -6,7 +6,7 @@
 namespace zicht::server {
 namespace {
 
-constexpr std::array<Route, 16> kRoutes{{
+constexpr std::array<Route, 19> kRoutes{{
     {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck, BodySize::kNone},
     {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck, BodySize::kNone},
     {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck, BodySize::kQuery},
@@ -27,6 +27,11 @@ constexpr std::array<Route, 16> kRoutes{{
      BodySize::kQuery},
     {Method::kPost, "/v1/blind/bucket", Endpoint::kBlindBucket, "blind_bucket", Access::kKey, Right::kCheck,
      BodySize::kQuery},
+    // Alerts to the partner that holds an identifier (docs/alerts.md):
+    // any key of the partner reads its feed and reports back.
+    {Method::kGet, "/v1/alerts", Endpoint::kAlerts, "alerts", Access::kKey, Right::kCheck, BodySize::kNone},
+    {Method::kPost, "/v1/feedback", Endpoint::kFeedback, "feedback", Access::kKey, Right::kCheck, BodySize::kQuery},
+    {Method::kPost, "/v1/disputes", Endpoint::kDisputes, "disputes", Access::kKey, Right::kCheck, BodySize::kQuery},
     {Method::kPost, "/form/validate", Endpoint::kFormValidate, "form_validate", Access::kPublic, Right::kCheck, BodySize::kPublic},
     {Method::kPost, "/form/report", Endpoint::kFormReport, "form_report", Access::kPublic, Right::kCheck, BodySize::kPublic},
 }};

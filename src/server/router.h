@@ -32,6 +32,9 @@ enum class Endpoint {
   kEraseReport,
   kOprfEvaluate,
   kBlindBucket,
+  kAlerts,
+  kFeedback,
+  kDisputes,
   kStatic,  // files of the web app; not part of the API table
 };
 

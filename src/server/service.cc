@@ -268,6 +268,9 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
             case Endpoint::kFormReport: HandleFormReport(req, res); break;
             case Endpoint::kOprfEvaluate: HandleOprfEvaluate(req, *who, res); break;
             case Endpoint::kBlindBucket: HandleBlindBucket(req, *who, res); break;
+            case Endpoint::kAlerts: HandleAlerts(req, query, *who, res); break;
+            case Endpoint::kFeedback: HandleFeedback(req, *who, res); break;
+            case Endpoint::kDisputes: HandleOpenDispute(req, *who, res); break;
             case Endpoint::kStatic: HandleStatic(req, path, res); break;
           }
         }

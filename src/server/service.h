@@ -114,6 +114,10 @@ class Service {
   void HandleOprfEvaluate(const HttpRequest& req, const Principal& who, HttpResponse& res);
   void HandleBlindBucket(const HttpRequest& req, const Principal& who, HttpResponse& res);
   void HandleFormReport(const HttpRequest& req, HttpResponse& res);
+  // alert_handlers.cc: the feed, outcomes and disputes (docs/alerts.md)
+  void HandleAlerts(const HttpRequest& req, std::string_view query, const Principal& who, HttpResponse& res);
+  void HandleFeedback(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  void HandleOpenDispute(const HttpRequest& req, const Principal& who, HttpResponse& res);
   void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
 
   //! Ingests an HTTP body (one report or JSON Lines) for `who` under

@@ -1,0 +1,218 @@
+// The alert endpoints against a real `zicht serve` (docs/alerts.md;
+// docs/api.md): the end-to-end loop of issue 15 — police and fraud
+// helpdesk reports name an ING account three times, ING's webhook receiver
+// gets exactly one alert through a failing receiver, ING posts
+// account_blocked, the next check says so and the outcome statistics count
+// it — then the feed's cursor, feedback and disputes, and their errors.
+#include <signal.h>
+
+#include <set>
+
+#include "server/test_alert_util.h"
+#include "server/test_server_fixture.h"
+#include "server/test_webhook_receiver.h"
+
+namespace zicht::server {
+namespace {
+
+using testing::Call;
+using testing::DutchIban;
+using testing::ReportLine;
+using testing::WebhookReceiver;
+
+class AlertsServerTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    ing_ = AddKey("ing", "checker", {}, {"--scope", "detail"});
+    rabo_ = AddKey("rabo", "checker");
+    testutil::WriteFile(dir_.File("secret"), "0123456789abcdef0123456789abcdef");
+    // The covenant's rule alone, and quick retries.
+    testutil::WriteFile(dir_.File("rules.toml"),
+                        "[priority_cluster]\nenabled = false\n[mule_candidate]\nenabled = false\n"
+                        "[delivery]\ntimeout_ms = 2000\nfirst_retry_ms = 50\nmax_retry_ms = 200\n");
+  }
+
+  void Subscribe(const std::string& partner, const std::string& bank, const std::string& webhook = "") {
+    std::vector<std::string> args = {"subscriptions", "add", "--partner", partner, "--bank-code", bank, "--db", db_};
+    if (!webhook.empty()) {
+      args.insert(args.end(), {"--webhook", webhook, "--secret-file", dir_.File("secret")});
+    }
+    auto r = testutil::RunZicht(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  std::unique_ptr<testing::ServerProcess> StartWithRules() { return Start({"--alert-rules", dir_.File("rules.toml")}); }
+
+  std::string ing_, rabo_;
+};
+
+TEST_F(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
+  WebhookReceiver receiver([](size_t n) { return n == 0 ? 500 : 204; });
+  Subscribe("ing", "INGB", receiver.url());
+  auto server = StartWithRules();
+  const int port = server->port();
+  const std::string iban = DutchIban("INGB", 7654321);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", ReportLine("politie", "PL-1", {iban}, "beneficiary"),
+                 Auth(analyst_, "fraud-reporting")).status, 200);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", ReportLine("fraudehelpdesk", "FH-1", {iban}, "beneficiary"),
+                 Auth(reporter_, "fraud-reporting")).status, 200);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", ReportLine("politie", "PL-2", {iban}, "beneficiary"),
+                 Auth(analyst_, "fraud-reporting")).status, 200);
+  ASSERT_TRUE(receiver.WaitFor([](const auto& got) {
+    for (const auto& r : got) if (r.answered == 204) return true;
+    return false;
+  }));
+  auto got = receiver.received();
+  std::set<std::string> ids;
+  for (const auto& r : got) ids.insert(Json(r.body)["id"].GetString());
+  ASSERT_EQ(ids.size(), 1u) << "exactly one alert";
+  EXPECT_EQ(got.front().answered, 500) << "the first attempt failed and was retried";
+  const std::string id = *ids.begin();
+  auto alert = Json(got.back().body);
+  EXPECT_STREQ(alert["rule"].GetString(), "reports");
+  EXPECT_EQ(alert["normalized"].GetString(), iban);
+  EXPECT_EQ(alert["sources"].GetInt(), 2);
+
+  // The same alert in the feed, read with the same partner's key.
+  auto feed = Call(port, "GET", "/v1/alerts", "", Auth(ing_, "payment-screening"));
+  ASSERT_EQ(feed.status, 200) << feed.body;
+  auto page = Json(feed.body);
+  ASSERT_EQ(page["alerts"].Size(), 1u);
+  EXPECT_EQ(page["alerts"][0]["id"].GetString(), id);
+  std::string next = page["next"].GetString();
+  auto empty = Json(Call(port, "GET", "/v1/alerts?after=" + next, "", Auth(ing_, "payment-screening")).body);
+  EXPECT_EQ(empty["alerts"].Size(), 0u);
+  EXPECT_EQ(empty["next"].GetString(), next) << "an empty page keeps the cursor";
+
+  // ING blocks the account and says so.
+  auto feedback = Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + id + R"(","outcome":"account_blocked"})",
+                       Auth(ing_, "payment-screening"));
+  ASSERT_EQ(feedback.status, 200) << feedback.body;
+  auto check = Call(port, "POST", "/v1/check", CheckBody("iban", iban), Auth(ing_, "payment-screening"));
+  ASSERT_EQ(check.status, 200);
+  auto verdict = Json(check.body)["results"][0].GetObject();
+  EXPECT_STREQ(verdict["risk"].GetString(), "high");
+  EXPECT_NE(check.body.find("CONFIRMED_MULE"), std::string::npos) << check.body;
+  server->Stop(SIGTERM);
+  auto stats = testutil::RunZicht({"stats", "--outcomes", "--format", "json", "--db", db_});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find(R"("partner":"ing","rule":"reports","alerts":1,"acted_on":1,"acted_on_share":1,)"),
+            std::string::npos)
+      << stats.out;
+}
+
+TEST_F(AlertsServerTest, FeedIsPerPartnerAndResumable) {
+  Subscribe("ing", "INGB");
+  Subscribe("rabo", "RABO");
+  auto server = StartWithRules();
+  const int port = server->port();
+  std::string body;
+  for (int i = 0; i < 3; ++i) {
+    body += ReportLine("politie", "A" + std::to_string(i), {DutchIban("INGB", 1), DutchIban("INGB", 2)});
+  }
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", body, Auth(analyst_, "fraud-reporting")).status, 200);
+  auto first = Json(Call(port, "GET", "/v1/alerts?limit=1", "", Auth(ing_, "payment-screening")).body);
+  ASSERT_EQ(first["alerts"].Size(), 1u);
+  auto second = Json(Call(port, "GET", std::string("/v1/alerts?limit=1&after=") + first["next"].GetString(), "",
+                          Auth(ing_, "payment-screening")).body);
+  ASSERT_EQ(second["alerts"].Size(), 1u);
+  EXPECT_STRNE(first["alerts"][0]["id"].GetString(), second["alerts"][0]["id"].GetString());
+  // Rabobank's key sees none of ING's alerts, and a hit-scope key no evidence.
+  auto rabo = Json(Call(port, "GET", "/v1/alerts", "", Auth(rabo_, "payment-screening")).body);
+  EXPECT_EQ(rabo["alerts"].Size(), 0u);
+  // After a restart the cursor still holds.
+  server->Stop(SIGTERM);
+  server = StartWithRules();
+  auto resumed = Json(Call(server->port(), "GET", std::string("/v1/alerts?after=") + first["next"].GetString(), "",
+                           Auth(ing_, "payment-screening")).body);
+  ASSERT_EQ(resumed["alerts"].Size(), 1u);
+  EXPECT_STREQ(resumed["alerts"][0]["id"].GetString(), second["alerts"][0]["id"].GetString());
+  auto bad = Call(server->port(), "GET", "/v1/alerts?after=x", "", Auth(ing_, "payment-screening"));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("after must be a cursor"), std::string::npos) << bad.body;
+}
+
+TEST_F(AlertsServerTest, FeedbackErrorsNameTheField) {
+  Subscribe("ing", "INGB");
+  auto server = StartWithRules();
+  const int port = server->port();
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += ReportLine("politie", "B" + std::to_string(i), {DutchIban("INGB", 3)});
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", body, Auth(analyst_, "fraud-reporting")).status, 200);
+  auto page = Json(Call(port, "GET", "/v1/alerts", "", Auth(ing_, "payment-screening")).body);
+  ASSERT_EQ(page["alerts"].Size(), 1u);
+  const std::string id = page["alerts"][0]["id"].GetString();
+  struct Case {
+    std::string key, body;
+    int status;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {ing_, R"({"alert_id":")" + id + R"(","outcome":"blocked"})", 400, "field 'outcome': unknown outcome 'blocked'"},
+           {ing_, R"({"alert_id":")" + id + R"("})", 400, "field 'outcome' is required"},
+           {ing_, R"({"alert_id":")" + id + R"(","outcome":"funds_frozen"})", 400, "field 'amount_eur' is required"},
+           {ing_, R"({"alert_id":")" + id + R"(","outcome":"no_action"})", 400, "field 'reason' is required"},
+           {ing_, R"({"outcome":"account_closed"})", 400, "exactly one of 'alert_id' and 'identifier'"},
+           {ing_, R"({"identifier":{"kind":"iban","value":"NL00XXXX"},"outcome":"account_closed"})", 400,
+            "field 'identifier.value'"},
+           {rabo_, R"({"alert_id":")" + id + R"(","outcome":"account_blocked"})", 404, "no alert '" + id + "' for partner 'rabo'"},
+           {ing_, R"({"alert_id":"al_00000000000000000000","outcome":"account_blocked"})", 404, "no alert"},
+       }) {
+    auto res = Call(port, "POST", "/v1/feedback", c.body, Auth(c.key, "payment-screening"));
+    EXPECT_EQ(res.status, c.status) << c.body << " → " << res.body;
+    EXPECT_NE(res.body.find(c.message), std::string::npos) << res.body;
+  }
+  auto frozen = Call(port, "POST", "/v1/feedback",
+                     R"({"identifier":{"kind":"iban","value":")" + DutchIban("INGB", 3) +
+                         R"("},"outcome":"funds_frozen","amount_eur":1250.5})",
+                     Auth(ing_, "payment-screening"));
+  EXPECT_EQ(frozen.status, 200) << frozen.body;
+  auto fp = Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + id + R"(","outcome":"false_positive","reason":"our customer's own savings"})",
+                 Auth(ing_, "payment-screening"));
+  ASSERT_EQ(fp.status, 200) << fp.body;
+  EXPECT_TRUE(Json(fp.body)["dispute_id"].IsInt()) << "a false positive opens a dispute: " << fp.body;
+  auto check = Call(port, "POST", "/v1/check", CheckBody("iban", DutchIban("INGB", 3)), Auth(ing_, "payment-screening"));
+  EXPECT_NE(check.body.find("DISPUTED"), std::string::npos) << check.body;
+  server->Stop(SIGTERM);
+  auto audit = testutil::RunZicht({"audit", "--db", db_, "--format", "json"});
+  EXPECT_NE(audit.out.find("POST /v1/feedback"), std::string::npos) << audit.out;
+  EXPECT_EQ(audit.out.find(DutchIban("INGB", 3)), std::string::npos) << "never the identifier";
+}
+
+TEST_F(AlertsServerTest, DisputeShowsInChecksUntilResolved) {
+  auto server = StartWithRules();
+  const int port = server->port();
+  auto opened = Call(port, "POST", "/v1/disputes",
+                     R"({"kind":"iban","value":"NL91 ABNA 0417 1643 00","reason":"the victim's own account"})",
+                     Auth(checker_, "payment-screening"));
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  const int id = Json(opened.body)["id"].GetInt();
+  auto check = Call(port, "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(analyst_));
+  EXPECT_NE(check.body.find("DISPUTED"), std::string::npos) << check.body;
+  for (const auto& [body, message] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"kind":"iban","value":"NL91ABNA0417164300"})", "field 'reason' is required"},
+           {R"({"kind":"ibn","value":"NL91ABNA0417164300","reason":"x"})", "field 'kind' must be one of"},
+           {R"({"kind":"iban","value":"NL91ABNA0417164301","reason":"x"})", "field 'value'"},
+       }) {
+    auto res = Call(port, "POST", "/v1/disputes", body, Auth(checker_, "payment-screening"));
+    EXPECT_EQ(res.status, 400) << body;
+    EXPECT_NE(res.body.find(message), std::string::npos) << res.body;
+  }
+  // Resolved from the command line while the server runs: the server sees
+  // it within a second (upheld: no longer raises risk nor links).
+  auto resolve = testutil::RunZicht({"disputes", "resolve", std::to_string(id), "--upheld", "--reason",
+                                     "confirmed with the account holder", "--db", db_});
+  ASSERT_EQ(resolve.exit_code, 0) << resolve.err;
+  bool cleared = false;
+  for (int i = 0; i < 100 && !cleared; ++i) {
+    auto again = Call(port, "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(analyst_));
+    cleared = again.body.find("DISPUTE_UPHELD") != std::string::npos &&
+              again.body.find(R"("risk":"low")") != std::string::npos;
+    if (!cleared) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(cleared);
+}
+
+}  // namespace
+}  // namespace zicht::server
