@@ -201,7 +201,7 @@ int Run(const AuditArgs& a) {
 void RegisterAuditCommand(CLI::App& app, CommandContext& ctx) {
   auto* cmd = app.add_subcommand("audit", "Read the audit log: who checked what, when and why");
   auto a = std::make_shared<AuditArgs>();
-  AddDbOption(cmd, &a->db, ctx.global_db, "SQLite database");
+  AddDbOption(cmd, &a->db, ctx.global_db, "store");
   cmd->add_option("--partner", a->partner, "only this partner");
   cmd->add_option("--since", a->since, "only from this RFC 3339 date or time");
   cmd->add_option("--pseudonym", a->pseudonym, "only look-ups of this pseudonym");

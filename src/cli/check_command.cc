@@ -52,7 +52,7 @@ int RunCheck(const CheckArgs& a) {
     return ReportStatus("check", Status::InvalidArgument("KIND must be one of " + model::kIdentifierKindNames.Joined()),
                         true);
   }
-  if (!std::filesystem::exists(a.db)) {
+  if (!StoreExists(a.db)) {
     return ReportStatus("check", Status::NotFound("no database at '" + a.db + "' (run zicht ingest first, or --db)"));
   }
   link::EngineOptions options;
@@ -83,7 +83,7 @@ void RegisterCheckCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("KIND", args->kind, "iban|phone|email|url|device|handle|crypto")->required()->check(CLI::IsMember(kinds));
   cmd->add_option("VALUE", args->value, "the value, in any common notation")->required();
   AddFormatOption(cmd, &args->format, {"table", "json"});
-  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
+  AddDbOption(cmd, &args->db, ctx.global_db, "store");
   cmd->callback([args, &ctx] { ctx.exit_code = RunCheck(*args); });
 }
 

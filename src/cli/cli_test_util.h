@@ -13,12 +13,12 @@
 namespace zicht::cli {
 
 //! Runs `zicht args…` with working directory `cwd` and the variables `env`
-//! ("NAME=VALUE") set. ZICHT_DB is removed from the inherited environment
+//! ("NAME=VALUE") set. ZICHT_DB and ZICHT_STORE are removed from the inherited environment
 //! first, so a developer's own setting cannot change a test's outcome.
 inline testutil::CommandResult RunZichtIn(const std::string& cwd, const std::vector<std::string>& env,
                                           const std::vector<std::string>& args,
                                           const std::string& stdin_data = "") {
-  std::vector<std::string> argv = {"/usr/bin/env", "-u", "ZICHT_DB", "-C", cwd};
+  std::vector<std::string> argv = {"/usr/bin/env", "-u", "ZICHT_DB", "-u", "ZICHT_STORE", "-C", cwd};
   argv.insert(argv.end(), env.begin(), env.end());
   argv.push_back(testutil::ZichtBin());
   argv.insert(argv.end(), args.begin(), args.end());

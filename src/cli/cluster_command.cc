@@ -50,7 +50,7 @@ void PrintTable(const link::ClusterDetail& d) {
 }
 
 int RunCluster(const ClusterArgs& a) {
-  if (!std::filesystem::exists(a.db)) {
+  if (!StoreExists(a.db)) {
     return ReportStatus("cluster", Status::NotFound("no database at '" + a.db + "' (run zicht ingest first, or --db)"));
   }
   link::EngineOptions options;
@@ -78,7 +78,7 @@ void RegisterClusterCommand(CLI::App& app, CommandContext& ctx) {
       "cluster", "One cluster: reports, identifiers and roles, money mules, why it ranks high, and its graph.");
   cmd->add_option("ID", args->id, "cluster id (c-… from zicht clusters)")->required();
   AddFormatOption(cmd, &args->format, {"table", "json", "dot", "graphml", "stix", "misp"});
-  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
+  AddDbOption(cmd, &args->db, ctx.global_db, "store");
   cmd->callback([args, &ctx] { ctx.exit_code = RunCluster(*args); });
 }
 

@@ -201,7 +201,7 @@ void PrintClusters(const std::vector<link::ClusterSummary>& clusters, const std:
 }
 
 int RunClusters(const ClustersArgs& a) {
-  if (!std::filesystem::exists(a.db)) {
+  if (!StoreExists(a.db)) {
     return ReportStatus("clusters", Status::NotFound("no database at '" + a.db + "' (run zicht ingest first, or --db)"));
   }
   link::EngineOptions options;
@@ -242,7 +242,7 @@ void RegisterClustersCommand(CLI::App& app, CommandContext& ctx) {
                 "list money-mule candidates: IBANs with role beneficiary in 2 or more reports (--top limits)");
   cmd->get_option("--mules")->excludes(cmd->get_option("--members"));
   AddFormatOption(cmd, &args->format, {"table", "json", "jsonl", "csv"});
-  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
+  AddDbOption(cmd, &args->db, ctx.global_db, "store");
   cmd->callback([args, &ctx] { ctx.exit_code = RunClusters(*args); });
 }
 

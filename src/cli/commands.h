@@ -19,6 +19,7 @@ void RegisterNormalizeCommand(CLI::App& app, CommandContext& ctx);
 void RegisterIngestCommand(CLI::App& app, CommandContext& ctx);
 void RegisterStatsCommand(CLI::App& app, CommandContext& ctx);
 void RegisterGenerateCommand(CLI::App& app, CommandContext& ctx);
+void RegisterMigrateCommand(CLI::App& app, CommandContext& ctx);
 // Linking
 void RegisterClustersCommand(CLI::App& app, CommandContext& ctx);
 void RegisterClusterCommand(CLI::App& app, CommandContext& ctx);

@@ -4,8 +4,15 @@
 //
 //   1. the subcommand's own `--db`       zicht ingest f.jsonl --db X
 //   2. `--db` before the subcommand      zicht --db X ingest f.jsonl
-//   3. the ZICHT_DB environment variable ZICHT_DB=X zicht ingest f.jsonl
+//   3. the ZICHT_STORE environment variable, else ZICHT_DB
+//                                        ZICHT_DB=X zicht ingest f.jsonl
 //   4. the subcommand's fallback         zicht.db (evaluate: no database)
+//
+// `--store` is another name of `--db`, for the spelling that reads right
+// with a URL: a value starting with `postgresql://` or `postgres://` is a
+// PostgreSQL database, anything else a SQLite file (store::OpenStore).
+// ZICHT_STORE wins over ZICHT_DB when both are set: it is the newer, more
+// deliberate setting.
 //
 // WHY BOTH PLACES. Git and most CLIs take global options before the
 // subcommand, and scripts that run several commands on one database set it
@@ -28,12 +35,18 @@
 namespace zicht::cli {
 
 inline constexpr const char* kDbEnvVar = "ZICHT_DB";
+inline constexpr const char* kStoreEnvVar = "ZICHT_STORE";
 inline constexpr const char* kDefaultDb = "zicht.db";
 
-//! Adds the global `--db PATH` (before the subcommand) to the main app.
+//! Whether the store at `location` exists, for the commands that refuse
+//! to create one: a SQLite file must exist; a PostgreSQL URL counts as
+//! existing (opening it says whether it can be reached).
+bool StoreExists(const std::string& location);
+
+//! Adds the global `--db PATH` / `--store URL` (before the subcommand) to the main app.
 CLI::Option* AddGlobalDbOption(CLI::App& app, std::string* target);
 
-//! Adds `--db PATH` to `cmd` with help `what`. After parsing, `*target`
+//! Adds `--db PATH` / `--store URL` to `cmd` with help `what`. After parsing, `*target`
 //! holds the database by the order above; `fallback` empty means "no
 //! database" when none is named. REQUIRES: `global` from AddGlobalDbOption
 //! outlives parsing; `cmd` has no other pre-parse callback.

@@ -27,6 +27,7 @@
 #include "cli/output_format.h"
 #include "barrier/link_risk_source.h"
 #include "link/engine.h"
+#include "store/store.h"
 
 namespace zicht::cli {
 
@@ -87,12 +88,11 @@ int RunEvaluate(const EvaluateOptions& opts) {
   std::unique_ptr<link::Engine> link_engine;
   std::unique_ptr<barrier::IdentifierRiskSource> risk;
   if (!opts.db.empty()) {
-    std::error_code ec;
-    if (std::filesystem::exists(opts.db, ec)) {
+    if (StoreExists(opts.db)) {
       link::EngineOptions engine_options;
       engine_options.db_path = opts.db;
       auto engine = link::BuildEngine(engine_options);
-      if (!engine.ok()) return ReportStatus("evaluate", engine.status().WithContext("--db " + opts.db));
+      if (!engine.ok()) return ReportStatus("evaluate", engine.status().WithContext("--db " + store::RedactedLocation(opts.db)));
       link_engine = std::move(engine).value();
       risk = std::make_unique<barrier::LinkRiskSource>(*link_engine);
     } else {

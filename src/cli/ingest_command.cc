@@ -140,7 +140,7 @@ int RunIngest(const IngestArgs& a) {
       return ReportStatus("ingest", Status::IOError("cannot read '" + f + "'"));
     }
   }
-  auto store = store::OpenSqliteStore(a.db);
+  auto store = store::OpenStore(a.db);
   if (!store.ok()) return ReportStatus("ingest", store.status());
   auto alerts = OpenAlertSide(a);
   if (!alerts.ok()) {
@@ -235,7 +235,7 @@ void RegisterIngestCommand(CLI::App& app, CommandContext& ctx) {
                   "write rejected lines verbatim to this file, each after a '# FILE:LINE: reason' comment;\n"
                   "fix them there and ingest the file again");
   cmd->add_flag("--json", args->json, "print the summary as one JSON object");
-  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database, created if missing");
+  AddDbOption(cmd, &args->db, ctx.global_db, "store, created if missing");
   cmd->add_option("--batch-size", args->batch_size, "reports per transaction")->capture_default_str();
   cmd->add_option("--alert-rules", args->alert_rules,
                   "alert rules file (docs/alerts.md); default: the built-in rules. Alerts are raised only for "

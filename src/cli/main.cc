@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   RegisterNormalizeCommand(app, ctx);
   RegisterGenerateCommand(app, ctx);
   RegisterStatsCommand(app, ctx);
+  RegisterMigrateCommand(app, ctx);
   RegisterClustersCommand(app, ctx);
   RegisterClusterCommand(app, ctx);
   RegisterCheckCommand(app, ctx);

@@ -16,7 +16,7 @@ using testutil::RunZicht;
 
 const char* const kSubcommands[] = {"ingest", "normalize",    "generate", "stats",    "clusters",
                                     "cluster", "check",       "warninglist", "serve", "keys",
-                                    "audit",  "pseudonymize", "evaluate", "screen"};
+                                    "audit",  "pseudonymize", "evaluate", "screen",  "migrate"};
 
 TEST(MainTest, HelpListsEverySubcommandAndTheDatabase) {
   auto r = RunZicht({"--help"});
@@ -116,6 +116,20 @@ TEST_F(DatabaseOptionTest, ExplicitDbWinsOverTheEnvironment) {
   EXPECT_FALSE(Exists("env.db"));
 }
 
+// --store is --db under another name, before and after the subcommand;
+// ZICHT_STORE wins over ZICHT_DB.
+TEST_F(DatabaseOptionTest, StoreIsTheSameOptionAndZichtStoreWinsOverZichtDb) {
+  ASSERT_EQ(Ingest({"--store", "before.db"}, {"--store", "after.db"}).exit_code, 0);
+  EXPECT_TRUE(Exists("after.db"));
+  EXPECT_FALSE(Exists("before.db"));
+  ASSERT_EQ(Ingest({}, {}, {"ZICHT_DB=db.db", "ZICHT_STORE=store.db"}).exit_code, 0);
+  EXPECT_TRUE(Exists("store.db"));
+  EXPECT_FALSE(Exists("db.db"));
+  ASSERT_EQ(Ingest({}, {"--db", "explicit.db"}, {"ZICHT_STORE=store2.db"}).exit_code, 0);
+  EXPECT_TRUE(Exists("explicit.db"));
+  EXPECT_FALSE(Exists("store2.db"));
+}
+
 // evaluate has no database by default; ZICHT_DB (or a global --db) gives it one.
 TEST_F(DatabaseOptionTest, EvaluateUsesTheNamedDatabase) {
   testutil::WriteFile(dir_.File("loss.jsonl"),
@@ -144,11 +158,16 @@ TEST(DatabaseOptionHelpTest, EverySubcommandWithADatabaseSaysWhereItComesFrom) {
     sub.push_back("--help");
     auto r = RunZicht(sub);
     std::string line = HelpLine(r.out, "--db");
-    EXPECT_NE(line.find("(default: --db before the subcommand, else $ZICHT_DB, else zicht.db)"), std::string::npos)
+    EXPECT_NE(line.find("(default: --db before the subcommand, else $ZICHT_STORE, else $ZICHT_DB, else zicht.db)"),
+              std::string::npos)
         << sub[0] << ": " << line;
+    EXPECT_NE(line.find("--store"), std::string::npos) << sub[0] << ": " << line;
+    EXPECT_NE(line.find("postgresql://"), std::string::npos) << sub[0] << ": " << line;
   }
   std::string line = HelpLine(RunZicht({"evaluate", "--help"}).out, "--db");
-  EXPECT_NE(line.find("(default: --db before the subcommand, else $ZICHT_DB, else none)"), std::string::npos) << line;
+  EXPECT_NE(line.find("(default: --db before the subcommand, else $ZICHT_STORE, else $ZICHT_DB, else none)"),
+            std::string::npos)
+      << line;
 }
 
 }  // namespace

@@ -31,10 +31,10 @@ int RunErase(const EraseArgs& a) {
   if (!model::IsValidSource(a.source)) {
     return ReportStatus("reports erase", Status::InvalidArgument("--source must match [a-z0-9_-]{1,32}"), true);
   }
-  if (!std::filesystem::exists(a.db)) {
+  if (!StoreExists(a.db)) {
     return ReportStatus("reports erase", Status::NotFound("no database at '" + a.db + "' (or --db)"));
   }
-  auto store = store::OpenSqliteStore(a.db);
+  auto store = store::OpenStore(a.db);
   if (!store.ok()) return ReportStatus("reports erase", store.status());
   auto erased = (*store)->EraseReport({a.source, a.id});
   if (!erased.ok()) {
@@ -66,7 +66,7 @@ void RegisterReportsCommand(CLI::App& app, CommandContext& ctx) {
       "follows the store's change log); DELETE /v1/reports/{source}/{id} does so before it answers.");
   erase->add_option("--source", args->source, "the report's source (partner name)")->required();
   erase->add_option("--id", args->id, "the report's id within its source")->required();
-  AddDbOption(erase, &args->db, ctx.global_db, "SQLite database");
+  AddDbOption(erase, &args->db, ctx.global_db, "store");
   erase->callback([args, &ctx] { ctx.exit_code = RunErase(*args); });
 }
 

@@ -30,10 +30,10 @@ int RunApply(const RetentionArgs& a) {
   // touched: a bad period changes nothing.
   auto policy = store::RetentionPolicy::Load(a.retention);
   if (!policy.ok()) return ReportStatus("retention apply", policy.status(), true);
-  if (!std::filesystem::exists(a.db)) {
+  if (!StoreExists(a.db)) {
     return ReportStatus("retention apply", Status::NotFound("no database at '" + a.db + "' (or --db)"));
   }
-  auto store = store::OpenSqliteStore(a.db);
+  auto store = store::OpenStore(a.db);
   if (!store.ok()) return ReportStatus("retention apply", store.status());
   auto erased = (*store)->EraseExpired(policy->CutoffsAt(SystemClock().Now()), a.dry_run);
   if (!erased.ok()) return ReportStatus("retention apply", erased.status());
@@ -67,7 +67,7 @@ void RegisterRetentionCommand(CLI::App& app, CommandContext& ctx) {
       "zicht serve --retention FILE does the same at start and then every 24 hours.");
   apply->add_option("--retention", args->retention, "retention file (TOML)")->capture_default_str();
   apply->add_flag("--dry-run", args->dry_run, "only count what would be erased; change nothing");
-  AddDbOption(apply, &args->db, ctx.global_db, "SQLite database");
+  AddDbOption(apply, &args->db, ctx.global_db, "store");
   apply->callback([args, &ctx] { ctx.exit_code = RunApply(*args); });
 }
 

@@ -195,7 +195,7 @@ int RunScreen(const ScreenOptions& opt) {
   std::unique_ptr<link::Engine> engine;
   std::unique_ptr<screen::LinkIdentifierLookup> lookup;
   if (!opt.db.empty()) {
-    if (!std::filesystem::exists(opt.db)) {
+    if (!StoreExists(opt.db)) {
       return ReportStatus("screen", Status::NotFound("no database at '" + opt.db + "' (run zicht ingest first)"));
     }
     link::EngineOptions options;

@@ -8,6 +8,7 @@
 #include "cli/exit_code.h"
 #include "server/http_server.h"
 #include "server/service.h"
+#include "store/store.h"
 
 namespace zicht::cli {
 
@@ -18,7 +19,7 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--listen", opts->listen, "host:port to listen on (port 0 = any free port)")
       ->capture_default_str();
   cmd->add_option("--keys", opts->keys_path, "API keys file (TOML, see `zicht keys`)")->capture_default_str();
-  AddDbOption(cmd, &opts->db_path, ctx.global_db, "SQLite database");
+  AddDbOption(cmd, &opts->db_path, ctx.global_db, "store");
   cmd->add_option("--threads", opts->threads, "I/O threads (0 = one per core)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--busy-poll-us", opts->busy_poll_us,
                   "microseconds an I/O thread keeps polling for work before it sleeps (0 = never polls; "
@@ -110,7 +111,7 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->callback([&ctx, opts] {
-    std::fprintf(stderr, "zicht serve: loading %s\n", opts->db_path.c_str());
+    std::fprintf(stderr, "zicht serve: loading %s\n", store::RedactedLocation(opts->db_path).c_str());
     auto service = server::Service::Open(*opts);
     if (!service.ok()) {
       ctx.exit_code = ReportStatus("serve", service.status(), service.status().IsInvalidArgument());

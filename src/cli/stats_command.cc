@@ -104,7 +104,7 @@ int RunStats(const StatsArgs& a) {
     q.since = t->seconds;
   }
   // Opening would create an empty database; a missing one is a mistake.
-  if (!std::filesystem::exists(a.db)) {
+  if (!StoreExists(a.db)) {
     return ReportStatus("stats", Status::NotFound("no database at '" + a.db + "' (run zicht ingest first, or --db)"));
   }
   if (a.outcomes) {
@@ -113,7 +113,7 @@ int RunStats(const StatsArgs& a) {
     }
     return RunOutcomes(a);
   }
-  auto store = store::OpenSqliteStore(a.db);
+  auto store = store::OpenStore(a.db);
   if (!store.ok()) return ReportStatus("stats", store.status());
   auto rows = (*store)->Stats(q);
   if (!rows.ok()) return ReportStatus("stats", rows.status());
@@ -153,7 +153,7 @@ void RegisterStatsCommand(CLI::App& app, CommandContext& ctx) {
                 "what partners did with their alerts, per partner and rule: share acted on, median report→alert "
                 "and alert→action, euros frozen and recovered, false-positive rate (docs/alerts.md)");
   AddFormatOption(cmd, &args->format, {"table", "json", "csv"});
-  AddDbOption(cmd, &args->db, ctx.global_db, "SQLite database");
+  AddDbOption(cmd, &args->db, ctx.global_db, "store");
   cmd->callback([args, &ctx] { ctx.exit_code = RunStats(*args); });
 }
 

@@ -87,7 +87,7 @@ int RunList(const ListArgs& a) {
     r.entry_count = static_cast<int64_t>(l.entries.size());
     rows.push_back(std::move(r));
   }
-  if (std::filesystem::exists(a.db)) {
+  if (StoreExists(a.db)) {
     auto store = store::WarningListStore::Open(a.db);
     if (!store.ok()) return ReportStatus("warninglist list", store.status());
     auto stored = (*store)->List();
@@ -155,13 +155,13 @@ void RegisterWarninglistCommand(CLI::App& app, CommandContext& ctx) {
   import->add_option("--kind", import_args->kind, "kind of every MISP value (default: told from each value's shape)")
       ->check(CLI::IsMember(kinds));
   import->add_flag("--strict", import_args->strict, "fail on the first entry that cannot be imported");
-  AddDbOption(import, &import_args->db, ctx.global_db, "SQLite database");
+  AddDbOption(import, &import_args->db, ctx.global_db, "store");
   import->callback([import_args, &ctx] { ctx.exit_code = RunImport(*import_args); });
 
   auto list_args = std::make_shared<ListArgs>();
   auto* list = cmd->add_subcommand("list", "Shipped and imported warning-lists with their entry counts.");
   AddFormatOption(list, &list_args->format, {"table", "json", "csv"});
-  AddDbOption(list, &list_args->db, ctx.global_db, "SQLite database");
+  AddDbOption(list, &list_args->db, ctx.global_db, "store");
   list->callback([list_args, &ctx] { ctx.exit_code = RunList(*list_args); });
 }
 

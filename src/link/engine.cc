@@ -161,7 +161,7 @@ Result<std::unique_ptr<Engine>> BuildEngine(const EngineOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(auto wl_store, store::WarningListStore::Open(options.db_path));
   ZICHT_ASSIGN_OR_RETURN(auto rows, wl_store->LoadAll());
   wl_store.reset();
-  ZICHT_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.db_path));
+  ZICHT_ASSIGN_OR_RETURN(auto store, store::OpenStore(options.db_path));
   return NewEngine(std::move(store), ToLists(std::move(rows)), options);
 }
 

@@ -9,6 +9,8 @@
 #include "common/encoding.h"
 #include "server/secret_file.h"
 
+#include "store/store.h"
+
 namespace zicht::server {
 namespace {
 
@@ -29,6 +31,8 @@ Status Malformed(const std::string& path) {
 }  // namespace
 
 std::string DefaultOprfKeyPath(const std::string& db_path) {
+  // A PostgreSQL URL has no directory: the working directory it is.
+  if (store::IsPostgresLocation(db_path)) return "zicht-oprf.key";
   return (std::filesystem::path(db_path).parent_path() / "zicht-oprf.key").string();
 }
 

@@ -32,7 +32,8 @@ struct OprfKey {
   UnixSeconds created = 0;
 };
 
-//! "zicht-oprf.key" in the database's directory.
+//! "zicht-oprf.key" in the database's directory (for a PostgreSQL store:
+//! in the working directory).
 std::string DefaultOprfKeyPath(const std::string& db_path);
 
 //! Reads the key at `path`. kNotFound when the file does not exist;

@@ -9,6 +9,8 @@
 #include "common/encoding.h"
 #include "server/secret_file.h"
 
+#include "store/store.h"
+
 namespace zicht::server {
 namespace {
 
@@ -17,6 +19,8 @@ constexpr size_t kSecretBytes = 32;
 }  // namespace
 
 std::string DefaultPseudonymKeyPath(const std::string& db_path) {
+  // A PostgreSQL URL has no directory: the working directory it is.
+  if (store::IsPostgresLocation(db_path)) return "zicht-pseudonym.key";
   std::filesystem::path dir = std::filesystem::path(db_path).parent_path();
   return (dir / "zicht-pseudonym.key").string();
 }

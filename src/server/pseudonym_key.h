@@ -11,7 +11,8 @@
 namespace zicht::server {
 
 //! The default key file for a database: "zicht-pseudonym.key" in the
-//! database's directory.
+//! database's directory; for a PostgreSQL store (no directory) in the
+//! working directory. Several nodes on one PostgreSQL must share the file.
 std::string DefaultPseudonymKeyPath(const std::string& db_path);
 
 //! Reads the 32-byte secret from `path`. kNotFound when the file does not

@@ -66,8 +66,8 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   std::string key_path = options.pseudonym_key_file.empty() ? DefaultPseudonymKeyPath(options.db_path)
                                                             : options.pseudonym_key_file;
   ZICHT_ASSIGN_OR_RETURN(s->pseudonym_key_, LoadOrCreatePseudonymKey(key_path));
-  ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenSqliteStore(options.db_path, options.durability));
-  ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenSqliteStore(options.db_path));
+  ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenStore(options.db_path, options.durability));
+  ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenStore(options.db_path));
   s->node_id_ = NewNodeId();
   if (s->node_id_.empty()) return Status::Internal("no random bytes for the node id");
   s->write_store_->SetChangeOrigin(s->node_id_);

@@ -41,7 +41,7 @@ inline std::string CheckBody(const std::string& kind, const std::string& value) 
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = dir_.File("zicht.db");
+    if (db_.empty()) db_ = dir_.File("zicht.db");  // a subclass may name another store first
     keys_ = dir_.File("keys.toml");
     testutil::WriteFile(dir_.File("seed.jsonl"), kSeed);
     auto r = testutil::RunZicht({"ingest", "--db", db_, dir_.File("seed.jsonl")});

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/audit_segment.h"
+#include "store/pg_db.h"
 #include "store/sqlite_db.h"
 
 namespace zicht::store {
@@ -101,20 +102,46 @@ Status QueryLegacy(sqlite::Database& db, const AuditQuery& query, size_t limit, 
   return Status::Ok();
 }
 
+// The audit log in a SQLite file.
+class SqliteAuditStore final : public AuditStore {
+ public:
+  SqliteAuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next_seq)
+      : db_(std::move(db)), legacy_next_seq_(legacy_next_seq) {}
+  Status Append(const std::vector<AuditEntry>& entries) override;
+  Result<std::vector<AuditEntry>> Query(const AuditQuery& query) override;
+
+ private:
+  std::unique_ptr<sqlite::Database> db_;
+  const int64_t legacy_next_seq_;  // first seq after the read-only legacy table
+};
+
 }  // namespace
 
-AuditStore::AuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next_seq)
-    : db_(std::move(db)), legacy_next_seq_(legacy_next_seq) {}
-AuditStore::~AuditStore() = default;
-
-Result<std::unique_ptr<AuditStore>> AuditStore::Open(const std::string& path, Durability durability) {
-  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path, false, durability));
+Result<std::unique_ptr<AuditStore>> AuditStore::Open(const std::string& location, Durability durability) {
+  if (pg::IsPostgresUrl(location)) return OpenPgAuditStore(location, durability);
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(location, false, durability));
   ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
   ZICHT_ASSIGN_OR_RETURN(int64_t legacy_next_seq, LegacyNextSeq(*db));
-  return std::unique_ptr<AuditStore>(new AuditStore(std::move(db), legacy_next_seq));
+  return std::unique_ptr<AuditStore>(new SqliteAuditStore(std::move(db), legacy_next_seq));
 }
 
-Status AuditStore::Append(const std::vector<AuditEntry>& entries) {
+Status AddSegmentNewestFirst(std::string_view data, int64_t first_seq, int64_t entries, const AuditQuery& query,
+                             std::vector<AuditEntry>* newest_first) {
+  std::vector<AuditEntry> segment;
+  Result<int64_t> decoded = DecodeMatchingAuditEntries(data, first_seq, query, &segment);
+  if (!decoded.ok()) return decoded.status().WithContext("audit_segment " + std::to_string(first_seq));
+  if (*decoded != entries) {
+    return Status::Corruption("audit_segment " + std::to_string(first_seq) + ": entries column says " +
+                              std::to_string(entries) + ", data holds " + std::to_string(*decoded));
+  }
+  for (auto it = segment.rbegin(); it != segment.rend(); ++it) {
+    if (query.limit > 0 && newest_first->size() >= query.limit) break;
+    newest_first->push_back(std::move(*it));
+  }
+  return Status::Ok();
+}
+
+Status SqliteAuditStore::Append(const std::vector<AuditEntry>& entries) {
   if (entries.empty()) return Status::Ok();
   // Encoding needs no lock: do it before the write transaction starts.
   const std::string data = EncodeAuditSegment(entries);
@@ -140,26 +167,17 @@ Status AuditStore::Append(const std::vector<AuditEntry>& entries) {
 // a match (the privacy officer's "who looked up this IBAN" is a full scan:
 // there is deliberately no pseudonym index, see the schema comment). The
 // legacy table, older than every segment, is read last.
-Result<std::vector<AuditEntry>> AuditStore::Query(const AuditQuery& query) {
+Result<std::vector<AuditEntry>> SqliteAuditStore::Query(const AuditQuery& query) {
   std::vector<AuditEntry> newest_first;
   auto full = [&] { return query.limit > 0 && newest_first.size() >= query.limit; };
   ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare(
       "SELECT first_seq, entries, data FROM audit_segment WHERE (?1 IS NULL OR max_at >= ?1) "
       "ORDER BY first_seq DESC"));
   if (query.since) stmt.Bind(1, static_cast<int64_t>(*query.since)); else stmt.BindNull(1);
-  std::vector<AuditEntry> segment;
   while (!full()) {
     ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    const int64_t first_seq = stmt.Int(0);
-    segment.clear();
-    Result<int64_t> decoded = DecodeMatchingAuditEntries(stmt.Text(2), first_seq, query, &segment);
-    if (!decoded.ok()) return decoded.status().WithContext("audit_segment " + std::to_string(first_seq));
-    if (*decoded != stmt.Int(1)) {
-      return Status::Corruption("audit_segment " + std::to_string(first_seq) + ": entries column says " +
-                                std::to_string(stmt.Int(1)) + ", data holds " + std::to_string(*decoded));
-    }
-    for (auto it = segment.rbegin(); it != segment.rend() && !full(); ++it) newest_first.push_back(std::move(*it));
+    ZICHT_RETURN_IF_ERROR(AddSegmentNewestFirst(stmt.Text(2), stmt.Int(0), stmt.Int(1), query, &newest_first));
   }
   if (!full()) {
     ZICHT_ASSIGN_OR_RETURN(bool legacy, HasLegacyTable(*db_));

@@ -19,7 +19,12 @@
 // (which is visible in the schema). Entries hold the identifier's keyed
 // pseudonym, never its raw value.
 //
-// Thread-safety: one AuditStore per thread (it owns one SQLite connection).
+// On PostgreSQL (`postgresql://…`, pg_audit_store.cc) the table is the same
+// and created by the schema migration (pg_schema.h); there the service's
+// role also has UPDATE, DELETE and TRUNCATE revoked, and appends of several
+// nodes take turns on an advisory lock, so seqs never repeat.
+//
+// Thread-safety: one AuditStore per thread (it owns one connection).
 // The server's single audit writer thread owns one; `zicht audit` opens its
 // own. One process appends at a time (the server's writer); should a second
 // one append, the next seq is read inside each append's write transaction,
@@ -28,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.h"
@@ -35,10 +41,6 @@
 #include "store/durability.h"
 
 namespace zicht::store {
-
-namespace sqlite {
-class Database;
-}
 
 struct AuditEntry {
   int64_t seq = 0;         // assigned on append; increasing
@@ -63,26 +65,30 @@ struct AuditQuery {
 
 class AuditStore {
  public:
-  //! Opens (creating the table and its triggers if needed) the audit table in
-  //! the SQLite database at `path`. On failure: kIOError naming the path.
-  static Result<std::unique_ptr<AuditStore>> Open(const std::string& path, Durability durability = Durability::kNormal);
-  ~AuditStore();
-  AuditStore(const AuditStore&) = delete;
-  AuditStore& operator=(const AuditStore&) = delete;
+  //! Opens (creating the table and its triggers if needed) the audit table
+  //! in the store at `location`: a SQLite path or a postgresql:// URL
+  //! (store.h, OpenStore). On failure: kIOError naming the path or database.
+  static Result<std::unique_ptr<AuditStore>> Open(const std::string& location,
+                                                  Durability durability = Durability::kNormal);
+  virtual ~AuditStore() = default;
 
   //! Appends `entries` as one segment in one transaction (one sync for the
   //! batch), numbering them after every stored entry (their `seq` is ignored).
   //! On failure nothing is written.
-  Status Append(const std::vector<AuditEntry>& entries);
+  virtual Status Append(const std::vector<AuditEntry>& entries) = 0;
 
   //! Entries matching `query`, in seq order. A segment whose data does not
   //! decode gives kCorruption naming its first_seq.
-  Result<std::vector<AuditEntry>> Query(const AuditQuery& query);
-
- private:
-  AuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next_seq);
-  std::unique_ptr<sqlite::Database> db_;
-  const int64_t legacy_next_seq_;  // first seq after the read-only legacy table
+  virtual Result<std::vector<AuditEntry>> Query(const AuditQuery& query) = 0;
 };
+
+//! The PostgreSQL audit store (pg_audit_store.cc); AuditStore::Open calls it.
+Result<std::unique_ptr<AuditStore>> OpenPgAuditStore(const std::string& url, Durability durability);
+
+//! Adds the entries of one stored segment that match `query` to
+//! `newest_first` (newest first, stopping at query.limit), checking that
+//! the data holds `entries` entries. Shared by both backends' Query.
+Status AddSegmentNewestFirst(std::string_view data, int64_t first_seq, int64_t entries, const AuditQuery& query,
+                             std::vector<AuditEntry>* newest_first);
 
 }  // namespace zicht::store

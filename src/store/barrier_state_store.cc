@@ -1,5 +1,6 @@
 #include "store/barrier_state_store.h"
 
+#include "store/pg_db.h"
 #include "store/sqlite_db.h"
 
 namespace zicht::store {
@@ -17,18 +18,31 @@ CREATE TABLE IF NOT EXISTS barrier_account (
 ) WITHOUT ROWID;
 )sql";
 
+class SqliteBarrierStateStore final : public BarrierStateStore {
+ public:
+  explicit SqliteBarrierStateStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+  Status Put(std::span<const BarrierStateRow> rows) override;
+  Status Locked(const std::function<Status()>& fn) override;
+  Result<bool> Get(std::string_view partner, std::string_view account, std::string* state) override;
+  Result<int64_t> Count(std::string_view partner) override;
+
+ private:
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sqlite::Statement> get_;  // prepared once: Get runs on every reload
+  bool in_transaction_ = false;              // inside Locked()
+};
+
 }  // namespace
 
-BarrierStateStore::BarrierStateStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
-BarrierStateStore::~BarrierStateStore() = default;
-
-Result<std::unique_ptr<BarrierStateStore>> BarrierStateStore::Open(const std::string& path, Durability durability) {
-  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path, false, durability));
+Result<std::unique_ptr<BarrierStateStore>> BarrierStateStore::Open(const std::string& location,
+                                                                   Durability durability) {
+  if (pg::IsPostgresUrl(location)) return OpenPgBarrierStateStore(location, durability);
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(location, false, durability));
   ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
-  return std::unique_ptr<BarrierStateStore>(new BarrierStateStore(std::move(db)));
+  return std::unique_ptr<BarrierStateStore>(new SqliteBarrierStateStore(std::move(db)));
 }
 
-Status BarrierStateStore::Put(std::span<const BarrierStateRow> rows) {
+Status SqliteBarrierStateStore::Put(std::span<const BarrierStateRow> rows) {
   if (rows.empty()) return Status::Ok();
   auto write = [&]() -> Status {
     ZICHT_ASSIGN_OR_RETURN(auto stmt,
@@ -42,14 +56,14 @@ Status BarrierStateStore::Put(std::span<const BarrierStateRow> rows) {
   return in_transaction_ ? write() : db_->Transaction(write);
 }
 
-Status BarrierStateStore::Locked(const std::function<Status()>& fn) {
+Status SqliteBarrierStateStore::Locked(const std::function<Status()>& fn) {
   in_transaction_ = true;
   Status s = db_->Transaction(fn);
   in_transaction_ = false;
   return s;
 }
 
-Result<bool> BarrierStateStore::Get(std::string_view partner, std::string_view account, std::string* state) {
+Result<bool> SqliteBarrierStateStore::Get(std::string_view partner, std::string_view account, std::string* state) {
   if (!get_) {
     ZICHT_ASSIGN_OR_RETURN(auto stmt,
                            db_->Prepare("SELECT state FROM barrier_account WHERE partner = ? AND account = ?"));
@@ -62,7 +76,7 @@ Result<bool> BarrierStateStore::Get(std::string_view partner, std::string_view a
   return row;
 }
 
-Result<int64_t> BarrierStateStore::Count(std::string_view partner) {
+Result<int64_t> SqliteBarrierStateStore::Count(std::string_view partner) {
   ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT COUNT(*) FROM barrier_account WHERE partner = ?"));
   stmt.Bind(1, partner);
   ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());

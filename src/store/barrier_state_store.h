@@ -13,7 +13,7 @@
 // one (its own connection) with Get.
 //
 // Thread-safety: one BarrierStateStore per thread at a time (it owns one
-// SQLite connection and its prepared statements).
+// connection and its prepared statements).
 #include <functional>
 #include <memory>
 #include <span>
@@ -25,11 +25,6 @@
 
 namespace zicht::store {
 
-namespace sqlite {
-class Database;
-class Statement;
-}
-
 struct BarrierStateRow {
   std::string_view partner;
   std::string_view account;
@@ -38,18 +33,17 @@ struct BarrierStateRow {
 
 class BarrierStateStore {
  public:
-  //! Opens (creating the table if needed) the database at `path`. On
-  //! failure: kIOError naming the path.
-  static Result<std::unique_ptr<BarrierStateStore>> Open(const std::string& path,
+  //! Opens (creating the table if needed) the store at `location`: a SQLite
+  //! path or a postgresql:// URL (store.h, OpenStore). On failure: kIOError
+  //! naming the path or database.
+  static Result<std::unique_ptr<BarrierStateStore>> Open(const std::string& location,
                                                          Durability durability = Durability::kNormal);
-  ~BarrierStateStore();
-  BarrierStateStore(const BarrierStateStore&) = delete;
-  BarrierStateStore& operator=(const BarrierStateStore&) = delete;
+  virtual ~BarrierStateStore() = default;
 
   //! Writes every row (replacing a stored state of the same partner and
   //! account) in one transaction: all rows or, on failure, none. Inside
   //! Locked() it joins that transaction.
-  Status Put(std::span<const BarrierStateRow> rows);
+  virtual Status Put(std::span<const BarrierStateRow> rows) = 0;
 
   //! Runs `fn` in one write transaction that holds the store's write lock
   //! from its first statement — SQLite: BEGIN IMMEDIATE, the lock every
@@ -57,20 +51,19 @@ class BarrierStateStore {
   //! state in between. Commits when `fn` returns Ok, else rolls back and
   //! returns fn's Status. Get and Put inside `fn` run in it. For
   //! evaluation across nodes (server/shared_barrier.h).
-  Status Locked(const std::function<Status()>& fn);
+  //! PostgreSQL: a transaction-level advisory lock that every node's
+  //! Locked() takes first.
+  virtual Status Locked(const std::function<Status()>& fn) = 0;
 
   //! Reads the state of (partner, account) into *state and returns true;
   //! false when there is none. Errors: kIOError.
-  Result<bool> Get(std::string_view partner, std::string_view account, std::string* state);
+  virtual Result<bool> Get(std::string_view partner, std::string_view account, std::string* state) = 0;
 
   //! Rows stored for `partner` (tests, `zicht stats`-like reports).
-  Result<int64_t> Count(std::string_view partner);
-
- private:
-  explicit BarrierStateStore(std::unique_ptr<sqlite::Database> db);
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<sqlite::Statement> get_;  // prepared once: Get runs on every reload
-  bool in_transaction_ = false;              // inside Locked()
+  virtual Result<int64_t> Count(std::string_view partner) = 0;
 };
+
+//! The PostgreSQL barrier state store (pg_barrier_state_store.cc).
+Result<std::unique_ptr<BarrierStateStore>> OpenPgBarrierStateStore(const std::string& url, Durability durability);
 
 }  // namespace zicht::store

@@ -69,16 +69,16 @@ CREATE TABLE change_log (
 INSERT INTO change_log (id, pruned_through) VALUES (1, 0);
 )sql";
 
-Result<int> UserVersion(sqlite::Database& db) {
+}  // namespace
+
+Result<int> SqliteSchemaVersion(sqlite::Database& db) {
   ZICHT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("PRAGMA user_version"));
   ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? static_cast<int>(stmt.Int(0)) : 0;
 }
 
-}  // namespace
-
 Status EnsureSchema(sqlite::Database& db) {
-  ZICHT_ASSIGN_OR_RETURN(int version, UserVersion(db));
+  ZICHT_ASSIGN_OR_RETURN(int version, SqliteSchemaVersion(db));
   if (version == kSchemaVersion) return Status::Ok();
   if (version > kSchemaVersion) {
     return Status::Corruption("database '" + db.path() + "' has schema version " + std::to_string(version) +
@@ -86,7 +86,7 @@ Status EnsureSchema(sqlite::Database& db) {
   }
   return db.Transaction([&]() -> Status {
     // Re-read under the write lock: another process may have migrated meanwhile.
-    ZICHT_ASSIGN_OR_RETURN(int v, UserVersion(db));
+    ZICHT_ASSIGN_OR_RETURN(int v, SqliteSchemaVersion(db));
     if (v == 0) {
       ZICHT_RETURN_IF_ERROR(db.Exec(kSchemaV1));
       v = 1;

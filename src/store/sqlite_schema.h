@@ -21,4 +21,7 @@ inline constexpr int kSchemaVersion = 2;
 //! version is newer than this build understands.
 Status EnsureSchema(sqlite::Database& db);
 
+//! The version stored in `db` (PRAGMA user_version; 0 for a new file).
+Result<int> SqliteSchemaVersion(sqlite::Database& db);
+
 }  // namespace zicht::store

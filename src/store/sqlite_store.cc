@@ -1,80 +1,23 @@
 #include "store/sqlite_store.h"
 
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <map>
 
 #include "store/content_hash.h"
+#include "store/report_row.h"
 #include "store/sqlite_schema.h"
 
 namespace zicht::store {
 namespace {
-
-// The report columns in the order every SELECT below reads them.
-constexpr const char* kReportColumns =
-    "row_id, source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome, damage_cents, "
-    "channel, age_band, region, text";
-constexpr const char* kIdentifierColumns = "kind, role, value, canonical, domain, valid, invalid_reason";
 
 // SQLite's page cache for this connection, in KiB (negative = KiB in the
 // pragma). 64 MiB keeps the (source, id) index of a few million reports hot
 // during ingest without growing RSS past the 2 GB budget.
 constexpr int kCacheKiB = 64 * 1024;
 
-template <typename Enum, size_t N>
-Status ParseStored(const model::EnumNames<Enum, N>& names, std::string_view text, const char* column,
-                   Enum* out) {
-  auto e = names.Parse(text);
-  if (!e) return Status::Corruption(std::string("stored ") + column + " '" + std::string(text) + "' is unknown");
-  *out = *e;
-  return Status::Ok();
-}
+bool IntIsValid(const sqlite::Statement& s, int col) { return s.Int(col) != 0; }
 
-// Decodes the kReportColumns of the current row of `s`.
-Status DecodeReport(const sqlite::Statement& s, StoredReport* out) {
-  out->row_id = s.Int(0);
-  model::Report& r = out->report;
-  r.key.source = s.Text(1);
-  r.key.id = s.Text(2);
-  r.reported_at = s.Text(3);
-  r.reported_at_seconds = s.Int(4);
-  if (s.IsNull(5)) r.occurred_at.reset(); else r.occurred_at = std::string(s.Text(5));
-  ZICHT_RETURN_IF_ERROR(ParseStored(model::kFraudTypeNames, s.Text(6), "fraud_type", &r.fraud_type));
-  ZICHT_RETURN_IF_ERROR(ParseStored(model::kOutcomeNames, s.Text(7), "outcome", &r.outcome));
-  if (s.IsNull(8)) r.damage_cents.reset(); else r.damage_cents = s.Int(8);
-  r.channel.reset();
-  if (!s.IsNull(9)) {
-    model::Channel c = model::Channel::kOther;
-    ZICHT_RETURN_IF_ERROR(ParseStored(model::kChannelNames, s.Text(9), "channel", &c));
-    r.channel = c;
-  }
-  r.victim = {};
-  if (!s.IsNull(10)) {
-    model::AgeBand a = model::AgeBand::kUnder18;
-    ZICHT_RETURN_IF_ERROR(ParseStored(model::kAgeBandNames, s.Text(10), "age_band", &a));
-    r.victim.age_band = a;
-  }
-  if (!s.IsNull(11)) {
-    model::Region g = model::Region::kDR;
-    ZICHT_RETURN_IF_ERROR(ParseStored(model::kRegionNames, s.Text(11), "region", &g));
-    r.victim.region = g;
-  }
-  r.text = s.Text(12);
-  r.identifiers.clear();
-  return Status::Ok();
-}
-
-// Decodes kIdentifierColumns starting at column `c`.
 Status DecodeIdentifier(const sqlite::Statement& s, int c, model::Identifier* id) {
-  ZICHT_RETURN_IF_ERROR(ParseStored(model::kIdentifierKindNames, s.Text(c), "identifier kind", &id->kind));
-  ZICHT_RETURN_IF_ERROR(ParseStored(model::kRoleNames, s.Text(c + 1), "identifier role", &id->role));
-  id->value = s.Text(c + 2);
-  id->canonical = s.Text(c + 3);
-  id->domain = s.Text(c + 4);
-  id->valid = s.Int(c + 5) != 0;
-  id->invalid_reason = s.Text(c + 6);
-  return Status::Ok();
+  return store::DecodeIdentifier(s, c, IntIsValid, id);
 }
 
 // Binds the report fields shared by INSERT and UPDATE at ?1..?12, hash at ?13.
@@ -92,19 +35,6 @@ void BindReport(sqlite::Statement& s, const model::Report& r, uint64_t hash) {
   if (r.victim.region) s.BindNoCopy(11, model::kRegionNames.Name(*r.victim.region)); else s.BindNull(11);
   s.BindNoCopy(12, std::string_view(r.text));
   s.Bind(13, static_cast<int64_t>(hash));
-}
-
-// ISO 8601 week ("2024-W09") of the Thursday `thursday_days` days after the
-// epoch: the ISO year is the Thursday's year and the week counts Thursdays.
-std::string IsoWeekOfThursday(int64_t thursday_days) {
-  using namespace std::chrono;
-  year_month_day ymd{sys_days{days{thursday_days}}};
-  sys_days jan1{ymd.year() / January / 1};
-  int64_t day_of_year = thursday_days - jan1.time_since_epoch().count();  // 0-based
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(ymd.year()),
-                static_cast<int>(day_of_year / 7 + 1));
-  return buf;
 }
 
 }  // namespace
@@ -228,74 +158,23 @@ Result<std::vector<UpsertOutcome>> SqliteStore::UpsertBatch(const std::vector<mo
 }
 
 Status SqliteStore::ScanReports(const std::function<Status(const StoredReport&)>& fn) {
-  // Two ordered cursors merged: reports by row_id and identifiers by
-  // (report_row, seq), the primary key order of both tables. One pass each,
-  // no per-report query.
+  // Both orders are the tables' primary keys: no sort.
   ZICHT_ASSIGN_OR_RETURN(auto reports, db_->Prepare(std::string("SELECT ") + kReportColumns +
                                                      " FROM reports ORDER BY row_id"));
   ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Prepare(std::string("SELECT report_row, ") + kIdentifierColumns +
                                                  " FROM identifiers ORDER BY report_row, seq"));
-  ZICHT_ASSIGN_OR_RETURN(bool id_row, ids.Step());
-  StoredReport current;
-  for (;;) {
-    ZICHT_ASSIGN_OR_RETURN(bool row, reports.Step());
-    if (!row) break;
-    ZICHT_RETURN_IF_ERROR(DecodeReport(reports, &current));
-    // Skip identifiers of rows that no longer exist (none should), then take ours.
-    while (id_row && ids.Int(0) < current.row_id) {
-      ZICHT_ASSIGN_OR_RETURN(id_row, ids.Step());
-    }
-    while (id_row && ids.Int(0) == current.row_id) {
-      model::Identifier& id = current.report.identifiers.emplace_back();
-      ZICHT_RETURN_IF_ERROR(DecodeIdentifier(ids, 1, &id));
-      ZICHT_ASSIGN_OR_RETURN(id_row, ids.Step());
-    }
-    ZICHT_RETURN_IF_ERROR(fn(current));
-  }
-  return Status::Ok();
+  return MergeScan(reports, ids, ScanColumns::kFull, IntIsValid, fn);
 }
 
 Status SqliteStore::ScanIndexFields(const std::function<Status(const StoredReport&)>& fn) {
-  // The same merge as ScanReports over fewer columns. Leaving out `text`
-  // (most of a row's bytes, often in overflow pages) and the identifiers'
-  // raw value and reason saves reading and copying them for every report.
-  ZICHT_ASSIGN_OR_RETURN(auto reports, db_->Prepare("SELECT row_id, source, id, reported_at_s, fraud_type, outcome, "
-                                                    "damage_cents FROM reports ORDER BY row_id"));
-  ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Prepare("SELECT report_row, kind, role, canonical, domain, valid "
-                                                "FROM identifiers ORDER BY report_row, seq"));
-  ZICHT_ASSIGN_OR_RETURN(bool id_row, ids.Step());
-  StoredReport current;
-  model::Report& r = current.report;
-  for (;;) {
-    ZICHT_ASSIGN_OR_RETURN(bool row, reports.Step());
-    if (!row) break;
-    current.row_id = reports.Int(0);
-    r.key.source = reports.Text(1);
-    r.key.id = reports.Text(2);
-    r.reported_at_seconds = reports.Int(3);
-    ZICHT_RETURN_IF_ERROR(ParseStored(model::kFraudTypeNames, reports.Text(4), "fraud_type", &r.fraud_type));
-    ZICHT_RETURN_IF_ERROR(ParseStored(model::kOutcomeNames, reports.Text(5), "outcome", &r.outcome));
-    if (reports.IsNull(6)) r.damage_cents.reset(); else r.damage_cents = reports.Int(6);
-    // Identifier slots are reused across reports, so their strings keep
-    // their capacity: no allocation per identifier once warmed up.
-    size_t n = 0;
-    while (id_row && ids.Int(0) < current.row_id) {
-      ZICHT_ASSIGN_OR_RETURN(id_row, ids.Step());
-    }
-    while (id_row && ids.Int(0) == current.row_id) {
-      if (n == r.identifiers.size()) r.identifiers.emplace_back();
-      model::Identifier& id = r.identifiers[n++];
-      ZICHT_RETURN_IF_ERROR(ParseStored(model::kIdentifierKindNames, ids.Text(1), "identifier kind", &id.kind));
-      ZICHT_RETURN_IF_ERROR(ParseStored(model::kRoleNames, ids.Text(2), "identifier role", &id.role));
-      id.canonical = ids.Text(3);
-      id.domain = ids.Text(4);
-      id.valid = ids.Int(5) != 0;
-      ZICHT_ASSIGN_OR_RETURN(id_row, ids.Step());
-    }
-    r.identifiers.resize(n);
-    ZICHT_RETURN_IF_ERROR(fn(current));
-  }
-  return Status::Ok();
+  // Leaving out `text` (most of a row's bytes, often in overflow pages) and
+  // the identifiers' raw value and reason saves reading and copying them
+  // for every report.
+  ZICHT_ASSIGN_OR_RETURN(auto reports, db_->Prepare(std::string("SELECT ") + kIndexReportColumns +
+                                                     " FROM reports ORDER BY row_id"));
+  ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Prepare(std::string("SELECT report_row, ") + kIndexIdentifierColumns +
+                                                 " FROM identifiers ORDER BY report_row, seq"));
+  return MergeScan(reports, ids, ScanColumns::kIndex, IntIsValid, fn);
 }
 
 Result<StoredReport> SqliteStore::ReadByRowId(int64_t row_id) {
@@ -365,20 +244,8 @@ Result<int64_t> SqliteStore::CountReports() {
 }
 
 Result<std::vector<StatsRow>> SqliteStore::Stats(const StatsQuery& query) {
-  // Days since the epoch, floored also before 1970. A week is keyed by its
-  // Thursday (ISO 8601: the week belongs to the year of its Thursday) and
-  // formatted in C++; SQLite 3.40 has no %V/%G.
-  constexpr const char* kFilteredDays =
-      "WITH r AS (SELECT (reported_at_s - ((reported_at_s % 86400) + 86400) % 86400) / 86400 AS d, "
-      "reported_at_s, fraud_type, outcome, damage_cents FROM reports "
-      "WHERE (?1 IS NULL OR fraud_type = ?1) AND (?2 IS NULL OR reported_at_s >= ?2)) ";
-  constexpr const char* kAggregates =
-      "fraud_type, COUNT(*), SUM(outcome = 'attempt'), SUM(outcome = 'loss'), COALESCE(SUM(damage_cents), 0) "
-      "FROM r GROUP BY 1, 2";
   bool weekly = query.by == StatsBucket::kWeek;
-  std::string sql = std::string(kFilteredDays) + "SELECT " +
-                    (weekly ? "d - ((d + 3) % 7 + 7) % 7 + 3, " : "strftime('%Y-%m', reported_at_s, 'unixepoch'), ") +
-                    kAggregates;
+  std::string sql = StatsSql(weekly, "strftime('%Y-%m', reported_at_s, 'unixepoch')");
   ZICHT_ASSIGN_OR_RETURN(auto s, db_->Prepare(sql));
   if (query.fraud_type) s.Bind(1, model::kFraudTypeNames.Name(*query.fraud_type)); else s.BindNull(1);
   s.BindOptional(2, query.since);
@@ -386,19 +253,9 @@ Result<std::vector<StatsRow>> SqliteStore::Stats(const StatsQuery& query) {
   for (;;) {
     ZICHT_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    StatsRow out;
-    out.period = weekly ? IsoWeekOfThursday(s.Int(0)) : std::string(s.Text(0));
-    ZICHT_RETURN_IF_ERROR(ParseStored(model::kFraudTypeNames, s.Text(1), "fraud_type", &out.fraud_type));
-    out.reports = s.Int(2);
-    out.attempts = s.Int(3);
-    out.losses = s.Int(4);
-    out.damage_cents = s.Int(5);
-    rows.push_back(std::move(out));
+    ZICHT_RETURN_IF_ERROR(DecodeStatsRow(s, weekly, &rows.emplace_back()));
   }
-  std::sort(rows.begin(), rows.end(), [](const StatsRow& a, const StatsRow& b) {
-    if (a.period != b.period) return a.period < b.period;
-    return a.fraud_type < b.fraud_type;
-  });
+  SortStatsRows(&rows);
   return rows;
 }
 
@@ -439,10 +296,7 @@ Result<ErasedReports> SqliteStore::EraseExpired(const RetentionCutoffs& cutoffs,
       ZICHT_ASSIGN_OR_RETURN(bool row, scan.Step());
       if (!row) break;
       std::string_view source = scan.Text(1);
-      std::optional<UnixSeconds> cutoff = cutoffs.other;
-      for (const auto& [name, at] : cutoffs.by_source) {
-        if (name == source) cutoff = at;
-      }
+      std::optional<UnixSeconds> cutoff = CutoffFor(cutoffs, source);
       if (!cutoff || scan.Int(2) >= *cutoff) continue;
       out.row_ids.push_back(scan.Int(0));
       auto it = per_source.find(source);

@@ -12,7 +12,8 @@
 //  - Only fields of model::Report are stored.
 //
 // Thread-safety: a Store instance is used by one thread at a time. Open a
-// second Store on the same file for a concurrent reader (WAL mode allows it).
+// second Store on the same file or database for a concurrent reader (WAL
+// mode allows it on SQLite; PostgreSQL serves any number of connections).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -187,6 +188,33 @@ class Store {
   //! follows ChangesAfter(it).
   virtual Result<int64_t> LastChange() { return Status::Internal("this store has no change log"); }
 };
+
+//! Opens the store at `location`, the one setting that says where data
+//! lives (`--db` / `--store`, ZICHT_DB / ZICHT_STORE): a `postgresql://…`
+//! or `postgres://…` URL is a PostgreSQL database (store/postgres_store.h,
+//! one shared by several service nodes), anything else the path of a
+//! SQLite file (the embedded default). Creates or migrates the schema.
+//! On failure: kIOError naming the path or database (never a password),
+//! kCorruption for a schema newer than this build.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, Durability durability = Durability::kNormal);
+
+//! True when `location` names a PostgreSQL database rather than a file.
+bool IsPostgresLocation(const std::string& location);
+
+//! `location` fit for a log line or a message: a PostgreSQL URL's password
+//! (in its user part or a `password=` parameter) replaced by "***"; a path
+//! unchanged.
+std::string RedactedLocation(const std::string& location);
+
+//! The schema version `location` has after opening it (migrating if
+//! needed): `zicht migrate`. SQLite: PRAGMA user_version; PostgreSQL: the
+//! zicht_schema table. Also creates the tables of the audit log,
+//! warning-lists and barrier state, so that nothing is created later.
+struct SchemaVersion {
+  std::string backend;  // "sqlite" or "postgresql"
+  int version = 0;
+};
+Result<SchemaVersion> MigrateStore(const std::string& location);
 
 //! Opens (creating if needed) the SQLite store at `path`, its commits as
 //! durable as `durability` says (durability.h).

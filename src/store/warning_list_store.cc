@@ -1,5 +1,6 @@
 #include "store/warning_list_store.h"
 
+#include "store/pg_db.h"
 #include "store/sqlite_db.h"
 
 namespace zicht::store {
@@ -13,13 +14,22 @@ constexpr std::string_view kSchema =
     "  kind TEXT NOT NULL, value TEXT NOT NULL, subdomains INTEGER NOT NULL DEFAULT 1,"
     "  PRIMARY KEY(list, kind, value)) WITHOUT ROWID;";
 
+class SqliteWarningListStore final : public WarningListStore {
+ public:
+  explicit SqliteWarningListStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+  Status Put(const WarningListRow& list) override;
+  Result<std::vector<WarningListRow>> LoadAll() override;
+  Result<std::vector<WarningListRow>> List() override;
+
+ private:
+  std::unique_ptr<sqlite::Database> db_;
+};
+
 }  // namespace
 
-WarningListStore::WarningListStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
-WarningListStore::~WarningListStore() = default;
-
-Result<std::unique_ptr<WarningListStore>> WarningListStore::Open(const std::string& path) {
-  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path));
+Result<std::unique_ptr<WarningListStore>> WarningListStore::Open(const std::string& location) {
+  if (pg::IsPostgresUrl(location)) return OpenPgWarningListStore(location);
+  ZICHT_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(location));
   ZICHT_RETURN_IF_ERROR(db->Exec(kSchema));
   ZICHT_ASSIGN_OR_RETURN(auto cols, db->Prepare(
       "SELECT COUNT(*) FROM pragma_table_info('warning_list_entry') WHERE name = 'subdomains'"));
@@ -28,10 +38,10 @@ Result<std::unique_ptr<WarningListStore>> WarningListStore::Open(const std::stri
     ZICHT_RETURN_IF_ERROR(
         db->Exec("ALTER TABLE warning_list_entry ADD COLUMN subdomains INTEGER NOT NULL DEFAULT 1"));
   }
-  return std::unique_ptr<WarningListStore>(new WarningListStore(std::move(db)));
+  return std::unique_ptr<WarningListStore>(new SqliteWarningListStore(std::move(db)));
 }
 
-Status WarningListStore::Put(const WarningListRow& list) {
+Status SqliteWarningListStore::Put(const WarningListRow& list) {
   return db_->Transaction([&]() -> Status {
     ZICHT_ASSIGN_OR_RETURN(auto del, db_->Prepare("DELETE FROM warning_list WHERE name = ?1"));
     ZICHT_RETURN_IF_ERROR(del.Bind(1, list.name).Run());
@@ -51,7 +61,7 @@ Status WarningListStore::Put(const WarningListRow& list) {
   });
 }
 
-Result<std::vector<WarningListRow>> WarningListStore::List() {
+Result<std::vector<WarningListRow>> SqliteWarningListStore::List() {
   ZICHT_ASSIGN_OR_RETURN(auto q, db_->Prepare(
       "SELECT l.name, l.description, l.imported_at, "
       "  (SELECT COUNT(*) FROM warning_list_entry e WHERE e.list = l.name) "
@@ -70,7 +80,7 @@ Result<std::vector<WarningListRow>> WarningListStore::List() {
   return out;
 }
 
-Result<std::vector<WarningListRow>> WarningListStore::LoadAll() {
+Result<std::vector<WarningListRow>> SqliteWarningListStore::LoadAll() {
   ZICHT_ASSIGN_OR_RETURN(auto lists, List());
   ZICHT_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT kind, value, subdomains FROM warning_list_entry WHERE list = ?1"));
   for (auto& list : lists) {

@@ -25,10 +25,6 @@
 
 namespace zicht::store {
 
-namespace sqlite {
-class Database;
-}
-
 struct WarningListRowEntry {
   model::IdentifierKind kind = model::IdentifierKind::kUrl;
   std::string value;
@@ -45,23 +41,24 @@ struct WarningListRow {
 
 class WarningListStore {
  public:
-  //! Opens (creating tables if needed) the database at `path`.
-  //! On failure: kIOError naming the path.
-  static Result<std::unique_ptr<WarningListStore>> Open(const std::string& path);
-  ~WarningListStore();
+  //! Opens (creating tables if needed) the store at `location`: a SQLite
+  //! path or a postgresql:// URL (store.h, OpenStore; on PostgreSQL the
+  //! tables come from the schema migration, pg_schema.h).
+  //! On failure: kIOError naming the path or database.
+  static Result<std::unique_ptr<WarningListStore>> Open(const std::string& location);
+  virtual ~WarningListStore() = default;
 
   //! Stores `list`, replacing any list of the same name, in one transaction.
-  Status Put(const WarningListRow& list);
+  virtual Status Put(const WarningListRow& list) = 0;
 
   //! Every stored list with its entries, by name.
-  Result<std::vector<WarningListRow>> LoadAll();
+  virtual Result<std::vector<WarningListRow>> LoadAll() = 0;
 
   //! Every stored list with entry_count and no entries, by name.
-  Result<std::vector<WarningListRow>> List();
-
- private:
-  explicit WarningListStore(std::unique_ptr<sqlite::Database> db);
-  std::unique_ptr<sqlite::Database> db_;
+  virtual Result<std::vector<WarningListRow>> List() = 0;
 };
+
+//! The PostgreSQL warning-list store (pg_warning_list_store.cc).
+Result<std::unique_ptr<WarningListStore>> OpenPgWarningListStore(const std::string& url);
 
 }  // namespace zicht::store

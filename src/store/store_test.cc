@@ -1,10 +1,18 @@
-// The SQLite store on a real file in a temporary directory.
-#include "store/sqlite_store.h"
+// The report store on both backends (testutil/store_backend.h): a SQLite
+// file in a temporary directory (store_test) and a database in a real,
+// throw-away PostgreSQL cluster (store_test_pg).
+#include "store/store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+
+#include "store/pg_db.h"
+#include "store/pg_schema.h"
 #include "store/sqlite_schema.h"
+#include "store/sqlite_store.h"
+#include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
 namespace zicht::store {
@@ -42,23 +50,29 @@ model::Report MakeReport(std::string id, std::string reported_at, FraudType type
   return r;
 }
 
-class SqliteStoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto s = OpenSqliteStore(dir_.File("z.db"));
+    location_ = testutil::FreshStoreLocation(GetParam(), dir_, "z.db");
+    ASSERT_FALSE(location_.empty());
+    auto s = OpenStore(location_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }
+  bool postgres() const { return GetParam() == "postgresql"; }
   std::vector<UpsertOutcome> Upsert(const std::vector<model::Report>& reports) {
     auto r = store_->UpsertBatch(reports);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? *r : std::vector<UpsertOutcome>{};
   }
   testutil::TempDir dir_;
+  std::string location_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(SqliteStoreTest, InsertThenReadBackEveryField) {
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testutil::StoreBackends()), testutil::BackendName());
+
+TEST_P(StoreTest, InsertThenReadBackEveryField) {
   model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z", FraudType::kHulpvraagfraude, 245000);
   r.occurred_at = "2024-02-28";
   r.identifiers[1].valid = false;
@@ -74,7 +88,7 @@ TEST_F(SqliteStoreTest, InsertThenReadBackEveryField) {
   EXPECT_GT(got->row_id, 0);
 }
 
-TEST_F(SqliteStoreTest, OptionalFieldsAbsentStayAbsent) {
+TEST_P(StoreTest, OptionalFieldsAbsentStayAbsent) {
   model::Report r = MakeReport("A1", "2024-03-01");
   r.channel.reset();
   r.victim = {};
@@ -86,7 +100,7 @@ TEST_F(SqliteStoreTest, OptionalFieldsAbsentStayAbsent) {
   EXPECT_EQ(got->report, r);
 }
 
-TEST_F(SqliteStoreTest, SameContentIsDuplicateOtherContentIsUpdate) {
+TEST_P(StoreTest, SameContentIsDuplicateOtherContentIsUpdate) {
   model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z");
   Upsert({r});
   int64_t row_id = store_->GetReport(r.key)->row_id;
@@ -105,7 +119,7 @@ TEST_F(SqliteStoreTest, SameContentIsDuplicateOtherContentIsUpdate) {
   EXPECT_EQ(*store_->CountReports(), 1);
 }
 
-TEST_F(SqliteStoreTest, UpdateReplacesIdentifiers) {
+TEST_P(StoreTest, UpdateReplacesIdentifiers) {
   model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z");
   Upsert({r});
   r.identifiers = {Id(model::IdentifierKind::kEmail, "a@b.nl", model::Role::kSender)};
@@ -121,7 +135,7 @@ TEST_F(SqliteStoreTest, UpdateReplacesIdentifiers) {
   EXPECT_EQ(n, 1) << "old identifier rows deleted";
 }
 
-TEST_F(SqliteStoreTest, ChangedListsOnlyInsertedAndUpdated) {
+TEST_P(StoreTest, ChangedListsOnlyInsertedAndUpdated) {
   Upsert({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-01")});
   model::Report a2 = MakeReport("A2", "2024-03-01");
   a2.text = "other";
@@ -135,14 +149,14 @@ TEST_F(SqliteStoreTest, ChangedListsOnlyInsertedAndUpdated) {
   EXPECT_EQ(changed[1].report.key.id, "A3");
 }
 
-TEST_F(SqliteStoreTest, GetReportNotFound) {
+TEST_P(StoreTest, GetReportNotFound) {
   auto got = store_->GetReport({"fraudehelpdesk", "nope"});
   ASSERT_FALSE(got.ok());
   EXPECT_TRUE(got.status().IsNotFound());
   EXPECT_EQ(got.status().message().find("nope"), std::string::npos) << "ids are not echoed";
 }
 
-TEST_F(SqliteStoreTest, ScanReportsInRowIdOrderWithIdentifiers) {
+TEST_P(StoreTest, ScanReportsInRowIdOrderWithIdentifiers) {
   std::vector<model::Report> batch;
   for (int i = 0; i < 50; ++i) {
     batch.push_back(MakeReport("R" + std::to_string(i), "2024-03-01"));
@@ -167,7 +181,7 @@ TEST_F(SqliteStoreTest, ScanReportsInRowIdOrderWithIdentifiers) {
   EXPECT_EQ((*some)[1].report.key.id, "R1");
 }
 
-TEST_F(SqliteStoreTest, ScanIndexFieldsFillsIndexFieldsOnly) {
+TEST_P(StoreTest, ScanIndexFieldsFillsIndexFieldsOnly) {
   std::vector<model::Report> batch;
   for (int i = 0; i < 30; ++i) {
     batch.push_back(MakeReport("R" + std::to_string(i), "2024-03-01", FraudType::kPhishing,
@@ -222,7 +236,7 @@ TEST_F(SqliteStoreTest, ScanIndexFieldsFillsIndexFieldsOnly) {
   EXPECT_EQ(calls, 1);
 }
 
-TEST_F(SqliteStoreTest, ScanStopsAtFirstError) {
+TEST_P(StoreTest, ScanStopsAtFirstError) {
   Upsert({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-01")});
   int calls = 0;
   Status s = store_->ScanReports([&](const StoredReport&) {
@@ -233,7 +247,7 @@ TEST_F(SqliteStoreTest, ScanStopsAtFirstError) {
   EXPECT_EQ(calls, 1);
 }
 
-TEST_F(SqliteStoreTest, StatsByWeekMonthAndType) {
+TEST_P(StoreTest, StatsByWeekMonthAndType) {
   Upsert({
       MakeReport("A", "2024-02-26T00:00:00Z", FraudType::kHulpvraagfraude, 1000),  // Mon, 2024-W09
       MakeReport("B", "2024-03-03T23:59:59Z", FraudType::kHulpvraagfraude),        // Sun, 2024-W09
@@ -273,33 +287,145 @@ TEST_F(SqliteStoreTest, StatsByWeekMonthAndType) {
   EXPECT_EQ(total, 3);
 }
 
-TEST_F(SqliteStoreTest, ReopenKeepsDataAndSchemaVersion) {
+TEST_P(StoreTest, ReopenKeepsDataAndSchemaVersion) {
   Upsert({MakeReport("A1", "2024-03-01")});
   store_.reset();
-  auto again = OpenSqliteStore(dir_.File("z.db"));
+  auto again = OpenStore(location_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*(*again)->CountReports(), 1);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.File("z.db").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), kSchemaVersion);
-  sqlite3_finalize(st);
-  // A newer schema is refused, not misread.
-  sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
+  auto version = MigrateStore(location_);
+  ASSERT_TRUE(version.ok()) << version.status().ToString();
+  EXPECT_EQ(version->backend, GetParam());
+  EXPECT_EQ(version->version, postgres() ? kPgSchemaVersion : kSchemaVersion);
   again->reset();
-  auto newer = OpenSqliteStore(dir_.File("z.db"));
+  // A newer schema is refused, not misread.
+  if (postgres()) {
+    auto db = pg::Connection::Open(location_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)->Exec("UPDATE zicht_schema SET version = 99").ok());
+  } else {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(location_.c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  auto newer = OpenStore(location_);
   ASSERT_FALSE(newer.ok());
   EXPECT_EQ(newer.status().code(), StatusCode::kCorruption);
+  EXPECT_FALSE(MigrateStore(location_).ok());
 }
 
-TEST_F(SqliteStoreTest, OpenFailsWithIOErrorNamingPath) {
-  auto s = OpenSqliteStore(dir_.File("no/such/dir/z.db"));
+TEST_P(StoreTest, EraseReportRemovesItAndItsIdentifiers) {
+  Upsert({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-02")});
+  int64_t row_id = store_->GetReport({"fraudehelpdesk", "A1"})->row_id;
+  auto erased = store_->EraseReport({"fraudehelpdesk", "A1"});
+  ASSERT_TRUE(erased.ok()) << erased.status().ToString();
+  EXPECT_EQ(*erased, row_id);
+  EXPECT_TRUE(store_->GetReport({"fraudehelpdesk", "A1"}).status().IsNotFound());
+  EXPECT_TRUE(store_->GetReports({row_id})->empty());
+  auto again = store_->EraseReport({"fraudehelpdesk", "A1"});
+  EXPECT_TRUE(again.status().IsNotFound());
+  EXPECT_EQ(again.status().message().find("A1"), std::string::npos) << "ids are not echoed";
+  int identifiers = 0;
+  ASSERT_TRUE(store_->ScanReports([&](const StoredReport& s) {
+    identifiers += static_cast<int>(s.report.identifiers.size());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(identifiers, 2) << "only A2's identifiers are left";
+  auto checkpoint = store_->Checkpoint();
+  ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().ToString();
+  // Erased and ingested again: a new report with a new row id.
+  EXPECT_EQ(Upsert({MakeReport("A1", "2024-03-01")}), std::vector<UpsertOutcome>{UpsertOutcome::kInserted});
+  EXPECT_NE(store_->GetReport({"fraudehelpdesk", "A1"})->row_id, row_id);
+}
+
+TEST_P(StoreTest, EraseExpiredByCutoffsAllOrNothing) {
+  model::Report police = MakeReport("P1", "2020-01-01");
+  police.key.source = "politie";
+  Upsert({MakeReport("A1", "2020-01-01"), MakeReport("A2", "2024-01-01"), police});
+  RetentionCutoffs cutoffs;
+  cutoffs.by_source = {{"fraudehelpdesk", ParseRfc3339("2023-01-01")->seconds}};
+  auto dry = store_->EraseExpired(cutoffs, true);
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_EQ(dry->row_ids.size(), 1u);
+  EXPECT_EQ(*store_->CountReports(), 3) << "a dry run erases nothing";
+  cutoffs.other = ParseRfc3339("2021-01-01")->seconds;
+  auto wet = store_->EraseExpired(cutoffs, false);
+  ASSERT_TRUE(wet.ok()) << wet.status().ToString();
+  EXPECT_EQ(wet->row_ids.size(), 2u);
+  EXPECT_EQ(wet->per_source, (std::vector<std::pair<std::string, int64_t>>{{"fraudehelpdesk", 1}, {"politie", 1}}));
+  EXPECT_EQ(*store_->CountReports(), 1);
+  EXPECT_TRUE(store_->GetReport({"fraudehelpdesk", "A2"}).ok());
+}
+
+// More reports than one fetch of the PostgreSQL store's cursors (10,000):
+// the merge must carry on across chunk boundaries of both cursors.
+TEST_P(StoreTest, ScansCrossChunkBoundaries) {
+  constexpr int kReports = 21000;
+  std::vector<model::Report> batch;
+  for (int i = 0; i < kReports; ++i) {
+    batch.push_back(MakeReport("R" + std::to_string(i), "2024-03-01"));
+    batch.back().text.clear();
+    batch.back().identifiers.resize(static_cast<size_t>(i % 3));
+    if (batch.size() == 7000) {
+      Upsert(batch);
+      batch.clear();
+    }
+  }
+  EXPECT_EQ(*store_->CountReports(), kReports);
+  for (bool index_only : {false, true}) {
+    int n = 0, identifiers = 0;
+    int64_t last_row = 0;
+    auto fn = [&](const StoredReport& s) {
+      EXPECT_GT(s.row_id, last_row);
+      EXPECT_EQ(s.report.key.id, "R" + std::to_string(n));
+      EXPECT_EQ(s.report.identifiers.size(), static_cast<size_t>(n % 3));
+      last_row = s.row_id;
+      identifiers += static_cast<int>(s.report.identifiers.size());
+      ++n;
+      return Status::Ok();
+    };
+    ASSERT_TRUE((index_only ? store_->ScanIndexFields(fn) : store_->ScanReports(fn)).ok());
+    EXPECT_EQ(n, kReports);
+    EXPECT_EQ(identifiers, kReports);  // 0 + 1 + 2 per three reports
+  }
+}
+
+// Two stores on one location (two service nodes, or an ingest beside a
+// running server): each sees the other's commits, and the key decides.
+TEST_P(StoreTest, TwoStoresOnOneLocationAgreeOnKeys) {
+  auto other = OpenStore(location_);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  Upsert({MakeReport("A1", "2024-03-01")});
+  auto out = (*other)->UpsertBatch({MakeReport("A1", "2024-03-01"), MakeReport("A2", "2024-03-01")});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(*out, (std::vector<UpsertOutcome>{UpsertOutcome::kDuplicate, UpsertOutcome::kInserted}));
+  EXPECT_EQ(*store_->CountReports(), 2);
+}
+
+TEST(StoreOpenTest, SqliteOpenFailsWithIOErrorNamingPath) {
+  testutil::TempDir dir;
+  auto s = OpenStore(dir.File("no/such/dir/z.db"));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kIOError);
   EXPECT_NE(s.status().message().find("no/such/dir"), std::string::npos);
+}
+
+TEST(StoreOpenTest, SchemeChoosesTheBackend) {
+  EXPECT_TRUE(IsPostgresLocation("postgresql://h/db"));
+  EXPECT_TRUE(IsPostgresLocation("postgres://h/db"));
+  EXPECT_FALSE(IsPostgresLocation("zicht.db"));
+  EXPECT_FALSE(IsPostgresLocation("./postgresql:/x.db"));
+  EXPECT_FALSE(IsPostgresLocation("file:postgresql://x"));
+}
+
+TEST(StoreOpenTest, PostgresOpenFailsWithIOErrorWithoutPassword) {
+  testutil::TempDir dir;  // no server listens on a socket in an empty directory
+  auto s = OpenStore("postgresql://zicht:s3cret@/reports?host=" + dir.path().string() + "&connect_timeout=5");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kIOError);
+  EXPECT_NE(s.status().message().find("reports"), std::string::npos) << s.status().message();
+  EXPECT_EQ(s.status().message().find("s3cret"), std::string::npos) << s.status().message();
 }
 
 // ---- The change log (store.h): an entry per committed write, none for a
@@ -311,7 +437,7 @@ std::vector<Change> AllChanges(Store& store, int64_t after = 0) {
   return batch.ok() ? batch->changes : std::vector<Change>{};
 }
 
-TEST_F(SqliteStoreTest, ChangeLogHasAnEntryPerWriteAndNoneForDuplicates) {
+TEST_P(StoreTest, ChangeLogHasAnEntryPerWriteAndNoneForDuplicates) {
   EXPECT_EQ(*store_->LastChange(), 0);
   store_->SetChangeOrigin("node-a");
   std::vector<StoredReport> changed;
@@ -351,13 +477,13 @@ TEST_F(SqliteStoreTest, ChangeLogHasAnEntryPerWriteAndNoneForDuplicates) {
 
   // Another connection on the file (another process, in production) reads
   // the same log.
-  auto other = OpenSqliteStore(dir_.File("z.db"));
+  auto other = OpenStore(location_);
   ASSERT_TRUE(other.ok());
   EXPECT_EQ(AllChanges(**other).size(), 3u);
   EXPECT_EQ(*(*other)->LastChange(), log[1].seq);
 }
 
-TEST_F(SqliteStoreTest, ChangeLogRecordsRetentionAndBoundsItsBatches) {
+TEST_P(StoreTest, ChangeLogRecordsRetentionAndBoundsItsBatches) {
   for (int i = 0; i < 5; ++i) {
     Upsert({MakeReport("R" + std::to_string(i), i % 2 == 0 ? "2020-01-01" : "2024-01-01")});
   }
@@ -385,6 +511,12 @@ TEST_F(SqliteStoreTest, ChangeLogRecordsRetentionAndBoundsItsBatches) {
     EXPECT_EQ(c.first_row, c.last_row);
   }
 }
+
+// The SQLite store's own: pruning with a test hook, and a file of version 1.
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  testutil::TempDir dir_;
+};
 
 TEST_F(SqliteStoreTest, PrunedChangeLogKeepsItsMarkAndReportsAGap) {
   auto sq = SqliteStore::Open(dir_.File("p.db"));

@@ -1,0 +1,144 @@
+#pragma once
+// A thin RAII wrapper over libpq (PostgreSQL's C client): a connection,
+// parameterised queries, COPY FROM STDIN, results, with every failure
+// turned into a Status. Everything in store/ that talks to PostgreSQL goes
+// through here; nothing outside store/ includes it (docs/dependencies.md
+// says why libpq and not libpqxx).
+//
+// Errors carry PostgreSQL's primary message and SQLSTATE only, never its
+// DETAIL (which quotes key values, e.g. a report id) nor the connection
+// string (which may hold a password). Server NOTICEs are dropped instead of
+// printed on stderr.
+//
+// A connection that broke (PostgreSQL restarted, network cut) fails the
+// statement that noticed it; the next call resets it (PQreset) first, so a
+// long-running process recovers without a restart of its own.
+//
+// Thread-safety: a Connection (and its results) is used by one thread at a
+// time; open one connection per thread.
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace zicht::store::pg {
+
+//! True when `location` names a PostgreSQL database (`postgresql://…` or
+//! `postgres://…`) rather than a SQLite file.
+bool IsPostgresUrl(std::string_view location);
+
+//! Query parameters, in text format ($1, $2, …), owned by this object.
+class Params {
+ public:
+  Params& Add(std::string_view text);
+  Params& Add(int64_t value);
+  Params& AddNull();
+  template <typename T>
+  Params& AddOptional(const std::optional<T>& value) {
+    return value ? Add(*value) : AddNull();
+  }
+  //! Binary data (a bytea parameter): sent as bytes, not as text.
+  Params& AddBytes(std::string_view bytes);
+
+ private:
+  friend class Connection;
+  std::deque<std::string> storage_;  // deque: pointers into it stay valid
+  std::vector<const char*> values_;
+  std::vector<int> lengths_;
+  std::vector<int> formats_;
+};
+
+//! A query's result rows, in text format. Row and column indexes are 0-based.
+class Rows {
+ public:
+  Rows() = default;
+  explicit Rows(pg_result* res);
+  Rows(Rows&& other) noexcept;
+  Rows& operator=(Rows&& other) noexcept;
+  ~Rows();
+
+  int size() const;
+  bool IsNull(int row, int col) const;
+  std::string_view Text(int row, int col) const;  // valid while this Rows lives
+  int64_t Int(int row, int col) const;            // 0 for NULL or non-numbers
+  bool Bool(int row, int col) const;              // 't'
+  //! A bytea column (text output `\x…` hex) decoded to its bytes.
+  std::string Bytes(int row, int col) const;
+  //! Rows changed by an INSERT/UPDATE/DELETE.
+  int64_t Affected() const;
+
+ private:
+  pg_result* res_ = nullptr;
+};
+
+//! One row of a Rows, with the accessor names sqlite::Statement has, so
+//! that store/report_row.h decodes both alike.
+class RowRef {
+ public:
+  RowRef(const Rows& rows, int row) : rows_(rows), row_(row) {}
+  bool IsNull(int col) const { return rows_.IsNull(row_, col); }
+  std::string_view Text(int col) const { return rows_.Text(row_, col); }
+  int64_t Int(int col) const { return rows_.Int(row_, col); }
+
+ private:
+  const Rows& rows_;
+  int row_;
+};
+
+class Connection {
+ public:
+  //! Connects to `url` (a libpq connection URI). On failure: kIOError naming
+  //! host and database (never the password) and libpq's reason.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  //! Runs one or more SQL statements without parameters or results.
+  Status Exec(std::string_view sql);
+
+  //! Runs one statement with `params`; its rows (none for a write).
+  Result<Rows> Query(std::string_view sql, const Params& params = Params());
+
+  //! Runs `copy_sql` (COPY … FROM STDIN) and sends `data` in COPY's text
+  //! format. On failure the COPY is aborted and nothing of `data` is stored.
+  Status CopyIn(std::string_view copy_sql, std::string_view data);
+
+  //! Runs `fn` inside BEGIN … COMMIT; rolls back if `fn` fails.
+  template <typename Fn>
+  Status Transaction(Fn&& fn) {
+    ZICHT_RETURN_IF_ERROR(Exec("BEGIN"));
+    Status s = fn();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+    return Exec("COMMIT");
+  }
+
+  //! "host/database", for messages.
+  const std::string& name() const { return name_; }
+
+ private:
+  Connection(pg_conn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
+  //! Resets a broken connection before the next statement.
+  void ReconnectIfBroken();
+  //! kIOError for `res` (or the connection when `res` is null).
+  Status Error(pg_result* res, std::string_view what) const;
+  pg_conn* conn_;
+  std::string name_;
+};
+
+//! Appends `value` to `out` escaped for COPY's text format (backslash,
+//! tab, newline, carriage return).
+void AppendCopyText(std::string* out, std::string_view value);
+
+}  // namespace zicht::store::pg

@@ -1,0 +1,357 @@
+#include "store/postgres_store.h"
+
+#include <map>
+#include <unordered_map>
+
+#include "store/content_hash.h"
+#include "store/pg_schema.h"
+#include "store/report_row.h"
+
+namespace zicht::store {
+namespace {
+
+// Rows fetched per round trip by a scan. 10,000 keeps a chunk at a few MB
+// (the report text is the bulk) and the round trips (~100 µs each on
+// loopback) at ~1 % of a 1M-report start-up.
+constexpr int kScanChunk = 10000;
+
+// Taken by every UpsertBatch and erasure (pg_advisory_xact_lock), see the
+// header: one writer of reports at a time, across every node.
+constexpr int64_t kReportWriterLock = 0x7a6963687402;
+
+bool BoolIsValid(const pg::RowRef& r, int col) { return r.Text(col) == "t"; }
+
+// A server-side cursor read in chunks, with the accessors of a row
+// (report_row.h's Row) for its current row. REQUIRES: inside a transaction.
+class ChunkCursor {
+ public:
+  ChunkCursor(pg::Connection& db, std::string name) : db_(db), name_(std::move(name)) {}
+
+  Status Declare(const std::string& select) { return db_.Exec("DECLARE " + name_ + " NO SCROLL CURSOR FOR " + select); }
+
+  Result<bool> Step() {
+    if (++at_ < rows_.size()) return true;
+    if (done_) return false;
+    ZICHT_ASSIGN_OR_RETURN(rows_, db_.Query("FETCH FORWARD " + std::to_string(kScanChunk) + " FROM " + name_));
+    at_ = 0;
+    done_ = rows_.size() < kScanChunk;
+    return rows_.size() > 0;
+  }
+
+  bool IsNull(int col) const { return rows_.IsNull(at_, col); }
+  std::string_view Text(int col) const { return rows_.Text(at_, col); }
+  int64_t Int(int col) const { return rows_.Int(at_, col); }
+
+ private:
+  pg::Connection& db_;
+  std::string name_;
+  pg::Rows rows_;
+  int at_ = -1;
+  bool done_ = false;
+};
+
+bool CursorIsValid(const ChunkCursor& c, int col) { return c.Text(col) == "t"; }
+
+// "{1,2,3}": a bigint[] parameter.
+std::string ArrayLiteral(const std::vector<int64_t>& ids) {
+  std::string out = "{";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  out += '}';
+  return out;
+}
+
+void AppendField(std::string* out, std::string_view value) {
+  pg::AppendCopyText(out, value);
+  out->push_back('\t');
+}
+void AppendNull(std::string* out) { out->append("\\N\t"); }
+void AppendInt(std::string* out, int64_t v) {
+  out->append(std::to_string(v));
+  out->push_back('\t');
+}
+void EndLine(std::string* out) { out->back() = '\n'; }
+
+// The staging tables of UpsertBatch: one connection's private scratch,
+// emptied at every commit. Created per batch with IF NOT EXISTS, because a
+// connection reset by pg::Connection loses its temporary tables.
+constexpr const char* kBeginBatch = R"sql(
+BEGIN;
+CREATE TEMP TABLE IF NOT EXISTS stage_reports (
+  ord integer PRIMARY KEY, source text, id text, reported_at text, reported_at_s bigint, occurred_at text,
+  fraud_type text, outcome text, damage_cents bigint, channel text, age_band text, region text, text text,
+  content_hash bigint, row_id bigint, result "char") ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_identifiers (
+  ord integer, seq integer, kind text, role text, value text, canonical text, domain text, valid boolean,
+  invalid_reason text) ON COMMIT DELETE ROWS;
+)sql";
+
+// After the COPYs: classify every staged report ('d' duplicate, 'u'
+// updated: both by their stored key; 'i' new, numbered in batch order),
+// then write. Set-based: a 10,000-report batch is a handful of statements.
+constexpr const char* kApplyBatch = R"sql(
+UPDATE stage_reports s SET row_id = r.row_id,
+       result = CASE WHEN r.content_hash = s.content_hash THEN 'd' ELSE 'u' END
+  FROM reports r WHERE r.source = s.source AND r.id = s.id;
+UPDATE stage_reports s SET row_id = n.row_id, result = 'i'
+  FROM (SELECT ord, nextval(pg_get_serial_sequence('reports', 'row_id')) AS row_id
+          FROM (SELECT ord FROM stage_reports WHERE result IS NULL ORDER BY ord) q) n
+ WHERE s.ord = n.ord;
+INSERT INTO reports (row_id, source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome,
+                     damage_cents, channel, age_band, region, text, content_hash)
+  SELECT row_id, source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome,
+         damage_cents, channel, age_band, region, text, content_hash
+    FROM stage_reports WHERE result = 'i' ORDER BY row_id;
+UPDATE reports r SET reported_at = s.reported_at, reported_at_s = s.reported_at_s, occurred_at = s.occurred_at,
+       fraud_type = s.fraud_type, outcome = s.outcome, damage_cents = s.damage_cents, channel = s.channel,
+       age_band = s.age_band, region = s.region, text = s.text, content_hash = s.content_hash
+  FROM stage_reports s WHERE s.result = 'u' AND r.row_id = s.row_id;
+DELETE FROM identifiers i USING stage_reports s WHERE s.result = 'u' AND i.report_row = s.row_id;
+INSERT INTO identifiers (report_row, seq, kind, role, value, canonical, domain, valid, invalid_reason)
+  SELECT s.row_id, i.seq, i.kind, i.role, i.value, i.canonical, i.domain, i.valid, i.invalid_reason
+    FROM stage_identifiers i JOIN stage_reports s ON s.ord = i.ord
+   WHERE s.result <> 'd' ORDER BY s.row_id, i.seq;
+)sql";
+
+// COPY text of the staged reports and identifiers.
+void StageBatch(const std::vector<model::Report>& reports, std::string* report_rows, std::string* identifier_rows) {
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const model::Report& r = reports[i];
+    std::string& o = *report_rows;
+    AppendInt(&o, static_cast<int64_t>(i));
+    AppendField(&o, r.key.source);
+    AppendField(&o, r.key.id);
+    AppendField(&o, r.reported_at);
+    AppendInt(&o, r.reported_at_seconds);
+    if (r.occurred_at) AppendField(&o, *r.occurred_at); else AppendNull(&o);
+    AppendField(&o, model::kFraudTypeNames.Name(r.fraud_type));
+    AppendField(&o, model::kOutcomeNames.Name(r.outcome));
+    if (r.damage_cents) AppendInt(&o, *r.damage_cents); else AppendNull(&o);
+    if (r.channel) AppendField(&o, model::kChannelNames.Name(*r.channel)); else AppendNull(&o);
+    if (r.victim.age_band) AppendField(&o, model::kAgeBandNames.Name(*r.victim.age_band)); else AppendNull(&o);
+    if (r.victim.region) AppendField(&o, model::kRegionNames.Name(*r.victim.region)); else AppendNull(&o);
+    AppendField(&o, r.text);
+    AppendInt(&o, static_cast<int64_t>(ContentHash(r)));
+    EndLine(&o);
+    for (size_t seq = 0; seq < r.identifiers.size(); ++seq) {
+      const model::Identifier& id = r.identifiers[seq];
+      std::string& x = *identifier_rows;
+      AppendInt(&x, static_cast<int64_t>(i));
+      AppendInt(&x, static_cast<int64_t>(seq));
+      AppendField(&x, model::kIdentifierKindNames.Name(id.kind));
+      AppendField(&x, model::kRoleNames.Name(id.role));
+      AppendField(&x, id.value);
+      AppendField(&x, id.canonical);
+      AppendField(&x, id.domain);
+      AppendField(&x, id.valid ? "t" : "f");
+      AppendField(&x, id.invalid_reason);
+      EndLine(&x);
+    }
+  }
+}
+
+std::string LockWriters() { return "SELECT pg_advisory_xact_lock(" + std::to_string(kReportWriterLock) + ")"; }
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url, Durability durability) {
+  ZICHT_ASSIGN_OR_RETURN(auto db, OpenPgDatabase(url, durability));
+  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(db)));
+}
+
+Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<model::Report>& reports) {
+  return UpsertBatch(reports, nullptr);
+}
+
+Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<model::Report>& reports,
+                                                              std::vector<StoredReport>* changed) {
+  std::vector<UpsertOutcome> outcomes(reports.size(), UpsertOutcome::kDuplicate);
+  std::vector<int64_t> row_ids(reports.size(), 0);
+  if (reports.empty()) return outcomes;
+  std::string report_rows, identifier_rows;
+  StageBatch(reports, &report_rows, &identifier_rows);
+  ZICHT_RETURN_IF_ERROR(db_->Exec(kBeginBatch));
+  Status s = [&]() -> Status {
+    ZICHT_RETURN_IF_ERROR(db_->Exec(LockWriters()));
+    ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY stage_reports (ord, source, id, reported_at, reported_at_s, occurred_at, "
+                                      "fraud_type, outcome, damage_cents, channel, age_band, region, text, "
+                                      "content_hash) FROM STDIN",
+                                      report_rows));
+    if (!identifier_rows.empty()) {
+      ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY stage_identifiers (ord, seq, kind, role, value, canonical, domain, "
+                                        "valid, invalid_reason) FROM STDIN",
+                                        identifier_rows));
+    }
+    ZICHT_RETURN_IF_ERROR(db_->Exec(kApplyBatch));
+    ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT ord, row_id, result FROM stage_reports WHERE result <> 'd'"));
+    for (int i = 0; i < rows.size(); ++i) {
+      size_t ord = static_cast<size_t>(rows.Int(i, 0));
+      if (ord >= reports.size()) return Status::Internal("staged report out of range");
+      row_ids[ord] = rows.Int(i, 1);
+      outcomes[ord] = rows.Text(i, 2) == "i" ? UpsertOutcome::kInserted : UpsertOutcome::kUpdated;
+    }
+    return db_->Exec("COMMIT");
+  }();
+  if (!s.ok()) {
+    (void)db_->Exec("ROLLBACK");
+    return s;
+  }
+  // Filled only after COMMIT, so a failed batch hands back nothing.
+  if (changed) {
+    for (size_t i = 0; i < reports.size(); ++i) {
+      if (outcomes[i] == UpsertOutcome::kDuplicate) continue;
+      changed->push_back(StoredReport{row_ids[i], reports[i]});
+    }
+  }
+  return outcomes;
+}
+
+Status PostgresStore::Scan(const char* report_columns, const char* identifier_columns, bool index_only,
+                           const std::function<Status(const StoredReport&)>& fn) {
+  // One snapshot for both cursors, so a concurrent writer cannot slip a
+  // report in between them.
+  ZICHT_RETURN_IF_ERROR(db_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  Status s = [&]() -> Status {
+    ChunkCursor reports(*db_, "zicht_scan_reports");
+    ChunkCursor ids(*db_, "zicht_scan_identifiers");
+    ZICHT_RETURN_IF_ERROR(reports.Declare(std::string("SELECT ") + report_columns + " FROM reports ORDER BY row_id"));
+    ZICHT_RETURN_IF_ERROR(ids.Declare(std::string("SELECT report_row, ") + identifier_columns +
+                                      " FROM identifiers ORDER BY report_row, seq"));
+    return MergeScan(reports, ids, index_only ? ScanColumns::kIndex : ScanColumns::kFull, CursorIsValid, fn);
+  }();
+  Status end = db_->Exec(s.ok() ? "COMMIT" : "ROLLBACK");
+  return s.ok() ? end : s;
+}
+
+Status PostgresStore::ScanReports(const std::function<Status(const StoredReport&)>& fn) {
+  return Scan(kReportColumns, kIdentifierColumns, false, fn);
+}
+
+Status PostgresStore::ScanIndexFields(const std::function<Status(const StoredReport&)>& fn) {
+  return Scan(kIndexReportColumns, kIndexIdentifierColumns, true, fn);
+}
+
+Result<std::vector<StoredReport>> PostgresStore::ReadRows(const std::string& row_ids) {
+  pg::Params p;
+  p.Add(row_ids);
+  ZICHT_ASSIGN_OR_RETURN(auto reports, db_->Query(std::string("SELECT ") + kReportColumns +
+                                                  " FROM reports WHERE row_id = ANY($1::bigint[]) ORDER BY row_id", p));
+  ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Query(std::string("SELECT report_row, ") + kIdentifierColumns +
+                                              " FROM identifiers WHERE report_row = ANY($1::bigint[]) "
+                                              "ORDER BY report_row, seq", p));
+  std::vector<StoredReport> out(static_cast<size_t>(reports.size()));
+  int id_row = 0;
+  for (int i = 0; i < reports.size(); ++i) {
+    ZICHT_RETURN_IF_ERROR(DecodeReport(pg::RowRef(reports, i), &out[i]));
+    while (id_row < ids.size() && ids.Int(id_row, 0) < out[i].row_id) ++id_row;
+    for (; id_row < ids.size() && ids.Int(id_row, 0) == out[i].row_id; ++id_row) {
+      ZICHT_RETURN_IF_ERROR(
+          DecodeIdentifier(pg::RowRef(ids, id_row), 1, BoolIsValid, &out[i].report.identifiers.emplace_back()));
+    }
+  }
+  return out;
+}
+
+Result<StoredReport> PostgresStore::GetReport(const model::ReportKey& key) {
+  pg::Params p;
+  p.Add(key.source).Add(key.id);
+  ZICHT_ASSIGN_OR_RETURN(auto row, db_->Query("SELECT row_id FROM reports WHERE source = $1 AND id = $2", p));
+  // The message names the source only: report ids may carry case numbers.
+  if (row.size() == 0) return Status::NotFound("no report with this id from source '" + key.source + "'");
+  ZICHT_ASSIGN_OR_RETURN(auto got, ReadRows(ArrayLiteral({row.Int(0, 0)})));
+  if (got.empty()) return Status::NotFound("no report with this id from source '" + key.source + "'");
+  return std::move(got.front());
+}
+
+Result<std::vector<StoredReport>> PostgresStore::GetReports(const std::vector<int64_t>& row_ids) {
+  ZICHT_ASSIGN_OR_RETURN(auto by_row, ReadRows(ArrayLiteral(row_ids)));
+  std::unordered_map<int64_t, size_t> at;
+  for (size_t i = 0; i < by_row.size(); ++i) at.emplace(by_row[i].row_id, i);
+  std::vector<StoredReport> out;
+  out.reserve(row_ids.size());
+  for (int64_t row_id : row_ids) {
+    auto it = at.find(row_id);
+    if (it != at.end()) out.push_back(by_row[it->second]);
+  }
+  return out;
+}
+
+Result<int64_t> PostgresStore::CountReports() {
+  ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT COUNT(*) FROM reports"));
+  return rows.size() > 0 ? rows.Int(0, 0) : int64_t{0};
+}
+
+Result<std::vector<StatsRow>> PostgresStore::Stats(const StatsQuery& query) {
+  bool weekly = query.by == StatsBucket::kWeek;
+  std::string sql = StatsSql(weekly, "to_char(to_timestamp(reported_at_s) AT TIME ZONE 'UTC', 'YYYY-MM')");
+  pg::Params p;
+  if (query.fraud_type) p.Add(model::kFraudTypeNames.Name(*query.fraud_type)); else p.AddNull();
+  if (query.since) p.Add(static_cast<int64_t>(*query.since)); else p.AddNull();
+  ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query(sql, p));
+  std::vector<StatsRow> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    ZICHT_RETURN_IF_ERROR(DecodeStatsRow(pg::RowRef(rows, i), weekly, &out.emplace_back()));
+  }
+  SortStatsRows(&out);
+  return out;
+}
+
+Result<int64_t> PostgresStore::EraseReport(const model::ReportKey& key) {
+  int64_t row_id = 0;
+  Status s = db_->Transaction([&]() -> Status {
+    ZICHT_RETURN_IF_ERROR(db_->Exec(LockWriters()));
+    pg::Params p;
+    p.Add(key.source).Add(key.id);
+    ZICHT_ASSIGN_OR_RETURN(auto row, db_->Query("DELETE FROM reports WHERE source = $1 AND id = $2 RETURNING row_id", p));
+    // The message names the source only: report ids may carry case numbers.
+    if (row.size() == 0) return Status::NotFound("no report with this id from source '" + key.source + "'");
+    row_id = row.Int(0, 0);
+    pg::Params q;
+    q.Add(row_id);
+    return db_->Query("DELETE FROM identifiers WHERE report_row = $1", q).status();
+  });
+  if (!s.ok()) return s;
+  return row_id;
+}
+
+Result<ErasedReports> PostgresStore::EraseExpired(const RetentionCutoffs& cutoffs, bool dry_run) {
+  // As SqliteStore::EraseExpired: one pass over three columns, the rule
+  // decided in C++ (CutoffFor), then one DELETE per table for the chosen
+  // row ids, all in one transaction.
+  ErasedReports out;
+  std::map<std::string, int64_t, std::less<>> per_source;
+  Status s = db_->Transaction([&]() -> Status {
+    ZICHT_RETURN_IF_ERROR(db_->Exec(LockWriters()));
+    ChunkCursor scan(*db_, "zicht_retention");
+    ZICHT_RETURN_IF_ERROR(scan.Declare("SELECT row_id, source, reported_at_s FROM reports"));
+    for (;;) {
+      ZICHT_ASSIGN_OR_RETURN(bool row, scan.Step());
+      if (!row) break;
+      std::string_view source = scan.Text(1);
+      std::optional<UnixSeconds> cutoff = CutoffFor(cutoffs, source);
+      if (!cutoff || scan.Int(2) >= *cutoff) continue;
+      out.row_ids.push_back(scan.Int(0));
+      auto it = per_source.find(source);
+      if (it == per_source.end()) it = per_source.emplace(std::string(source), 0).first;
+      ++it->second;
+    }
+    ZICHT_RETURN_IF_ERROR(db_->Exec("CLOSE zicht_retention"));
+    if (dry_run || out.row_ids.empty()) return Status::Ok();
+    pg::Params p;
+    p.Add(ArrayLiteral(out.row_ids));
+    ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM identifiers WHERE report_row = ANY($1::bigint[])", p).status());
+    return db_->Query("DELETE FROM reports WHERE row_id = ANY($1::bigint[])", p).status();
+  });
+  if (!s.ok()) return s;
+  out.per_source.assign(per_source.begin(), per_source.end());
+  return out;
+}
+
+Result<bool> PostgresStore::Checkpoint() {
+  ZICHT_RETURN_IF_ERROR(db_->Exec("VACUUM reports, identifiers"));
+  return true;
+}
+
+}  // namespace zicht::store

@@ -1,0 +1,81 @@
+#pragma once
+// Store on a PostgreSQL database (docs/design.md, "Scale"; issue 14: the
+// shared store of several service nodes). Schema: docs/schema.md,
+// "PostgreSQL"; created and migrated by store/pg_schema.h on Open.
+//
+// How the guarantees of store.h are met:
+//  - Atomic batches: each UpsertBatch is one transaction. Its reports and
+//    identifiers are bulk-loaded with COPY into two temporary staging
+//    tables, then moved by a handful of set-based statements (look up
+//    existing keys, number new rows, INSERT, UPDATE, replace identifiers).
+//    A client killed mid-batch leaves an open transaction that PostgreSQL
+//    rolls back when the connection drops; every earlier batch survives.
+//  - Idempotent upsert on (source, id): the UNIQUE (source, id) index finds
+//    a stored key; its content hash (store/content_hash.h) decides between
+//    duplicate (no write) and updated (row rewritten, identifiers replaced,
+//    row_id kept).
+//  - Writers of reports are serialised by a transaction-level advisory lock
+//    (as SQLite's one writer): the look-up and the insert of one batch can
+//    never race with another node's batch, and row ids are handed out in
+//    commit order.
+//  - Durability (durability.h): kNormal sets synchronous_commit = off —
+//    like SQLite's NORMAL, a commit survives a crash of the zicht process
+//    (the server has it), but a crash of the PostgreSQL machine may lose
+//    the last commits (at most 3 × wal_writer_delay, 0.6 s by default),
+//    never corrupt them; kFull waits for the WAL flush of every commit.
+//  - Erasure: DELETE of the report row and its identifier rows in one
+//    transaction; Checkpoint() vacuums the tables so that the dead tuples'
+//    space is reused.
+//  - Scans read through server-side cursors in chunks (kScanChunk rows), so
+//    a start-up over millions of reports holds one chunk in memory.
+//
+// Thread-safety: as Store — one thread at a time per instance (one
+// connection). Open one per thread; any number may run beside each other.
+#include <memory>
+#include <string>
+
+#include "store/pg_db.h"
+#include "store/store.h"
+
+namespace zicht::store {
+
+class PostgresStore final : public Store {
+ public:
+  //! Connects to `url` (postgresql://…) and migrates its schema.
+  //! On failure: kIOError naming host and database, or kCorruption for a
+  //! newer schema.
+  static Result<std::unique_ptr<PostgresStore>> Open(const std::string& url,
+                                                     Durability durability = Durability::kNormal);
+
+  Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports) override;
+  Result<std::vector<UpsertOutcome>> UpsertBatch(const std::vector<model::Report>& reports,
+                                                 std::vector<StoredReport>* changed) override;
+  Status ScanReports(const std::function<Status(const StoredReport&)>& fn) override;
+  Status ScanIndexFields(const std::function<Status(const StoredReport&)>& fn) override;
+  Result<StoredReport> GetReport(const model::ReportKey& key) override;
+  Result<std::vector<StoredReport>> GetReports(const std::vector<int64_t>& row_ids) override;
+  Result<int64_t> CountReports() override;
+  Result<std::vector<StatsRow>> Stats(const StatsQuery& query) override;
+  Result<int64_t> EraseReport(const model::ReportKey& key) override;
+  Result<ErasedReports> EraseExpired(const RetentionCutoffs& cutoffs, bool dry_run) override;
+  //! VACUUM of both report tables: PostgreSQL keeps a deleted row's bytes
+  //! as a dead tuple until a vacuum frees its space (docs/privacy.md).
+  //! Always true (a vacuum does not wait for readers; a row an open
+  //! snapshot still sees is freed by a later one).
+  Result<bool> Checkpoint() override;
+
+  //! The underlying connection, for store/ code that adds its own tables.
+  pg::Connection& db() { return *db_; }
+
+ private:
+  explicit PostgresStore(std::unique_ptr<pg::Connection> db) : db_(std::move(db)) {}
+  Status Scan(const char* report_columns, const char* identifier_columns, bool index_only,
+              const std::function<Status(const StoredReport&)>& fn);
+  //! Reads the reports whose row_id is in `row_ids` (a PostgreSQL array
+  //! literal) with their identifiers, in row_id order.
+  Result<std::vector<StoredReport>> ReadRows(const std::string& row_ids);
+
+  std::unique_ptr<pg::Connection> db_;
+};
+
+}  // namespace zicht::store

@@ -1,0 +1,39 @@
+#pragma once
+// One test suite, both store backends (issue 14). A test parametrised over
+// StoreBackends() gets a fresh, empty store location per test from
+// FreshStoreLocation: a SQLite file in the test's temporary directory, or a
+// new database in the test binary's PostgreSQL cluster.
+//
+// zicht_test(NAME BACKENDS …) builds the test sources twice: NAME runs the
+// "sqlite" instances (one CTest test each, as every other test), NAME_pg the
+// "postgresql" instances, in one process with one throw-away cluster
+// (pg_cluster.h), started by a GoogleTest global environment before the
+// first test and stopped after the last. When PostgreSQL cannot start (its
+// binaries are missing, say), NAME_pg FAILS with the reason: CI must really
+// run these tests, never skip them silently.
+//
+// Test-only. Thread-safety: from the test's main thread.
+#include <string>
+#include <vector>
+
+#include "testutil/testutil.h"
+
+namespace zicht::testutil {
+
+//! {"sqlite"} in NAME, {"postgresql"} in NAME_pg.
+std::vector<std::string> StoreBackends();
+
+//! A fresh, empty store for `backend`: dir/`file` for SQLite, a new
+//! database's URL for PostgreSQL. Adds a test failure (and returns "") when
+//! the backend is not available in this binary.
+std::string FreshStoreLocation(const std::string& backend, const TempDir& dir, const std::string& file = "zicht.db");
+
+//! For INSTANTIATE_TEST_SUITE_P's name generator: the backend's name.
+struct BackendName {
+  template <typename Info>
+  std::string operator()(const Info& info) const {
+    return info.param;
+  }
+};
+
+}  // namespace zicht::testutil
