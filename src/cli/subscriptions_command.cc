@@ -68,7 +68,7 @@ int Add(const SubscriptionsArgs& a) {
     if (!secret.ok()) return ReportStatus(kCmd, secret.status(), secret.status().code() == StatusCode::kInvalidArgument);
     hook = store::Webhook{a.partner, a.webhook, *secret, s.created};
   }
-  auto store = store::OpenSqliteAlertStore(a.db);
+  auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus(kCmd, store.status());
   auto id = (*store)->AddSubscription(s);
   if (!id.ok()) return ReportStatus(kCmd, id.status());
@@ -83,7 +83,7 @@ int Add(const SubscriptionsArgs& a) {
 }
 
 int List(const SubscriptionsArgs& a) {
-  auto store = store::OpenSqliteAlertStore(a.db);
+  auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus("subscriptions list", store.status());
   auto subs = (*store)->Subscriptions();
   if (!subs.ok()) return ReportStatus("subscriptions list", subs.status());
@@ -130,7 +130,7 @@ int List(const SubscriptionsArgs& a) {
 }
 
 int Remove(const SubscriptionsArgs& a) {
-  auto store = store::OpenSqliteAlertStore(a.db);
+  auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus("subscriptions remove", store.status());
   if (Status s = (*store)->RemoveSubscription(a.id); !s.ok()) return ReportStatus("subscriptions remove", s);
   std::fprintf(stderr, "zicht subscriptions: removed subscription %lld.\n", static_cast<long long>(a.id));

@@ -211,4 +211,10 @@ class AlertStore {
 Result<std::unique_ptr<AlertStore>> OpenSqliteAlertStore(const std::string& path,
                                                          Durability durability = Durability::kNormal);
 
+//! The alert tables of the store at `location` (store.h, OpenStore): the
+//! SQLite file's. A PostgreSQL store has no alert tables yet: kInvalidArgument
+//! saying so (docs/schema.md, "PostgreSQL").
+Result<std::unique_ptr<AlertStore>> OpenAlertStore(const std::string& location,
+                                                   Durability durability = Durability::kNormal);
+
 }  // namespace zicht::store

@@ -1,4 +1,5 @@
 // OpenStore and MigrateStore (store.h): the one place that picks the backend.
+#include "store/alert_store.h"
 #include "store/audit_store.h"
 #include "store/barrier_state_store.h"
 #include "store/pg_db.h"
@@ -36,6 +37,14 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& location, Durability
     return std::unique_ptr<Store>(std::move(store));
   }
   return OpenSqliteStore(location, durability);
+}
+
+Result<std::unique_ptr<AlertStore>> OpenAlertStore(const std::string& location, Durability durability) {
+  if (IsPostgresLocation(location)) {
+    return Status::InvalidArgument("alert subscriptions, webhooks and alerts are not yet kept in a PostgreSQL store "
+                                   "(docs/schema.md); use a SQLite store for them");
+  }
+  return OpenSqliteAlertStore(location, durability);
 }
 
 Result<SchemaVersion> MigrateStore(const std::string& location) {

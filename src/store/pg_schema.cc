@@ -9,8 +9,11 @@ namespace {
 // then finds the schema current.
 constexpr int64_t kMigrationLock = 0x7a6963687401;  // "zicht" 01
 
-// Version 1: the SQLite schema (sqlite_schema.cc, audit_store.cc,
+// Version 1: the SQLite schema (sqlite_schema.cc — reports, identifiers
+// and the change log of its version 2 —, audit_store.cc,
 // warning_list_store.cc, barrier_state_store.cc) in PostgreSQL's types.
+// The change log's seq is an identity column: a sequence never hands out a
+// number twice, also after pruning emptied the table (as AUTOINCREMENT).
 // Enumerations are stored by their wire names, as in SQLite. BLOBs become
 // bytea; 0/1 flags boolean; the content hash (a uint64) a bigint holding
 // the same 64 bits.
@@ -50,6 +53,19 @@ CREATE TABLE identifiers (
   invalid_reason text    NOT NULL,
   PRIMARY KEY (report_row, seq)
 );
+CREATE TABLE changes (
+  seq       bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  first_row bigint  NOT NULL,
+  last_row  bigint  NOT NULL,
+  erased    boolean NOT NULL,
+  origin    text    NOT NULL,
+  at        bigint  NOT NULL
+);
+CREATE TABLE change_log (
+  id             integer PRIMARY KEY CHECK (id = 1),
+  pruned_through bigint  NOT NULL
+);
+INSERT INTO change_log (id, pruned_through) VALUES (1, 0);
 CREATE TABLE warning_list (
   name        text PRIMARY KEY,
   description text NOT NULL DEFAULT '',

@@ -1,8 +1,10 @@
 #include "store/postgres_store.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
+#include "common/time.h"
 #include "store/content_hash.h"
 #include "store/pg_schema.h"
 #include "store/report_row.h"
@@ -186,12 +188,15 @@ Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<
     }
     ZICHT_RETURN_IF_ERROR(db_->Exec(kApplyBatch));
     ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT ord, row_id, result FROM stage_reports WHERE result <> 'd'"));
+    std::vector<int64_t> written;
     for (int i = 0; i < rows.size(); ++i) {
       size_t ord = static_cast<size_t>(rows.Int(i, 0));
       if (ord >= reports.size()) return Status::Internal("staged report out of range");
       row_ids[ord] = rows.Int(i, 1);
       outcomes[ord] = rows.Text(i, 2) == "i" ? UpsertOutcome::kInserted : UpsertOutcome::kUpdated;
+      written.push_back(row_ids[ord]);
     }
+    ZICHT_RETURN_IF_ERROR(LogChanges(std::move(written), false));
     return db_->Exec("COMMIT");
   }();
   if (!s.ok()) {
@@ -310,7 +315,8 @@ Result<int64_t> PostgresStore::EraseReport(const model::ReportKey& key) {
     row_id = row.Int(0, 0);
     pg::Params q;
     q.Add(row_id);
-    return db_->Query("DELETE FROM identifiers WHERE report_row = $1", q).status();
+    ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM identifiers WHERE report_row = $1", q).status());
+    return LogChanges({row_id}, true);
   });
   if (!s.ok()) return s;
   return row_id;
@@ -321,37 +327,89 @@ Result<ErasedReports> PostgresStore::EraseExpired(const RetentionCutoffs& cutoff
   // decided in C++ (CutoffFor), then one DELETE per table for the chosen
   // row ids, all in one transaction.
   ErasedReports out;
-  std::map<std::string, int64_t, std::less<>> per_source;
   Status s = db_->Transaction([&]() -> Status {
     ZICHT_RETURN_IF_ERROR(db_->Exec(LockWriters()));
     ChunkCursor scan(*db_, "zicht_retention");
     ZICHT_RETURN_IF_ERROR(scan.Declare("SELECT row_id, source, reported_at_s FROM reports"));
-    for (;;) {
-      ZICHT_ASSIGN_OR_RETURN(bool row, scan.Step());
-      if (!row) break;
-      std::string_view source = scan.Text(1);
-      std::optional<UnixSeconds> cutoff = CutoffFor(cutoffs, source);
-      if (!cutoff || scan.Int(2) >= *cutoff) continue;
-      out.row_ids.push_back(scan.Int(0));
-      auto it = per_source.find(source);
-      if (it == per_source.end()) it = per_source.emplace(std::string(source), 0).first;
-      ++it->second;
-    }
+    ZICHT_RETURN_IF_ERROR(CollectExpired(scan, cutoffs, &out));
     ZICHT_RETURN_IF_ERROR(db_->Exec("CLOSE zicht_retention"));
     if (dry_run || out.row_ids.empty()) return Status::Ok();
     pg::Params p;
     p.Add(ArrayLiteral(out.row_ids));
     ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM identifiers WHERE report_row = ANY($1::bigint[])", p).status());
-    return db_->Query("DELETE FROM reports WHERE row_id = ANY($1::bigint[])", p).status();
+    ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM reports WHERE row_id = ANY($1::bigint[])", p).status());
+    return LogChanges(out.row_ids, true);
   });
   if (!s.ok()) return s;
-  out.per_source.assign(per_source.begin(), per_source.end());
   return out;
 }
 
 Result<bool> PostgresStore::Checkpoint() {
   ZICHT_RETURN_IF_ERROR(db_->Exec("VACUUM reports, identifiers"));
   return true;
+}
+
+Status PostgresStore::LogChanges(std::vector<int64_t> row_ids, bool erased) {
+  if (row_ids.empty()) return Status::Ok();
+  const int64_t now = SystemClock().Now();
+  if (now - last_prune_ >= prune_every_seconds_) {
+    // As SqliteStore::LogChanges: everything before the first entry young
+    // enough to keep, and the mark raised to the last seq pruned.
+    pg::Params p;
+    p.Add(now - horizon_seconds_);
+    ZICHT_RETURN_IF_ERROR(db_->Query(
+        "WITH through AS (SELECT COALESCE((SELECT seq - 1 FROM changes WHERE at > $1 ORDER BY seq LIMIT 1), "
+        "(SELECT MAX(seq) FROM changes)) AS seq), "
+        "pruned AS (DELETE FROM changes WHERE seq <= (SELECT seq FROM through) RETURNING seq) "
+        "UPDATE change_log SET pruned_through = GREATEST(pruned_through, (SELECT MAX(seq) FROM pruned)) "
+        "WHERE id = 1 AND EXISTS (SELECT 1 FROM pruned)", p).status());
+    last_prune_ = now;
+  }
+  std::sort(row_ids.begin(), row_ids.end());
+  std::vector<int64_t> firsts, lasts;
+  for (size_t i = 0; i < row_ids.size();) {
+    size_t j = i;
+    while (j + 1 < row_ids.size() && row_ids[j + 1] <= row_ids[j] + 1) ++j;
+    firsts.push_back(row_ids[i]);
+    lasts.push_back(row_ids[j]);
+    i = j + 1;
+  }
+  pg::Params p;
+  p.Add(ArrayLiteral(firsts)).Add(ArrayLiteral(lasts)).Add(erased ? "t" : "f").Add(origin_).Add(now);
+  ZICHT_RETURN_IF_ERROR(db_->Query("INSERT INTO changes (first_row, last_row, erased, origin, at) "
+                                   "SELECT f, l, $3::boolean, $4, $5 FROM unnest($1::bigint[], $2::bigint[]) AS t(f, l) "
+                                   "ORDER BY f", p).status());
+  return db_->Exec("NOTIFY zicht_changes");
+}
+
+Result<ChangeBatch> PostgresStore::ChangesAfter(int64_t after, size_t limit) {
+  // One statement, so the prune mark and the entries come from one
+  // snapshot: a prune in between cannot hide a gap. One row with NULL
+  // entry columns when there is nothing new.
+  pg::Params p;
+  p.Add(after).Add(static_cast<int64_t>(limit));
+  ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query(
+      "SELECT l.pruned_through, c.seq, c.first_row, c.last_row, c.erased, c.origin FROM change_log l "
+      "LEFT JOIN LATERAL (SELECT * FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2) c ON true "
+      "WHERE l.id = 1 ORDER BY c.seq", p));
+  ChangeBatch out;
+  out.gap = rows.size() > 0 && after < rows.Int(0, 0);
+  for (int i = 0; i < rows.size(); ++i) {
+    if (rows.IsNull(i, 1)) continue;
+    Change& c = out.changes.emplace_back();
+    c.seq = rows.Int(i, 1);
+    c.first_row = rows.Int(i, 2);
+    c.last_row = rows.Int(i, 3);
+    c.erased = rows.Bool(i, 4);
+    c.origin = rows.Text(i, 5);
+  }
+  return out;
+}
+
+Result<int64_t> PostgresStore::LastChange() {
+  ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query(
+      "SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM changes), 0), pruned_through) FROM change_log WHERE id = 1"));
+  return rows.size() > 0 ? rows.Int(0, 0) : int64_t{0};
 }
 
 }  // namespace zicht::store

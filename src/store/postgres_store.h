@@ -18,6 +18,11 @@
 //    (as SQLite's one writer): the look-up and the insert of one batch can
 //    never race with another node's batch, and row ids are handed out in
 //    commit order.
+//  - Change log (store.h): LogChanges() inside the same transaction as the
+//    write it records, under the writers' lock, so sequence numbers (an
+//    identity column) are handed out in commit order. Each logging
+//    transaction also sends NOTIFY zicht_changes (delivered at commit), so
+//    a node may LISTEN instead of polling.
 //  - Durability (durability.h): kNormal sets synchronous_commit = off —
 //    like SQLite's NORMAL, a commit survives a crash of the zicht process
 //    (the server has it), but a crash of the PostgreSQL machine may lose
@@ -63,6 +68,15 @@ class PostgresStore final : public Store {
   //! Always true (a vacuum does not wait for readers; a row an open
   //! snapshot still sees is freed by a later one).
   Result<bool> Checkpoint() override;
+  void SetChangeOrigin(std::string origin) override { origin_ = std::move(origin); }
+  Result<ChangeBatch> ChangesAfter(int64_t after, size_t limit) override;
+  Result<int64_t> LastChange() override;
+
+  //! Change-log pruning for tests, as SqliteStore's.
+  void SetChangeLogPruning(int64_t horizon_seconds, int64_t every_seconds) {
+    horizon_seconds_ = horizon_seconds;
+    prune_every_seconds_ = every_seconds;
+  }
 
   //! The underlying connection, for store/ code that adds its own tables.
   pg::Connection& db() { return *db_; }
@@ -75,7 +89,16 @@ class PostgresStore final : public Store {
   //! literal) with their identifiers, in row_id order.
   Result<std::vector<StoredReport>> ReadRows(const std::string& row_ids);
 
+  //! Appends change-log entries for `row_ids` (one per run of consecutive
+  //! ids), prunes old ones when due, and NOTIFYs `zicht_changes`; inside
+  //! the writing transaction, under the writers' lock.
+  Status LogChanges(std::vector<int64_t> row_ids, bool erased);
+
   std::unique_ptr<pg::Connection> db_;
+  std::string origin_;
+  int64_t horizon_seconds_ = kChangeLogHorizonSeconds;
+  int64_t prune_every_seconds_ = 60;
+  int64_t last_prune_ = 0;  // unix seconds of this instance's last prune
 };
 
 }  // namespace zicht::store

@@ -8,6 +8,7 @@
 // Internal to store/. Thread-safety: plain functions.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -172,6 +173,27 @@ Status DecodeStatsRow(const Row& s, bool weekly, StatsRow* out) {
   out->attempts = s.Int(3);
   out->losses = s.Int(4);
   out->damage_cents = s.Int(5);
+  return Status::Ok();
+}
+
+//! Reads `scan` (row_id, source, reported_at_s of every report) and adds
+//! to `out` every report whose cutoff (CutoffFor) it is before: its row id
+//! and its count under its source (per_source sorted by source).
+template <typename Cursor>
+Status CollectExpired(Cursor& scan, const RetentionCutoffs& cutoffs, ErasedReports* out) {
+  std::map<std::string, int64_t, std::less<>> per_source;
+  for (;;) {
+    ZICHT_ASSIGN_OR_RETURN(bool row, scan.Step());
+    if (!row) break;
+    std::string_view source = scan.Text(1);
+    std::optional<UnixSeconds> cutoff = CutoffFor(cutoffs, source);
+    if (!cutoff || scan.Int(2) >= *cutoff) continue;
+    out->row_ids.push_back(scan.Int(0));
+    auto it = per_source.find(source);
+    if (it == per_source.end()) it = per_source.emplace(std::string(source), 0).first;
+    ++it->second;
+  }
+  out->per_source.assign(per_source.begin(), per_source.end());
   return Status::Ok();
 }
 
