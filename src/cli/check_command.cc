@@ -61,7 +61,7 @@ int RunCheck(const CheckArgs& a) {
   if (!engine.ok()) return ReportStatus("check", engine.status());
   link::Verdict v = (*engine)->Check(*kind, a.value);
   // What partners reported back: confirmed mules, disputes (alert/marks.h).
-  auto alerts = store::OpenSqliteAlertStore(a.db);
+  auto alerts = store::OpenAlertStore(a.db);
   if (!alerts.ok()) return ReportStatus("check", alerts.status());
   auto marks = (*alerts)->Marks();
   if (!marks.ok()) return ReportStatus("check", marks.status());

@@ -33,7 +33,7 @@ struct DisputesArgs {
 constexpr const char* kStateNames[] = {"open", "upheld", "rejected"};
 
 int List(const DisputesArgs& a) {
-  auto store = store::OpenSqliteAlertStore(a.db);
+  auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus("disputes list", store.status());
   auto disputes = (*store)->Disputes(!a.all);
   if (!disputes.ok()) return ReportStatus("disputes list", disputes.status());
@@ -81,7 +81,7 @@ int Resolve(const DisputesArgs& a) {
   if (a.reason.empty()) {
     return ReportStatus(kCmd, Status::InvalidArgument("--reason is required: it is kept with the dispute"), true);
   }
-  auto store = store::OpenSqliteAlertStore(a.db);
+  auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus(kCmd, store.status());
   const UnixSeconds now = SystemClock().Now();
   const store::DisputeState state = a.upheld ? store::DisputeState::kUpheld : store::DisputeState::kRejected;

@@ -83,9 +83,6 @@ struct AlertSide {
 Result<AlertSide> OpenAlertSide(const IngestArgs& a) {
   AlertSide side;
   ZICHT_ASSIGN_OR_RETURN(alert::AlertRules rules, alert::LoadAlertRules(a.alert_rules));
-  // A PostgreSQL store keeps no subscriptions yet (store::OpenAlertStore),
-  // so no partner can be waiting for an alert: nothing to raise.
-  if (store::IsPostgresLocation(a.db)) return side;
   ZICHT_ASSIGN_OR_RETURN(side.store, store::OpenAlertStore(a.db));
   ZICHT_ASSIGN_OR_RETURN(std::vector<store::Subscription> subs, side.store->Subscriptions());
   if (!subs.empty()) side.generator.emplace(std::move(rules), alert::SubscriptionIndex(subs));

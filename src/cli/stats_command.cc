@@ -74,7 +74,7 @@ std::string Duration(const std::optional<int64_t>& s) {
 }
 
 int RunOutcomes(const StatsArgs& a) {
-  auto store = store::OpenSqliteAlertStore(a.db);
+  auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus("stats", store.status());
   auto rows = (*store)->Outcomes();
   if (!rows.ok()) return ReportStatus("stats", rows.status());

@@ -88,7 +88,7 @@ void AlertDelivery::Run(Worker* w) {
     }
     int64_t wait_ms = kPollIntervalMs;
     if (!store) {
-      auto opened = store::OpenSqliteAlertStore(options_.db_path, options_.durability);
+      auto opened = store::OpenAlertStore(options_.db_path, options_.durability);
       if (opened.ok()) store = std::move(opened).value();
       else std::fprintf(stderr, "zicht serve: alert delivery: %s\n", opened.status().ToString().c_str());
     }

@@ -35,8 +35,8 @@ Result<std::unique_ptr<AlertService>> AlertService::Open(const ServerOptions& op
                                                          const KeyRing* keys) {
   ZICHT_ASSIGN_OR_RETURN(alert::AlertRules rules, alert::LoadAlertRules(options.alert_rules_path));
   std::unique_ptr<AlertService> s(new AlertService(options, engine, keys, std::move(rules)));
-  ZICHT_ASSIGN_OR_RETURN(s->ingest_store_, store::OpenSqliteAlertStore(options.db_path, options.durability));
-  ZICHT_ASSIGN_OR_RETURN(s->request_store_, store::OpenSqliteAlertStore(options.db_path, options.durability));
+  ZICHT_ASSIGN_OR_RETURN(s->ingest_store_, store::OpenAlertStore(options.db_path, options.durability));
+  ZICHT_ASSIGN_OR_RETURN(s->request_store_, store::OpenAlertStore(options.db_path, options.durability));
   ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks initial, s->request_store_->Marks());
   s->upheld_count_ = initial.dispute_upheld.size();  // the engine was built with their warning-list
   s->RefreshSubscriptions(*s->request_store_);
@@ -100,7 +100,7 @@ void AlertService::Upkeep() {
       if (stop_) return;
     }
     if (!store) {
-      auto opened = store::OpenSqliteAlertStore(options_.db_path, options_.durability);
+      auto opened = store::OpenAlertStore(options_.db_path, options_.durability);
       if (!opened.ok()) {
         LogError("upkeep", opened.status());
         continue;

@@ -212,9 +212,13 @@ Result<std::unique_ptr<AlertStore>> OpenSqliteAlertStore(const std::string& path
                                                          Durability durability = Durability::kNormal);
 
 //! The alert tables of the store at `location` (store.h, OpenStore): the
-//! SQLite file's. A PostgreSQL store has no alert tables yet: kInvalidArgument
-//! saying so (docs/schema.md, "PostgreSQL").
+//! SQLite file's. A PostgreSQL store has no alert tables yet
+//! (pg_alert_store.cc): it reads as holding none, and refuses every write
+//! with kInvalidArgument saying so (docs/schema.md, "PostgreSQL").
 Result<std::unique_ptr<AlertStore>> OpenAlertStore(const std::string& location,
                                                    Durability durability = Durability::kNormal);
+
+//! The PostgreSQL side of OpenAlertStore (pg_alert_store.cc).
+Result<std::unique_ptr<AlertStore>> OpenPgAlertStore(const std::string& url, Durability durability);
 
 }  // namespace zicht::store

@@ -40,10 +40,7 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& location, Durability
 }
 
 Result<std::unique_ptr<AlertStore>> OpenAlertStore(const std::string& location, Durability durability) {
-  if (IsPostgresLocation(location)) {
-    return Status::InvalidArgument("alert subscriptions, webhooks and alerts are not yet kept in a PostgreSQL store "
-                                   "(docs/schema.md); use a SQLite store for them");
-  }
+  if (IsPostgresLocation(location)) return OpenPgAlertStore(location, durability);
   return OpenSqliteAlertStore(location, durability);
 }
 
