@@ -3,7 +3,7 @@
 // No bundler: the app is plain ES modules, so "building" is copying, which
 // keeps `npm run build` fast and the served code readable. Every text file
 // then gets a Brotli (.br) and a gzip (.gz) copy beside it, which
-// `zicht serve` sends to clients that accept them (server/static_handler.cc).
+// `zicht serve` sends to clients that accept them (server/static_files.cc).
 import { cpSync, mkdirSync, rmSync, existsSync, copyFileSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';

@@ -153,7 +153,7 @@ int Run(const AuditArgs& a) {
                                                            model::kIdentifierKindNames.Joined()), true);
     }
     auto normalized = normalize::Normalize(*kind, a.value);
-    // An invalid value was logged as its pseudonym "as sent" (see check_handler.cc).
+    // An invalid value was logged as its pseudonym "as sent" (see server/check_endpoint.cc).
     std::string canonical = normalized.ok() ? normalized->canonical : a.value;
     q.pseudonym = link::Pseudonymize(pseudonym_key, *kind, canonical);
   }

@@ -9,7 +9,7 @@
 // HOW IT STAYS CURRENT: built once from Engine::ForEachIdentifier at start
 // (parallel over `threads`: one scalar multiplication per identifier), then
 // the server Add()s the identifiers of every batch it applies to the
-// engine (server/ingest_handlers.cc, one call after Engine::Apply). An
+// engine (server/service_writes.cc, one call after Engine::Apply). An
 // identifier whose reports are all gone stays in the index, but the
 // server asks the engine for each entry's verdict when it answers and
 // leaves out entries that are no longer known — so removals need no hook

@@ -44,7 +44,7 @@ struct HttpResponse {
   std::string allow;               // "Allow" header for 405; empty otherwise
   std::string content_disposition; // for downloads (exports); empty otherwise
   std::optional<int> retry_after;  // seconds, for 429/503
-  // Web app files (static_handler.cc); empty otherwise.
+  // Web app files (static_files.cc); empty otherwise.
   std::string_view content_encoding;  // "br" or "gzip" when the body is that file's compressed copy
   std::string_view cache_control;
   std::string etag;

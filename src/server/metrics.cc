@@ -26,10 +26,12 @@ constexpr std::array<double, 16> kBounds{0.0001, 0.00025, 0.0005, 0.001, 0.002, 
 
 Metrics::Metrics()
     : registry_(std::make_shared<prometheus::Registry>()),
-      counters_(new std::atomic<prometheus::Counter*>[kEndpoints * kStatuses]),
-      cells_(new LatencyCells[kEndpoints]) {
+      routes_(Routes().size() + 1),
+      latency_(routes_),
+      counters_(new std::atomic<prometheus::Counter*>[routes_ * kStatuses]),
+      cells_(new LatencyCells[routes_]) {
   static_assert(kBounds.size() == kBuckets);
-  for (size_t i = 0; i < kEndpoints * kStatuses; ++i) counters_[i].store(nullptr, std::memory_order_relaxed);
+  for (size_t i = 0; i < routes_ * kStatuses; ++i) counters_[i].store(nullptr, std::memory_order_relaxed);
   requests_ = &prometheus::BuildCounter()
                    .Name("zicht_http_requests_total")
                    .Help("HTTP requests answered, by route and status")
@@ -39,9 +41,7 @@ Metrics::Metrics()
                       .Help("Time from a complete request to its response being ready, by route")
                       .Register(*registry_);
   const prometheus::Histogram::BucketBoundaries buckets(kBounds.begin(), kBounds.end());
-  for (size_t e = 0; e < kEndpoints; ++e) {
-    latency_[e] = &latency.Add({{"route", std::string(EndpointName(static_cast<Endpoint>(e)))}}, buckets);
-  }
+  for (size_t e = 0; e < routes_; ++e) latency_[e] = &latency.Add({{"route", RouteLabel(e)}}, buckets);
   ingest_ = &prometheus::BuildCounter()
                  .Name("zicht_ingest_reports_total")
                  .Help("Reports received over HTTP, by outcome")
@@ -109,26 +109,37 @@ Metrics::Metrics()
 
 Metrics::~Metrics() = default;
 
-prometheus::Counter* Metrics::RequestCounter(Endpoint endpoint, int status) {
+std::string Metrics::RouteLabel(size_t slot) const {
+  return slot + 1 < routes_ ? std::string(Routes()[slot].name) : std::string("static");
+}
+
+size_t Metrics::SlotOf(const Route* route) const {
+  // A route registered after this Metrics was made (never, once main runs)
+  // is counted with the static files rather than out of bounds.
+  return route != nullptr && route->id + 1 < routes_ ? route->id : routes_ - 1;
+}
+
+prometheus::Counter* Metrics::RequestCounter(size_t route_slot, int status) {
   if (status < 0 || status >= static_cast<int>(kStatuses)) status = 0;
-  size_t slot = static_cast<size_t>(endpoint) * kStatuses + static_cast<size_t>(status);
+  size_t slot = route_slot * kStatuses + static_cast<size_t>(status);
   prometheus::Counter* c = counters_[slot].load(std::memory_order_acquire);
   if (c != nullptr) return c;
   MutexLock lock(&create_mu_);
   c = counters_[slot].load(std::memory_order_acquire);
   if (c == nullptr) {
-    c = &requests_->Add({{"route", std::string(EndpointName(endpoint))}, {"status", std::to_string(status)}});
+    c = &requests_->Add({{"route", RouteLabel(route_slot)}, {"status", std::to_string(status)}});
     counters_[slot].store(c, std::memory_order_release);
   }
   return c;
 }
 
-void Metrics::ObserveRequest(Endpoint endpoint, int status, double seconds) {
-  RequestCounter(endpoint, status)->Increment();
+void Metrics::ObserveRequest(const Route* route, int status, double seconds) {
+  const size_t slot = SlotOf(route);
+  RequestCounter(slot, status)->Increment();
   // The bucket as prometheus-cpp picks it: the first bound >= the value.
   size_t b = 0;
   while (b < kBuckets && seconds > kBounds[b]) ++b;
-  LatencyCells& c = cells_[static_cast<size_t>(endpoint)];
+  LatencyCells& c = cells_[slot];
   c.counts[b].fetch_add(1, std::memory_order_relaxed);
   c.sum_ns.fetch_add(static_cast<uint64_t>(std::max(0.0, seconds) * 1e9), std::memory_order_relaxed);
 }
@@ -160,7 +171,7 @@ std::string Metrics::Serialize(const GaugeValues& gauges) {
   change_log_behind_->Set(gauges.change_log_behind ? 1 : 0);
   // Hand the latency observations since the last scrape to the histograms.
   std::vector<double> increments(kBuckets + 1);
-  for (size_t e = 0; e < kEndpoints; ++e) {
+  for (size_t e = 0; e < routes_; ++e) {
     LatencyCells& c = cells_[e];
     bool any = false;
     for (size_t b = 0; b <= kBuckets; ++b) {

@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/mutex.h"
 #include "server/router.h"
@@ -62,8 +63,9 @@ class Metrics {
   Metrics(const Metrics&) = delete;
   Metrics& operator=(const Metrics&) = delete;
 
-  //! One answered request: its route, HTTP status and wall time.
-  void ObserveRequest(Endpoint endpoint, int status, double seconds);
+  //! One answered request: its route (null for a static file), HTTP status
+  //! and wall time.
+  void ObserveRequest(const Route* route, int status, double seconds);
 
   //! Outcome counts of one ingest (POST /v1/reports or the form).
   void AddIngest(const IngestCounts& counts);
@@ -78,7 +80,6 @@ class Metrics {
   std::string Serialize(const GaugeValues& gauges);
 
  private:
-  static constexpr size_t kEndpoints = static_cast<size_t>(Endpoint::kStatic) + 1;
   static constexpr size_t kStatuses = 600;
   static constexpr size_t kBuckets = 16;  // upper bounds in kBounds, plus +Inf
 
@@ -90,12 +91,16 @@ class Metrics {
     uint64_t flushed_sum_ns = 0;                   // GUARDED_BY(serialize_mu_)
   };
 
-  prometheus::Counter* RequestCounter(Endpoint endpoint, int status);
+  // Slot i < routes_ - 1 is Routes()[i]; the last one is the static files.
+  size_t SlotOf(const Route* route) const;
+  std::string RouteLabel(size_t slot) const;
+  prometheus::Counter* RequestCounter(size_t route_slot, int status);
 
   std::shared_ptr<prometheus::Registry> registry_;
   prometheus::Family<prometheus::Counter>* requests_;
   prometheus::Family<prometheus::Counter>* ingest_;
-  std::array<prometheus::Histogram*, kEndpoints> latency_{};
+  const size_t routes_;  // Routes().size() + 1, fixed at construction
+  std::vector<prometheus::Histogram*> latency_;  // [slot]
   prometheus::Counter* ingest_accepted_;
   prometheus::Counter* ingest_updated_;
   prometheus::Counter* ingest_duplicates_;
@@ -112,8 +117,8 @@ class Metrics {
   prometheus::Gauge* change_log_position_;
   prometheus::Gauge* change_log_behind_;
   Mutex create_mu_;  // serialises Family::Add for new (route, status) pairs
-  std::unique_ptr<std::atomic<prometheus::Counter*>[]> counters_;  // [endpoint * kStatuses + status]
-  std::unique_ptr<LatencyCells[]> cells_;  // [endpoint]
+  std::unique_ptr<std::atomic<prometheus::Counter*>[]> counters_;  // [slot * kStatuses + status]
+  std::unique_ptr<LatencyCells[]> cells_;  // [slot]
 };
 
 }  // namespace zicht::server

@@ -1,5 +1,7 @@
 #include "server/query_string.h"
 
+#include <charconv>
+
 namespace zicht::server {
 
 std::optional<std::string> PercentDecode(std::string_view text) {
@@ -48,6 +50,18 @@ void SplitTarget(std::string_view target, std::string_view* path, std::string_vi
   size_t q = target.find('?');
   *path = target.substr(0, q);
   *query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
+}
+
+Result<size_t> PositiveQueryParam(std::string_view query, std::string_view name, size_t fallback, size_t max) {
+  std::optional<std::string> text = QueryParam(query, name);
+  if (!text) return fallback;
+  size_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value == 0 || value > max) {
+    return Status::InvalidArgument("query parameter '" + std::string(name) + "' must be a whole number from 1 to " +
+                                   std::to_string(max));
+  }
+  return value;
 }
 
 }  // namespace zicht::server

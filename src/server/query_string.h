@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/result.h"
+
 namespace zicht::server {
 
 //! Percent-decodes `text` ('+' stays '+'); nullopt when an escape is
@@ -13,6 +15,10 @@ std::optional<std::string> PercentDecode(std::string_view text);
 //! The decoded value of the first `name=` parameter in `query` (without the
 //! '?'); nullopt when absent. An undecodable value counts as absent.
 std::optional<std::string> QueryParam(std::string_view query, std::string_view name);
+
+//! `?name=N` as a whole number from 1 to `max`; `fallback` when absent.
+//! kInvalidArgument naming the parameter and its range otherwise.
+Result<size_t> PositiveQueryParam(std::string_view query, std::string_view name, size_t fallback, size_t max);
 
 //! Splits a request target into path and query (without '?').
 void SplitTarget(std::string_view target, std::string_view* path, std::string_view* query);

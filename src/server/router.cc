@@ -1,40 +1,19 @@
 #include "server/router.h"
 
 #include <algorithm>
-#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <tuple>
+#include <vector>
 
 namespace zicht::server {
 namespace {
 
-constexpr std::array<Route, 19> kRoutes{{
-    {Method::kGet, "/healthz", Endpoint::kHealthz, "healthz", Access::kPublic, Right::kCheck, BodySize::kNone},
-    {Method::kGet, "/metrics", Endpoint::kMetrics, "metrics", Access::kPublic, Right::kCheck, BodySize::kNone},
-    {Method::kPost, "/v1/check", Endpoint::kCheck, "check", Access::kKey, Right::kCheck, BodySize::kQuery},
-    {Method::kPost, "/v1/reports", Endpoint::kReports, "reports", Access::kKey, Right::kSubmit, BodySize::kBulk},
-    // Erasure: a reporter key only for its own partner's sources (checked
-    // in the handler, Principal::MayWrite), an analyst for any.
-    {Method::kDelete, "/v1/reports/{source}/{id}", Endpoint::kEraseReport, "erase_report", Access::kKey, Right::kSubmit,
-     BodySize::kNone},
-    {Method::kGet, "/v1/clusters", Endpoint::kClusters, "clusters", Access::kKey, Right::kReadContents, BodySize::kNone},
-    {Method::kGet, "/v1/clusters/{id}", Endpoint::kCluster, "cluster", Access::kKey, Right::kReadContents, BodySize::kNone},
-    {Method::kGet, "/v1/mules", Endpoint::kMules, "mules", Access::kKey, Right::kReadContents, BodySize::kNone},
-    {Method::kGet, "/v1/stats", Endpoint::kStats, "stats", Access::kKey, Right::kReadContents, BodySize::kNone},
-    {Method::kPost, "/v1/payments/evaluate", Endpoint::kEvaluate, "evaluate", Access::kKey, Right::kCheck, BodySize::kBulk},
-    {Method::kPost, "/v1/messages/screen", Endpoint::kScreen, "screen", Access::kKey, Right::kCheck, BodySize::kQuery},
-    {Method::kPost, "/v1/messages/screen-thread", Endpoint::kScreenThread, "screen_thread", Access::kKey, Right::kCheck,
-     BodySize::kQuery},
-    {Method::kPost, "/v1/oprf/evaluate", Endpoint::kOprfEvaluate, "oprf_evaluate", Access::kKey, Right::kCheck,
-     BodySize::kQuery},
-    {Method::kPost, "/v1/blind/bucket", Endpoint::kBlindBucket, "blind_bucket", Access::kKey, Right::kCheck,
-     BodySize::kQuery},
-    // Alerts to the partner that holds an identifier (docs/alerts.md):
-    // any key of the partner reads its feed and reports back.
-    {Method::kGet, "/v1/alerts", Endpoint::kAlerts, "alerts", Access::kKey, Right::kCheck, BodySize::kNone},
-    {Method::kPost, "/v1/feedback", Endpoint::kFeedback, "feedback", Access::kKey, Right::kCheck, BodySize::kQuery},
-    {Method::kPost, "/v1/disputes", Endpoint::kDisputes, "disputes", Access::kKey, Right::kCheck, BodySize::kQuery},
-    {Method::kPost, "/form/validate", Endpoint::kFormValidate, "form_validate", Access::kPublic, Right::kCheck, BodySize::kPublic},
-    {Method::kPost, "/form/report", Endpoint::kFormReport, "form_report", Access::kPublic, Right::kCheck, BodySize::kPublic},
-}};
+// Filled before main() by the endpoint files; no locking needed after.
+std::vector<Route>& Table() {
+  static std::vector<Route> table;
+  return table;
+}
 
 std::string_view MethodName(Method m) {
   switch (m) {
@@ -71,11 +50,28 @@ bool PathMatches(std::string_view pattern, std::string_view path, std::string_vi
 
 }  // namespace
 
-std::span<const Route> Routes() { return kRoutes; }
+bool RegisterRoute(const Route& route) {
+  std::vector<Route>& table = Table();
+  for (const Route& r : table) {
+    if ((r.method == route.method && r.path == route.path) || r.name == route.name) {
+      std::fprintf(stderr, "zicht: route %s %.*s registered twice\n", std::string(MethodName(route.method)).c_str(),
+                   static_cast<int>(route.path.size()), route.path.data());
+      std::abort();
+    }
+  }
+  table.push_back(route);
+  std::sort(table.begin(), table.end(), [](const Route& a, const Route& b) {
+    return std::tie(a.path, a.method) < std::tie(b.path, b.method);
+  });
+  for (size_t i = 0; i < table.size(); ++i) table[i].id = i;
+  return true;
+}
+
+std::span<const Route> Routes() { return Table(); }
 
 RouteMatch MatchRoute(Method method, std::string_view path) {
   RouteMatch match;
-  for (const Route& r : kRoutes) {
+  for (const Route& r : Table()) {
     std::string_view params[2];
     if (!PathMatches(r.path, path, params)) continue;
     // HEAD is answered like GET (without a body) wherever GET is allowed.
@@ -105,13 +101,6 @@ size_t RequestBodyLimit(Method method, std::string_view target, size_t max_body)
     case BodySize::kBulk: return max_body;
   }
   return kPublicBodyLimit;
-}
-
-std::string_view EndpointName(Endpoint endpoint) {
-  for (const Route& r : kRoutes) {
-    if (r.endpoint == endpoint) return r.name;
-  }
-  return "static";
 }
 
 }  // namespace zicht::server

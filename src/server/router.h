@@ -1,10 +1,13 @@
 #pragma once
 // The route table of `zicht serve`: which method and path go to which
 // endpoint, and which right it needs (docs/design.md "HTTP API"; docs/api.md).
-// The table is data so that the OpenAPI document can be checked against it
+// Each endpoint file adds its own row at start-up (RegisterRoute, see
+// endpoint.h), so adding an endpoint edits no central list. The table is
+// data so that the OpenAPI document can be checked against it
 // (router_test.cc) and 404 vs 405 + Allow follow from it.
 //
-// Thread-safety: the table is immutable; all functions are pure.
+// Thread-safety: rows are registered during static initialisation, before
+// main(); afterwards the table is immutable and all functions are pure.
 #include <optional>
 #include <span>
 #include <string>
@@ -14,29 +17,6 @@
 #include "server/key_ring.h"
 
 namespace zicht::server {
-
-enum class Endpoint {
-  kHealthz,
-  kMetrics,
-  kCheck,
-  kReports,
-  kClusters,
-  kCluster,
-  kMules,
-  kStats,
-  kEvaluate,
-  kScreen,
-  kScreenThread,
-  kFormValidate,
-  kFormReport,
-  kEraseReport,
-  kOprfEvaluate,
-  kBlindBucket,
-  kAlerts,
-  kFeedback,
-  kDisputes,
-  kStatic,  // files of the web app; not part of the API table
-};
 
 enum class Access { kPublic, kKey };
 
@@ -53,17 +33,28 @@ inline constexpr size_t kNoBodyLimit = 8 * 1024;
 inline constexpr size_t kPublicBodyLimit = 64 * 1024;
 inline constexpr size_t kQueryBodyLimit = 1024 * 1024;
 
+struct EndpointCall;  // endpoint.h
+using EndpointHandler = void (*)(const EndpointCall& call);
+
 struct Route {
-  Method method;
+  Method method = Method::kGet;
   std::string_view path;  // OpenAPI spelling: "/v1/clusters/{id}"
-  Endpoint endpoint;
-  std::string_view name;  // metrics label: "check", "cluster", …
-  Access access;
-  Right right;            // when access == kKey
-  BodySize body;
+  std::string_view name;  // metrics label: "check", "cluster", …; unique
+  Access access = Access::kKey;
+  Right right = Right::kCheck;  // when access == kKey
+  BodySize body = BodySize::kNone;
+  EndpointHandler handler = nullptr;
+  size_t id = 0;  // the row's index in Routes(), set by RegisterRoute
 };
 
-//! Every API route (static files excluded), in documentation order.
+//! Adds `route` to the table; called once per route from its endpoint file
+//! at static initialisation (ZICHT_REGISTER_ROUTE, endpoint.h). Aborts on a
+//! second route with the same method and path or name: a programming error
+//! that must not reach a running server. Returns true.
+bool RegisterRoute(const Route& route);
+
+//! Every API route (static files excluded), ordered by path, then method;
+//! Routes()[i].id == i.
 std::span<const Route> Routes();
 
 struct RouteMatch {
@@ -82,8 +73,5 @@ RouteMatch MatchRoute(Method method, std::string_view path);
 //! its route's BodySize, `max_body` for kBulk; kPublicBodyLimit for paths
 //! that match no route (they get a 404 or a static file).
 size_t RequestBodyLimit(Method method, std::string_view target, size_t max_body);
-
-//! The metrics label of an endpoint.
-std::string_view EndpointName(Endpoint endpoint);
 
 }  // namespace zicht::server

@@ -14,22 +14,39 @@ namespace {
 TEST(RouterTest, MatchesPathsAndParameters) {
   RouteMatch m = MatchRoute(Method::kPost, "/v1/check");
   ASSERT_NE(m.route, nullptr);
-  EXPECT_EQ(m.route->endpoint, Endpoint::kCheck);
+  EXPECT_EQ(m.route->name, "check");
   m = MatchRoute(Method::kGet, "/v1/clusters/C-abc");
   ASSERT_NE(m.route, nullptr);
-  EXPECT_EQ(m.route->endpoint, Endpoint::kCluster);
+  EXPECT_EQ(m.route->name, "cluster");
   EXPECT_EQ(m.path_param, "C-abc");
   EXPECT_EQ(MatchRoute(Method::kGet, "/v1/clusters/a/b").route, nullptr);
-  EXPECT_EQ(MatchRoute(Method::kHead, "/healthz").route->endpoint, Endpoint::kHealthz);
+  EXPECT_EQ(MatchRoute(Method::kHead, "/healthz").route->name, "healthz");
   m = MatchRoute(Method::kDelete, "/v1/reports/politie/PL%2F42");
   ASSERT_NE(m.route, nullptr);
-  EXPECT_EQ(m.route->endpoint, Endpoint::kEraseReport);
+  EXPECT_EQ(m.route->name, "erase_report");
   EXPECT_EQ(m.path_param, "politie");
   EXPECT_EQ(m.path_param2, "PL%2F42");
   EXPECT_EQ(MatchRoute(Method::kDelete, "/v1/reports/politie").route, nullptr);
   EXPECT_EQ(MatchRoute(Method::kDelete, "/v1/reports/politie/").route, nullptr);
   EXPECT_EQ(MatchRoute(Method::kDelete, "/v1/reports/politie/a/b").route, nullptr);
   EXPECT_EQ(MatchRoute(Method::kGet, "/v1/reports/politie/a").allow, "DELETE");
+}
+
+// Every endpoint file registered its route, once, with a handler; ids are
+// the table's positions (metrics index by them).
+TEST(RouterTest, EveryEndpointFileRegisteredItsRoute) {
+  std::set<std::string> names;
+  for (size_t i = 0; i < Routes().size(); ++i) {
+    const Route& r = Routes()[i];
+    EXPECT_EQ(r.id, i);
+    EXPECT_NE(r.handler, nullptr) << r.path;
+    EXPECT_TRUE(names.insert(std::string(r.name)).second) << r.name;
+  }
+  for (const char* name : {"healthz", "metrics", "check", "reports", "erase_report", "clusters", "cluster", "mules",
+                           "stats", "evaluate", "screen", "screen_thread", "oprf_evaluate", "blind_bucket",
+                           "form_validate", "form_report", "alerts", "feedback", "disputes"}) {
+    EXPECT_TRUE(names.count(name)) << name << " is not registered";
+  }
 }
 
 TEST(RouterTest, WrongMethodIs405WithAllow) {

@@ -99,7 +99,7 @@ TEST(ServerConcurrencyTest, MetricsObserveWhileSerializing) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
-      for (int i = 0; i < 20000; ++i) metrics.ObserveRequest(Endpoint::kCheck, 200 + (i % 3), 0.0001);
+      for (int i = 0; i < 20000; ++i) metrics.ObserveRequest(MatchRoute(Method::kPost, "/v1/check").route, 200 + (i % 3), 0.0001);
     });
   }
   std::thread scraper([&] {

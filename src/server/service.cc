@@ -1,5 +1,7 @@
-// Service: construction, dispatch, authentication, the audit hook, and the
-// two unauthenticated operational endpoints (/healthz, /metrics).
+// Service: construction, reloads, dispatch (route → authentication, role,
+// scope, purpose → the endpoint's handler), and the audit hook. The
+// endpoints are files of their own (endpoint.h); the Service's writes to
+// the store are in service_writes.cc.
 #include "server/service.h"
 
 #include <chrono>
@@ -8,19 +10,24 @@
 
 #include <openssl/rand.h>
 
+#include "barrier/rules.h"
 #include "common/encoding.h"
+#include "screen/link_identifier_lookup.h"
 #include "screen/screener.h"
 #include "server/alert_service.h"
 #include "server/barrier_state.h"
+#include "server/barrier_state_writer.h"
 #include "server/blind_lookups.h"
 #include "server/change_follower.h"
+#include "server/endpoint.h"
 #include "server/error_response.h"
 #include "server/pseudonym_key.h"
 #include "server/query_string.h"
 #include "server/retention_job.h"
 #include "server/shared_barrier.h"
+#include "server/static_files.h"
 #include "store/audit_store.h"
-
+#include "store/barrier_state_store.h"
 
 namespace zicht::server {
 
@@ -203,14 +210,14 @@ std::optional<Principal> Service::Authenticate(const HttpRequest& req) {
 void Service::Handle(const HttpRequest& req, HttpResponse& res) {
   const auto start = std::chrono::steady_clock::now();
   res.Reset();
-  Endpoint endpoint = Endpoint::kStatic;
+  const Route* route_seen = nullptr;  // null: a static file
   try {
     std::string_view path, query;
     SplitTarget(req.target, &path, &query);
     bool api_path = path.starts_with("/v1/") || path == "/v1" || path.starts_with("/form/") ||
                     path == "/healthz" || path == "/metrics";
     if (!api_path) {
-      HandleStatic(req, path, res);
+      ServeStaticFile(options_.web_root, req, path, res);
     } else {
       RouteMatch match = MatchRoute(req.method, path);
       if (match.route == nullptr) {
@@ -223,7 +230,7 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
         }
       } else {
         const Route& route = *match.route;
-        endpoint = route.endpoint;
+        route_seen = &route;
         std::optional<Principal> who;
         bool allowed = true;
         if (route.access == Access::kKey) {
@@ -249,36 +256,20 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
           }
         }
         if (allowed) {
-          switch (route.endpoint) {
-            case Endpoint::kHealthz: HandleHealthz(res); break;
-            case Endpoint::kMetrics: HandleMetrics(res); break;
-            case Endpoint::kCheck: HandleCheck(req, *who, res); break;
-            case Endpoint::kReports: HandleReports(req, *who, res); break;
-            case Endpoint::kEraseReport:
-              HandleEraseReport(req, match.path_param, match.path_param2, *who, res);
-              break;
-            case Endpoint::kClusters: HandleClusters(req, query, *who, res); break;
-            case Endpoint::kCluster: HandleCluster(req, match.path_param, query, *who, res); break;
-            case Endpoint::kMules: HandleMules(query, res); break;
-            case Endpoint::kStats: HandleStats(query, res); break;
-            case Endpoint::kEvaluate: HandleEvaluate(req, *who, res); break;
-            case Endpoint::kScreen: HandleScreen(req, *who, res); break;
-            case Endpoint::kScreenThread: HandleScreenThread(req, *who, res); break;
-            case Endpoint::kFormValidate: HandleFormValidate(req, res); break;
-            case Endpoint::kFormReport: HandleFormReport(req, res); break;
-            case Endpoint::kOprfEvaluate: HandleOprfEvaluate(req, *who, res); break;
-            case Endpoint::kBlindBucket: HandleBlindBucket(req, *who, res); break;
-            case Endpoint::kAlerts: HandleAlerts(req, query, *who, res); break;
-            case Endpoint::kFeedback: HandleFeedback(req, *who, res); break;
-            case Endpoint::kDisputes: HandleOpenDispute(req, *who, res); break;
-            case Endpoint::kStatic: HandleStatic(req, path, res); break;
-          }
+          route.handler(EndpointCall{.service = *this,
+                                     .req = req,
+                                     .who = who ? &*who : nullptr,
+                                     .path = path,
+                                     .query = query,
+                                     .path_param = match.path_param,
+                                     .path_param2 = match.path_param2,
+                                     .res = res});
         }
       }
     }
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "zicht serve: internal error in %s: %s\n", std::string(EndpointName(endpoint)).c_str(),
-                 e.what());
+    const std::string route = route_seen != nullptr ? std::string(route_seen->name) : "static";
+    std::fprintf(stderr, "zicht serve: internal error in %s: %s\n", route.c_str(), e.what());
     res.Reset();
     WriteError(res, 500, "internal", "internal error; the request was not completed");
   } catch (...) {
@@ -286,22 +277,12 @@ void Service::Handle(const HttpRequest& req, HttpResponse& res) {
     WriteError(res, 500, "internal", "internal error; the request was not completed");
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.ObserveRequest(endpoint, res.status, seconds);
+  metrics_.ObserveRequest(route_seen, res.status, seconds);
 }
 
-void Service::HandleHealthz(HttpResponse& res) {
-  if (follower_ && follower_->behind()) {
-    // Out of the load balancer's rotation: this node's index may miss
-    // writes (change_follower.h); a restart rebuilds it.
-    res.status = 503;
-    res.body = R"({"status":"behind"})";
-    return;
-  }
-  res.status = 200;
-  res.body = R"({"status":"ok"})";
-}
+bool Service::IndexCurrent() const { return !(follower_ && follower_->behind()); }
 
-void Service::HandleMetrics(HttpResponse& res) {
+GaugeValues Service::Gauges() {
   GaugeValues g;
   g.distinct_identifiers = engine_->DistinctIdentifiers();
   g.indexed_reports = engine_->IndexedReports();
@@ -312,9 +293,48 @@ void Service::HandleMetrics(HttpResponse& res) {
     g.change_log_position = follower_->position();
     g.change_log_behind = follower_->behind();
   }
-  res.status = 200;
-  res.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  res.body = metrics_.Serialize(g);
+  return g;
+}
+
+Status Service::InitBarrier() {
+  Result<barrier::RuleSet> rules =
+      options_.rules_path.empty() ? barrier::DefaultRules() : barrier::LoadRulesFile(options_.rules_path);
+  if (!rules.ok()) return rules.status();
+  ZICHT_ASSIGN_OR_RETURN(barrier::DutchTimeZone zone, barrier::DutchTimeZone::Load());
+  if (options_.shared_nodes) {
+    ZICHT_ASSIGN_OR_RETURN(auto shared_store, store::BarrierStateStore::Open(options_.db_path, options_.durability));
+    shared_barrier_ = std::make_unique<SharedBarrier>(std::move(rules).value(), zone, *engine_, std::move(shared_store));
+    return Status::Ok();
+  }
+  ZICHT_ASSIGN_OR_RETURN(auto writer_store, store::BarrierStateStore::Open(options_.db_path, options_.durability));
+  ZICHT_ASSIGN_OR_RETURN(auto reader_store, store::BarrierStateStore::Open(options_.db_path, options_.durability));
+  barrier_writer_ = std::make_unique<BarrierStateWriter>(std::move(writer_store), std::move(reader_store),
+                                                         options_.durability == store::Durability::kFull);
+  barrier_ = std::make_unique<BarrierState>(std::move(rules).value(), zone, *engine_, options_.barrier_max_accounts,
+                                            *barrier_writer_);
+  return Status::Ok();
+}
+
+void Service::WhenBarrierStateDurable(uint64_t ticket, std::function<void()> done) {
+  if (ticket == 0) return done();
+  barrier_writer_->WhenDurable(ticket, std::move(done));
+}
+
+std::shared_ptr<const screen::Screener> Service::CurrentScreener() {
+  std::lock_guard lock(screener_mu_);
+  return screener_;
+}
+
+Status Service::ReloadSignals() {
+  auto config = options_.signals_dir.empty() ? screen::BuiltinSignalConfig()
+                                             : screen::LoadSignalConfig(options_.signals_dir);
+  if (!config.ok()) return config.status();
+  if (screen_lookup_ == nullptr) screen_lookup_ = std::make_unique<screen::LinkIdentifierLookup>(*engine_);
+  ZICHT_ASSIGN_OR_RETURN(std::unique_ptr<screen::Screener> screener,
+                         screen::Screener::Create(*config, screen_lookup_.get()));
+  std::lock_guard lock(screener_mu_);
+  screener_ = std::move(screener);
+  return Status::Ok();
 }
 
 }  // namespace zicht::server

@@ -7,15 +7,21 @@
 // with a fitting status (error_response.h); Handle() keeps a last catch-all,
 // so no request can take the service down.
 //
+// The endpoints themselves are files of their own (endpoint.h); the Service
+// is what they share: the index, the stores, the audit log, keys, metrics.
+//
 // Thread-safety: Handle() is called concurrently from every I/O thread.
-// Checks read the engine (which has its own lock); ingests are serialised by
-// `ingest_mu_`; statistics reads by `read_mu_`.
+// Checks read the engine (which has its own lock); writes to the store
+// (ingest, erasure, retention) are serialised by `ingest_mu_`; statistics
+// reads by `read_mu_`.
 #include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "ingest/ingest_summary.h"
@@ -74,7 +80,7 @@ class Service {
   //! Erases the reports past their retention period (--retention FILE)
   //! from the store and the index, logs the counts per source to stderr and
   //! audits the run. Runs at start and then every 24 hours (RetentionJob);
-  //! without --retention it does nothing. erase_handler.cc.
+  //! without --retention it does nothing. service_writes.cc.
   Status ApplyRetention();
 
   //! Stops the retention job, writes out the audit log and the barrier
@@ -88,67 +94,73 @@ class Service {
 
   const ServerOptions& options() const { return options_; }
 
- private:
-  explicit Service(ServerOptions options);
+  // ---- What the endpoints (endpoint.h) work with. ----
 
-  // Endpoints, by file: check_handler.cc, ingest_handlers.cc, read_handlers.cc, … (healthz, metrics: service.cc).
-  void HandleHealthz(HttpResponse& res);
-  void HandleMetrics(HttpResponse& res);
-  void HandleCheck(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleReports(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  // erase_handler.cc
-  void HandleEraseReport(const HttpRequest& req, std::string_view source, std::string_view id, const Principal& who,
-                         HttpResponse& res);
-  void HandleClusters(const HttpRequest& req, std::string_view query, const Principal& who, HttpResponse& res);
-  void HandleCluster(const HttpRequest& req, std::string_view id, std::string_view query, const Principal& who,
-                     HttpResponse& res);
-  void WriteClusterExport(const link::ClusterDetail& detail, std::string_view format, HttpResponse& res);
-  void HandleMules(std::string_view query, HttpResponse& res);
-  void HandleStats(std::string_view query, HttpResponse& res);
-  void HandleEvaluate(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleScreen(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleScreenThread(const HttpRequest& req, const Principal& who, HttpResponse& res);
+  //! The in-memory index; thread-safe (engine.h).
+  link::Engine& engine() { return *engine_; }
+  Metrics& metrics() { return metrics_; }
+  //! Per-partner barrier state of /v1/payments/evaluate and its writer
+  //! (one node), or null and…
+  BarrierState* barrier() { return barrier_.get(); }
+  BarrierStateWriter* barrier_writer() { return barrier_writer_.get(); }
+  //! …with --nodes shared, the evaluation under the store's lock instead.
+  SharedBarrier* shared_barrier() { return shared_barrier_.get(); }
+  BlindLookups& blind() { return *blind_; }
+  //! Alerts, outcomes and disputes (alert_service.h).
+  AlertService& alerts() { return *alerts_; }
+  //! The public form's per-address rate limiter.
+  RateLimiter& form_limiter() { return form_limiter_; }
+  //! The message screener in use (swapped by ReloadSignals).
   std::shared_ptr<const screen::Screener> CurrentScreener();
-  void HandleFormValidate(const HttpRequest& req, HttpResponse& res);
-  // oprf_handler.cc
-  void HandleOprfEvaluate(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleBlindBucket(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleFormReport(const HttpRequest& req, HttpResponse& res);
-  // alert_handlers.cc: the feed, outcomes and disputes (docs/alerts.md)
-  void HandleAlerts(const HttpRequest& req, std::string_view query, const Principal& who, HttpResponse& res);
-  void HandleFeedback(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleOpenDispute(const HttpRequest& req, const Principal& who, HttpResponse& res);
-  void HandleStatic(const HttpRequest& req, std::string_view path, HttpResponse& res);
+  //! The key public form reports are filed under; nullopt when the form is
+  //! off (no --form-partner, or its reporter key revoked).
+  std::optional<Principal> FormPrincipal();
+  //! The gauges of /metrics, read now.
+  GaugeValues Gauges();
+  //! False while this node's index may miss writes (the change log was
+  //! pruned past it, change_follower.h): /healthz answers 503 so a load
+  //! balancer takes the node out of rotation; a restart rebuilds it.
+  bool IndexCurrent() const;
 
-  //! Ingests an HTTP body (one report or JSON Lines) for `who` under
-  //! ingest_mu_, keeps the index current and audits every written report
-  //! under `endpoint`; shared by /v1/reports and /form/report. With
-  //! `check_sources`, a report of a source `who` may not write fails the
-  //! whole body with kPermissionDenied, nothing written. `*audit_ticket`:
-  //! the ticket of the last write's audit entry (unchanged when none).
+  //! Ingests an HTTP body (one report or JSON Lines) for `who`, keeps the
+  //! index current and audits every written report under `endpoint`;
+  //! shared by /v1/reports and /form/report. Serialised with every other
+  //! write. With `check_sources`, a report of a source `who` may not write
+  //! fails the whole body with kPermissionDenied, nothing written.
+  //! `*audit_ticket`: the ticket of the last write's audit entry (unchanged
+  //! when none). service_writes.cc.
   Result<ingest::IngestSummary> Ingest(const HttpRequest& req, std::string_view body, const Principal& who,
                                        std::string_view endpoint, bool check_sources, uint64_t* audit_ticket);
+
+  //! Erases the report with `key` from the store, then from the index, then
+  //! empties the WAL (erase_report_endpoint.cc says why in this order);
+  //! serialised with every other write. Returns its row id; kNotFound when
+  //! there is none. service_writes.cc.
+  Result<int64_t> EraseReport(const model::ReportKey& key);
+
+  //! GET /v1/stats's rows, read from the store.
+  Result<std::vector<store::StatsRow>> Stats(const store::StatsQuery& query);
 
   //! Queues an audit entry (`pseudonym` as it is to be stored); returns its
   //! ticket (AuditLog::WhenDurable).
   uint64_t Audit(const Principal& who, const HttpRequest& req, std::string_view endpoint, std::string kind,
-             std::string pseudonym, std::string subject, std::string result);
+                 std::string pseudonym, std::string subject, std::string result);
   //! Queues the audit entry of one checked identifier; the audit writer
   //! stores the keyed pseudonym of (kind, value), never `value` itself.
   //! Returns its ticket.
   uint64_t AuditCheck(const Principal& who, const HttpRequest& req, model::IdentifierKind kind, std::string value,
-                  std::string result);
+                      std::string result);
+
+ private:
+  explicit Service(ServerOptions options);
+
   store::AuditEntry NewAuditEntry(const Principal& who, const HttpRequest& req, std::string_view endpoint,
                                   std::string kind, std::string subject, std::string result);
 
   //! Sets up the barrier engine's state for /v1/payments/evaluate.
   Status InitBarrier();
 
-  //! The key public form reports are filed under; nullopt when the form is
-  //! off (no --form-partner, or its reporter key revoked).
-  std::optional<Principal> FormPrincipal();
-
-  //! The caller of a /v1 request, or the error status (401) to answer.
+  //! The caller of a /v1 request, or nullopt (401).
   std::optional<Principal> Authenticate(const HttpRequest& req);
 
   ServerOptions options_;

@@ -1,13 +1,3 @@
-// The alert endpoints (docs/alerts.md; docs/api.md).
-//
-// GET /v1/alerts?after=CURSOR&limit=N: the pull feed of alerts for the
-// caller's partner (docs/alerts.md, "Pull feed"; docs/api.md). Any key of
-// the partner reads it; the evidence in each alert is cut to the key's
-// scope. `next` is the cursor to pass as `after` next time: the sequence
-// number of the last alert returned (or `after` itself on an empty page),
-// so the feed is durable, in order and resumable. Every read is audited
-// (how many alerts were handed out; never the identifiers).
-//
 // POST /v1/feedback: what a partner did with an alert or an identifier
 // (docs/alerts.md, "Outcomes"; docs/api.md):
 //   {"alert_id":"al_…" | "identifier":{"kind","value"},
@@ -18,30 +8,19 @@
 // block (account_blocked, account_closed) makes the IBAN a confirmed mule
 // in checks; a false_positive opens a dispute for an analyst. Stored and
 // audited (the alert id or the identifier's kind; never its value).
-//
-// POST /v1/disputes: a partner contests an identifier it believes is
-// wrongly flagged — {"kind","value","reason"} (docs/alerts.md, "Disputes";
-// docs/api.md). While the dispute is open, checks show DISPUTED among the
-// reasons; an analyst resolves it (`zicht disputes resolve`). Audited with
-// the identifier's kind and the dispute id, never its value.
-#include <algorithm>
-#include <charconv>
 #include <cmath>
 
-#include "alert/alert_json.h"
 #include "common/time.h"
 #include "server/alert_service.h"
+#include "server/endpoint.h"
 #include "server/error_response.h"
 #include "server/identifier_field.h"
 #include "server/json_body.h"
-#include "server/query_string.h"
 #include "server/service.h"
 
 namespace zicht::server {
 namespace {
 
-constexpr size_t kDefaultAlertsLimit = 100;
-constexpr size_t kMaxAlertsLimit = 1000;
 constexpr std::string_view kOutcomes[] = {"account_blocked", "account_closed", "funds_frozen",
                                           "funds_recovered", "false_positive", "no_action"};
 constexpr size_t kMaxReason = 500;
@@ -53,44 +32,11 @@ std::string OutcomeList() {
   return out;
 }
 
-}  // namespace
-
-void Service::HandleAlerts(const HttpRequest& req, std::string_view query, const Principal& who, HttpResponse& res) {
-  int64_t after = 0;
-  if (std::optional<std::string> text = QueryParam(query, "after"); text && !text->empty()) {
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), after);
-    if (ec != std::errc() || end != text->data() + text->size() || after < 0) {
-      return WriteError(res, 400, "invalid_argument", "after must be a cursor: the 'next' of an earlier answer");
-    }
-  }
-  std::optional<size_t> limit = kDefaultAlertsLimit;
-  if (std::optional<std::string> text = QueryParam(query, "limit"); text) {
-    size_t n = 0;
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-    limit = ec == std::errc() && end == text->data() + text->size() && n >= 1 && n <= kMaxAlertsLimit
-                ? std::optional<size_t>(n)
-                : std::nullopt;
-  }
-  if (!limit) return WriteError(res, 400, "invalid_argument", "limit must be a whole number from 1 to 1000");
-  auto alerts = alerts_->AlertsAfter(who.partner, after, static_cast<int64_t>(*limit));
-  if (!alerts.ok()) return WriteError(res, alerts.status());
-  std::string& body = res.body;
-  body.assign("{\"alerts\":[");
-  for (size_t i = 0; i < alerts->size(); ++i) {
-    if (i) body.push_back(',');
-    alert::AppendAlertJson((*alerts)[i], who.scope, &body);
-  }
-  const int64_t next = alerts->empty() ? after : alerts->back().seq;
-  body.append("],\"next\":\"").append(std::to_string(next)).append("\"}");
-  res.status = 200;
-  res.content_type = "application/json";
-  res.audit_ticket = Audit(who, req, "GET /v1/alerts", std::string(), std::string(),
-                                        "after " + std::to_string(after), std::to_string(alerts->size()) + " alerts");
-}
-
-void Service::HandleFeedback(const HttpRequest& req, const Principal& who, HttpResponse& res) {
+void HandleFeedback(const EndpointCall& call) {
+  HttpResponse& res = call.res;
+  const Principal& who = *call.who;
   StackJson json;
-  if (Status s = json.Parse(req.body); !s.ok()) return WriteError(res, s);
+  if (Status s = json.Parse(call.req.body); !s.ok()) return WriteError(res, s);
   const JsonDocument& doc = json.doc();
   if (!doc.IsObject()) return WriteError(res, 400, "invalid_argument", "body must be a JSON object");
   store::Feedback f;
@@ -131,7 +77,7 @@ void Service::HandleFeedback(const HttpRequest& req, const Principal& who, HttpR
   if ((alert_id == doc.MemberEnd()) == (identifier == doc.MemberEnd())) {
     return WriteError(res, 400, "invalid_argument", "give exactly one of 'alert_id' and 'identifier'");
   }
-  AlertService& alerts = *alerts_;
+  AlertService& alerts = call.service.alerts();
   if (alert_id != doc.MemberEnd()) {
     if (!alert_id->value.IsString()) return WriteError(res, 400, "invalid_argument", "field 'alert_id' must be a string");
     f.alert_id = std::string(JsonString(alert_id->value));
@@ -151,7 +97,7 @@ void Service::HandleFeedback(const HttpRequest& req, const Principal& who, HttpR
   }
   auto dispute = alerts.AddFeedback(f);
   if (!dispute.ok()) return WriteError(res, dispute.status());
-  res.audit_ticket = Audit(who, req, "POST /v1/feedback", f.kind, std::string(),
+  res.audit_ticket = call.service.Audit(who, call.req, "POST /v1/feedback", f.kind, std::string(),
                                         f.alert_id.empty() ? "identifier" : f.alert_id, f.outcome);
   res.status = 200;
   res.content_type = "application/json";
@@ -159,37 +105,9 @@ void Service::HandleFeedback(const HttpRequest& req, const Principal& who, HttpR
              (*dispute > 0 ? std::to_string(*dispute) : std::string("null")) + "}";
 }
 
-void Service::HandleOpenDispute(const HttpRequest& req, const Principal& who, HttpResponse& res) {
-  StackJson json;
-  if (Status s = json.Parse(req.body); !s.ok()) return WriteError(res, s);
-  const JsonDocument& doc = json.doc();
-  if (!doc.IsObject()) return WriteError(res, 400, "invalid_argument", "body must be a JSON object {kind, value, reason}");
-  auto field = ReadIdentifierField(doc, "");
-  if (!field.ok()) {
-    // "field '.kind'" → "field 'kind'": the identifier is the body itself.
-    std::string message = field.status().message();
-    if (auto at = message.find("'."); at != std::string::npos) message.erase(at + 1, 1);
-    return WriteError(res, 400, "invalid_argument", message);
-  }
-  auto reason = doc.FindMember("reason");
-  if (reason == doc.MemberEnd() || !reason->value.IsString() || reason->value.GetStringLength() == 0 ||
-      reason->value.GetStringLength() > kMaxReason) {
-    return WriteError(res, 400, "invalid_argument",
-                      "field 'reason' is required: why the identifier is wrongly flagged (1 to 500 bytes)");
-  }
-  store::Dispute d;
-  d.partner = who.partner;
-  d.kind = std::string(model::kIdentifierKindNames.Name(field->kind));
-  d.normalized = field->normalized;
-  d.reason = std::string(JsonString(reason->value));
-  d.opened_at = SystemClock().Now();
-  auto id = alerts_->OpenDispute(d);
-  if (!id.ok()) return WriteError(res, id.status());
-  res.audit_ticket = Audit(who, req, "POST /v1/disputes", d.kind, std::string(),
-                                        "dispute/" + std::to_string(*id), "open");
-  res.status = 200;
-  res.content_type = "application/json";
-  res.body = "{\"id\":" + std::to_string(*id) + ",\"state\":\"open\"}";
-}
+ZICHT_REGISTER_ROUTE(feedback, {.method = Method::kPost, .path = "/v1/feedback", .name = "feedback",
+                                .access = Access::kKey, .right = Right::kCheck, .body = BodySize::kQuery,
+                                .handler = HandleFeedback});
 
+}  // namespace
 }  // namespace zicht::server

@@ -20,7 +20,7 @@
 
 #include "server/error_response.h"
 #include "server/query_string.h"
-#include "server/service.h"
+#include "server/static_files.h"
 
 namespace zicht::server {
 namespace {
@@ -92,19 +92,19 @@ bool HasDotDotSegment(std::string_view path) {
 
 }  // namespace
 
-void Service::HandleStatic(const HttpRequest& req, std::string_view raw_path, HttpResponse& res) {
+void ServeStaticFile(std::string_view web_root, const HttpRequest& req, std::string_view raw_path, HttpResponse& res) {
   if (req.method != Method::kGet && req.method != Method::kHead) {
     res.allow = "GET, HEAD";
     return WriteError(res, 405, "method_not_allowed", "only GET and HEAD are allowed on web app files");
   }
-  if (options_.web_root.empty()) return WriteError(res, 404, "not_found", "no web app is served");
+  if (web_root.empty()) return WriteError(res, 404, "not_found", "no web app is served");
   std::optional<std::string> decoded = PercentDecode(raw_path);
   if (!decoded || decoded->empty() || (*decoded)[0] != '/' || decoded->find('\\') != std::string::npos ||
       HasDotDotSegment(*decoded)) {
     return WriteError(res, 404, "not_found", "no such file");
   }
   std::error_code ec;
-  std::filesystem::path root = std::filesystem::canonical(options_.web_root, ec);
+  std::filesystem::path root = std::filesystem::canonical(std::filesystem::path(web_root), ec);
   if (ec) return WriteError(res, 404, "not_found", "no web app is served");
   std::filesystem::path file = root / std::string_view(*decoded).substr(1);
   if (std::filesystem::is_directory(file, ec)) file /= "index.html";

@@ -7,6 +7,7 @@
 
 #include "link/verdict_json.h"
 #include "server/alert_service.h"
+#include "server/endpoint.h"
 #include "server/error_response.h"
 #include "server/json_body.h"
 #include "server/service.h"
@@ -71,16 +72,18 @@ Status ParseCheckRequest(const rapidjson::Value& doc, std::vector<Ask>* asks) {
   return Status::Ok();
 }
 
-}  // namespace
-
-void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResponse& res) {
+void HandleCheck(const EndpointCall& call) {
+  const HttpRequest& req = call.req;
+  const Principal& who = *call.who;
+  Service& service = call.service;
+  HttpResponse& res = call.res;
   StackJson json;
   Status s = json.Parse(req.body);
   // Reused by every check on this thread: no allocation per request.
   thread_local std::vector<Ask> asks;
   asks.clear();
   if (s.ok()) s = ParseCheckRequest(json.doc(), &asks);
-  if (s.ok() && !options_.legacy_shared_pseudonyms) {
+  if (s.ok() && !service.options().legacy_shared_pseudonyms) {
     for (size_t i = 0; i < asks.size(); ++i) {
       if (!asks[i].by_pseudonym) continue;
       s = Status::InvalidArgument("identifiers[" + std::to_string(i) +
@@ -97,8 +100,9 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
   body.assign("{\"results\":[");
   for (size_t i = 0; i < asks.size(); ++i) {
     const Ask& a = asks[i];
-    link::Verdict v = a.by_pseudonym ? engine_->CheckPseudonym(a.kind, a.text) : engine_->Check(a.kind, a.text);
-    alerts_->ApplyMarks(v);  // confirmed mules, disputes (alert/marks.h)
+    link::Engine& engine = service.engine();
+    link::Verdict v = a.by_pseudonym ? engine.CheckPseudonym(a.kind, a.text) : engine.Check(a.kind, a.text);
+    service.alerts().ApplyMarks(v);  // confirmed mules, disputes (alert/marks.h)
     if (i != 0) body.push_back(',');
     link::AppendVerdictJson(v, &body, who.scope);
     // The audit log holds the keyed pseudonym, never the raw value; an
@@ -106,15 +110,21 @@ void Service::HandleCheck(const HttpRequest& req, const Principal& who, HttpResp
     // by pseudonym is logged with the pseudonym it asked for.
     std::string risk(link::kRiskNames.Name(v.risk));
     if (a.by_pseudonym) {
-      res.audit_ticket = Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)),
-                               std::string(a.text), std::string(), std::move(risk));
+      res.audit_ticket =
+          service.Audit(who, req, "POST /v1/check", std::string(model::kIdentifierKindNames.Name(a.kind)),
+                        std::string(a.text), std::string(), std::move(risk));
     } else {
-      res.audit_ticket = AuditCheck(who, req, a.kind, v.normalized.empty() ? std::string(a.text) : std::move(v.normalized),
-                                    std::move(risk));
+      std::string value = v.normalized.empty() ? std::string(a.text) : std::move(v.normalized);
+      res.audit_ticket = service.AuditCheck(who, req, a.kind, std::move(value), std::move(risk));
     }
   }
   body.append("]}");
   res.status = 200;
 }
 
+ZICHT_REGISTER_ROUTE(check, {.method = Method::kPost, .path = "/v1/check", .name = "check",
+                             .access = Access::kKey, .right = Right::kCheck, .body = BodySize::kQuery,
+                             .handler = HandleCheck});
+
+}  // namespace
 }  // namespace zicht::server

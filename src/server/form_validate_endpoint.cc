@@ -7,6 +7,7 @@
 
 #include "ingest/euro_amount.h"
 #include "normalize/normalize.h"
+#include "server/endpoint.h"
 #include "server/error_response.h"
 #include "server/json_body.h"
 #include "server/service.h"
@@ -65,9 +66,9 @@ void ValidateAmount(std::string_view value, HttpResponse& res) {
   WriteAnswer(res, true, normalized, "dit bedrag klopt", "this amount is valid");
 }
 
-}  // namespace
-
-void Service::HandleFormValidate(const HttpRequest& req, HttpResponse& res) {
+void HandleFormValidate(const EndpointCall& call) {
+  const HttpRequest& req = call.req;
+  HttpResponse& res = call.res;
   StackJson json;
   Status s = json.Parse(req.body);
   if (!s.ok()) return WriteError(res, s);
@@ -106,4 +107,9 @@ void Service::HandleFormValidate(const HttpRequest& req, HttpResponse& res) {
   WriteAnswer(res, normalized.ok(), normalized.ok() ? std::string_view(normalized->canonical) : "", nl, en);
 }
 
+ZICHT_REGISTER_ROUTE(form_validate, {.method = Method::kPost, .path = "/form/validate", .name = "form_validate",
+                                     .access = Access::kPublic, .right = Right::kCheck, .body = BodySize::kPublic,
+                                     .handler = HandleFormValidate});
+
+}  // namespace
 }  // namespace zicht::server
