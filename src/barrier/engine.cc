@@ -43,12 +43,12 @@ Engine::Engine(RuleSet rules, DutchTimeZone zone, const IdentifierRiskSource* ri
 
 bool Engine::Apply(const Event& event, Decision* decision) {
   assert(store_ == nullptr);
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   return ApplyLocked(event, InsertInMemoryLocked(event.account), decision);
 }
 
 Status Engine::Apply(std::span<const Event> events, std::vector<Decision>* out) {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   Decision decision;
   if (store_ == nullptr) {
     // Memory only: nothing can fail, so events apply one by one (one
@@ -67,7 +67,7 @@ Status Engine::Apply(std::span<const Event> events, std::vector<Decision>* out) 
 }
 
 size_t Engine::AccountCount() const {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   return accounts_.size();
 }
 

@@ -53,9 +53,7 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/base/thread_annotations.h>
 #include <absl/container/flat_hash_map.h>
-#include <absl/synchronization/mutex.h>
 
 #include "barrier/account_state.h"
 #include "barrier/account_store.h"
@@ -64,6 +62,7 @@
 #include "barrier/event.h"
 #include "barrier/risk_source.h"
 #include "barrier/rules.h"
+#include "common/mutex.h"
 
 namespace zicht::barrier {
 
@@ -101,12 +100,12 @@ class Engine {
   //! Applies one event. For a payment returns true and fills *decision; for
   //! other events returns false and leaves *decision untouched.
   //! REQUIRES: no AccountStore (a load could fail; use the span form).
-  bool Apply(const Event& event, Decision* decision) ABSL_LOCKS_EXCLUDED(mu_);
+  bool Apply(const Event& event, Decision* decision) ZICHT_EXCLUDES(mu_);
 
   //! Applies events in order; appends one Decision per payment to *out.
   //! All or nothing: the accounts the events need are loaded first, and a
   //! failed load returns its Status with no event applied and *out unchanged.
-  [[nodiscard]] Status Apply(std::span<const Event> events, std::vector<Decision>* out) ABSL_LOCKS_EXCLUDED(mu_);
+  [[nodiscard]] Status Apply(std::span<const Event> events, std::vector<Decision>* out) ZICHT_EXCLUDES(mu_);
 
   const RuleSet& rules() const { return rules_; }
 
@@ -114,7 +113,7 @@ class Engine {
   std::string_view ReasonCode(uint16_t index) const { return rules_.barriers[index].reason; }
 
   //! Accounts with state in memory.
-  size_t AccountCount() const ABSL_LOCKS_EXCLUDED(mu_);
+  size_t AccountCount() const ZICHT_EXCLUDES(mu_);
 
   //! Drops every account from memory: the next event of each is loaded from
   //! the AccountStore again. For evaluation across nodes
@@ -136,17 +135,17 @@ class Engine {
 
   //! Memory only (no store): the account's entry, created fresh when not in
   //! memory (evicting first when the table is full).
-  Slot InsertInMemoryLocked(const std::string& account) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  Slot InsertInMemoryLocked(const std::string& account) ZICHT_REQUIRES(mu_);
   //! With a store: the entries of every event's account, loading those not
   //! in memory; on a failed load its Status, nothing applied.
-  Result<std::vector<Slot>> LoadBatchLocked(std::span<const Event> events) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  bool ApplyLocked(const Event& event, const Slot& slot, Decision* decision) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  Result<std::vector<Slot>> LoadBatchLocked(std::span<const Event> events) ZICHT_REQUIRES(mu_);
+  bool ApplyLocked(const Event& event, const Slot& slot, Decision* decision) ZICHT_REQUIRES(mu_);
   //! Hands the accounts changed by this Apply to the store.
-  void SaveChangedLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void SaveChangedLocked() ZICHT_REQUIRES(mu_);
   //! Forgets the `count` least recently active accounts.
-  void EvictLeastRecentLocked(size_t count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void EvictLeastRecentLocked(size_t count) ZICHT_REQUIRES(mu_);
   void Evaluate(const Event& event, const DutchTime& when, AccountState& state, Decision* decision)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+      ZICHT_REQUIRES(mu_);
 
   // Constant after construction.
   const RuleSet rules_;
@@ -158,13 +157,13 @@ class Engine {
   const size_t max_accounts_;
   AccountStore* const store_;
 
-  mutable absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Tracked> accounts_ ABSL_GUARDED_BY(mu_);
-  uint64_t events_seen_ ABSL_GUARDED_BY(mu_) = 0;
-  DutchClock clock_ ABSL_GUARDED_BY(mu_);
+  mutable Mutex mu_;
+  absl::flat_hash_map<std::string, Tracked> accounts_ ZICHT_GUARDED_BY(mu_);
+  uint64_t events_seen_ ZICHT_GUARDED_BY(mu_) = 0;
+  DutchClock clock_ ZICHT_GUARDED_BY(mu_);
   //! Accounts changed by the running Apply (pointers into accounts_, which
   //! gains no entry while they are held).
-  std::vector<Slot> changed_ ABSL_GUARDED_BY(mu_);
+  std::vector<Slot> changed_ ZICHT_GUARDED_BY(mu_);
 };
 
 }  // namespace zicht::barrier

@@ -25,46 +25,55 @@ Status BatchWriter::Write(const std::vector<model::Report>& batch) {
 }
 
 void BatchWriter::Loop() {
-  std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    cv_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // closing and drained
-    std::vector<model::Report> batch = std::move(queue_.front());
-    queue_.pop_front();
-    cv_.notify_all();  // room in the queue
-    lock.unlock();
-    Status s = error_.ok() ? Write(batch) : Status::Ok();
-    lock.lock();
-    if (!s.ok() && error_.ok()) error_ = s;
-    cv_.notify_all();
+    std::vector<model::Report> batch;
+    bool failed = false;
+    {
+      MutexLock lock(&mu_);
+      while (!closing_ && queue_.empty()) cv_.Wait(&mu_);
+      if (queue_.empty()) return;  // closing and drained
+      batch = std::move(queue_.front());
+      queue_.pop_front();
+      failed = !error_.ok();
+    }
+    cv_.SignalAll();  // room in the queue
+    Status s = failed ? Status::Ok() : Write(batch);
+    {
+      MutexLock lock(&mu_);
+      if (!s.ok() && error_.ok()) error_ = s;
+    }
+    cv_.SignalAll();
   }
 }
 
 Status BatchWriter::Submit(std::vector<model::Report> batch) {
   if (batch.empty()) return Status::Ok();
   if (!threaded_) {
+    MutexLock lock(&mu_);  // uncontended: one lock per batch of thousands
     if (!error_.ok()) return error_;
     error_ = Write(batch);
     return error_;
   }
-  std::unique_lock<std::mutex> lock(mu_);
-  cv_.wait(lock, [&] { return queue_.size() < kMaxPending || !error_.ok(); });
-  if (!error_.ok()) return error_;
-  queue_.push_back(std::move(batch));
-  cv_.notify_all();
+  {
+    MutexLock lock(&mu_);
+    while (queue_.size() >= kMaxPending && error_.ok()) cv_.Wait(&mu_);
+    if (!error_.ok()) return error_;
+    queue_.push_back(std::move(batch));
+  }
+  cv_.SignalAll();
   return Status::Ok();
 }
 
 Status BatchWriter::Finish() {
   if (threaded_ && thread_.joinable()) {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       closing_ = true;
     }
-    cv_.notify_all();
+    cv_.SignalAll();
     thread_.join();
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return error_;
 }
 

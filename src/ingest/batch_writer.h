@@ -13,14 +13,13 @@
 //
 // Thread-safety: Submit and Finish from one (the producing) thread; the
 // on_commit callback runs on the writer thread (or the caller's when inline).
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "common/mutex.h"
 #include "store/store.h"
 
 namespace zicht::ingest {
@@ -56,11 +55,11 @@ class BatchWriter {
   CommitCallback on_commit_;
   bool threaded_;
   std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::vector<model::Report>> queue_;  // GUARDED_BY(mu_)
-  bool closing_ = false;                          // GUARDED_BY(mu_)
-  Status error_;                                  // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar cv_;
+  std::deque<std::vector<model::Report>> queue_ ZICHT_GUARDED_BY(mu_);
+  bool closing_ ZICHT_GUARDED_BY(mu_) = false;
+  Status error_ ZICHT_GUARDED_BY(mu_);
   // Written by the writer only; read after Finish() joined it.
   int64_t inserted_ = 0;
   int64_t updated_ = 0;

@@ -34,13 +34,13 @@ uint64_t AuditLog::Enqueue(Pending pending) {
   bool was_empty;
   uint64_t ticket;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     was_empty = queue_.empty();
     queue_.push_back(std::move(pending));
     ticket = ++enqueued_;
   }
   // Only the first entry of a batch wakes the writer (Run).
-  if (was_empty) cv_.notify_one();
+  if (was_empty) cv_.Signal();
   return ticket;
 }
 
@@ -51,21 +51,21 @@ void AuditLog::WhenDurable(uint64_t ticket, std::function<void()> done) {
 
 void AuditLog::Stop() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     if (stopping_ && !writer_.joinable()) return;
     stopping_ = true;
   }
-  cv_.notify_all();
+  cv_.SignalAll();
   if (writer_.joinable()) writer_.join();
 }
 
 int64_t AuditLog::written() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return written_;
 }
 
 int64_t AuditLog::failures() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return failures_;
 }
 
@@ -79,11 +79,13 @@ void AuditLog::Run() {
     bool last = false;
     uint64_t batch_last = 0;
     {
-      std::unique_lock<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       // Idle until the first entry (no wake-ups while nothing is checked),
-      // then gather for kFlushInterval into one batch.
-      WaitForBatch(lock, cv_, wait_for_commit_, kFlushInterval, [this] { return stopping_; },
-                   [this] { return !queue_.empty(); });
+      // then gather for kFlushInterval into one batch. The predicates run
+      // under mu_, inside WaitForBatch.
+      WaitForBatch(&mu_, &cv_, wait_for_commit_, kFlushInterval,
+                   [this]() ZICHT_NO_THREAD_SAFETY_ANALYSIS { return stopping_; },
+                   [this]() ZICHT_NO_THREAD_SAFETY_ANALYSIS { return !queue_.empty(); });
       pending.swap(queue_);
       batch_last = enqueued_;  // the queue holds every ticket up to here
       last = stopping_;
@@ -102,7 +104,7 @@ void AuditLog::Run() {
         // database may be busy with a large ingest); never drop audit
         // entries silently.
         std::fprintf(stderr, "zicht serve: audit log write failed (will retry): %s\n", s.message().c_str());
-        std::lock_guard<std::mutex> lock(mu_);
+        MutexLock lock(&mu_);
         ++failures_;
         std::vector<Pending> retry;
         retry.reserve(batch.size() + queue_.size());
@@ -115,13 +117,13 @@ void AuditLog::Run() {
         continue;
       }
       {
-        std::lock_guard<std::mutex> lock(mu_);
+        MutexLock lock(&mu_);
         written_ += static_cast<int64_t>(batch.size());
       }
       committed_.MarkDurable(batch_last);
     }
     if (last) {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       if (queue_.empty()) break;
     }
   }

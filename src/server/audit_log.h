@@ -27,16 +27,15 @@
 //
 // Thread-safety: Append() and AppendCheck() may be called from any thread.
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <utility>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "common/mutex.h"
 #include "model/identifier.h"
 #include "server/commit_waiters.h"
 #include "store/audit_store.h"
@@ -97,13 +96,13 @@ class AuditLog {
   const std::string pseudonym_key_;
   const bool wait_for_commit_;
   std::unique_ptr<store::AuditStore> store_;  // used only by the writer thread
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<Pending> queue_;  // GUARDED_BY(mu_)
-  bool stopping_ = false;                 // GUARDED_BY(mu_)
-  int64_t written_ = 0;                   // GUARDED_BY(mu_)
-  int64_t failures_ = 0;                  // GUARDED_BY(mu_)
-  uint64_t enqueued_ = 0;                 // GUARDED_BY(mu_): the last ticket given out
+  mutable Mutex mu_;
+  CondVar cv_;
+  std::vector<Pending> queue_ ZICHT_GUARDED_BY(mu_);
+  bool stopping_ ZICHT_GUARDED_BY(mu_) = false;
+  int64_t written_ ZICHT_GUARDED_BY(mu_) = 0;
+  int64_t failures_ ZICHT_GUARDED_BY(mu_) = 0;
+  uint64_t enqueued_ ZICHT_GUARDED_BY(mu_) = 0;  // the last ticket given out
   CommitWaiters committed_;
   std::thread writer_;
 };

@@ -19,12 +19,12 @@
 // internally; the link engine's Check is safe for concurrent use; the
 // writer is thread-safe.
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
 #include "barrier/engine.h"
 #include "barrier/link_risk_source.h"
+#include "common/mutex.h"
 #include "link/engine.h"
 #include "server/barrier_state_writer.h"
 
@@ -40,7 +40,7 @@ class BarrierState {
   //! The engine holding `partner`'s accounts, created on first use. The
   //! reference stays valid for the life of this object.
   barrier::Engine& ForPartner(const std::string& partner) {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     Partner& p = partners_[partner];
     if (!p.engine) {
       p.store = std::make_unique<BarrierStateWriter::PartnerStore>(writer_, partner);
@@ -61,9 +61,9 @@ class BarrierState {
   const barrier::DutchTimeZone zone_;
   const size_t max_accounts_;
   BarrierStateWriter& writer_;
-  std::mutex mu_;
-  // GUARDED_BY(mu_). Partners come from the keys file, so the table is small.
-  std::unordered_map<std::string, Partner> partners_;
+  Mutex mu_;
+  // Partners come from the keys file, so the table is small.
+  std::unordered_map<std::string, Partner> partners_ ZICHT_GUARDED_BY(mu_);
 };
 
 }  // namespace zicht::server

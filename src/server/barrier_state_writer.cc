@@ -39,19 +39,19 @@ uint64_t BarrierStateWriter::Put(std::string_view partner, std::string_view acco
   bool was_empty;
   uint64_t ticket;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     was_empty = queue_.empty();
     queue_.insert_or_assign(std::move(key), std::move(state));
     ticket = ++enqueued_;
   }
-  if (was_empty) cv_.notify_one();  // only the first state of a batch wakes the writer
+  if (was_empty) cv_.Signal();  // only the first state of a batch wakes the writer
   return ticket;
 }
 
 Result<bool> BarrierStateWriter::Load(std::string_view partner, std::string_view account, std::string* state) {
   const std::string key = Key(partner, account);
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     // The queue holds newer states than the batch being written.
     for (const auto* map : {&queue_, &writing_}) {
       auto it = map->find(key);
@@ -64,17 +64,17 @@ Result<bool> BarrierStateWriter::Load(std::string_view partner, std::string_view
   // Not queued and not being written, so not about to change: no Put for
   // this account can come while its engine is loading it (Save and Load run
   // under that engine's lock).
-  std::lock_guard<std::mutex> lock(read_mu_);
+  MutexLock lock(&read_mu_);
   return reader_->Get(partner, account, state);
 }
 
 uint64_t BarrierStateWriter::LastTicket() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return enqueued_;
 }
 
 bool BarrierStateWriter::Backlogged() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return queue_.size() + writing_.size() > kMaxBacklog;
 }
 
@@ -86,21 +86,35 @@ void BarrierStateWriter::Stop() {
   // Only the first call joins; later ones (the destructor) find it done.
   std::call_once(stopped_, [this] {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       stopping_ = true;
     }
-    cv_.notify_all();
+    cv_.SignalAll();
     writer_.join();
   });
 }
 
 uint64_t BarrierStateWriter::TakeBatch(bool* last) {
-  std::unique_lock<std::mutex> lock(mu_);
-  WaitForBatch(lock, cv_, wait_for_commit_, kFlushInterval, [this] { return stopping_; },
-               [this] { return !queue_.empty(); });
+  MutexLock lock(&mu_);
+  // The predicates run under mu_, inside WaitForBatch.
+  WaitForBatch(&mu_, &cv_, wait_for_commit_, kFlushInterval,
+               [this]() ZICHT_NO_THREAD_SAFETY_ANALYSIS { return stopping_; },
+               [this]() ZICHT_NO_THREAD_SAFETY_ANALYSIS { return !queue_.empty(); });
   writing_.swap(queue_);  // writing_ is empty here: the last batch was cleared
   *last = stopping_;
   return enqueued_;  // the batch holds every ticket up to here
+}
+
+// writing_ changes only on the writer thread, under mu_; Load reads it
+// under mu_. Reading it here, on the writer thread, without the lock is a
+// read beside reads (hence no analysis: clang cannot know the thread).
+void BarrierStateWriter::RowsOfBatch(std::vector<store::BarrierStateRow>* rows) ZICHT_NO_THREAD_SAFETY_ANALYSIS {
+  rows->clear();
+  rows->reserve(writing_.size());
+  for (const auto& [key, state] : writing_) {
+    const size_t nul = key.find('\0');
+    rows->push_back({std::string_view(key).substr(0, nul), std::string_view(key).substr(nul + 1), state});
+  }
 }
 
 void BarrierStateWriter::Run() {
@@ -110,17 +124,10 @@ void BarrierStateWriter::Run() {
   while (true) {
     bool last = false;
     const uint64_t batch_last = TakeBatch(&last);
-    if (!writing_.empty()) {
-      // writing_ changes only on this thread, under mu_; Load reads it under
-      // mu_; reading it here without the lock is a read beside reads.
-      rows.clear();
-      rows.reserve(writing_.size());
-      for (const auto& [key, state] : writing_) {
-        const size_t nul = key.find('\0');
-        rows.push_back({std::string_view(key).substr(0, nul), std::string_view(key).substr(nul + 1), state});
-      }
+    RowsOfBatch(&rows);
+    if (!rows.empty()) {
       Status s = store_->Put(rows);
-      std::unique_lock<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       if (!s.ok()) {
         // Keep the states (a newer queued one wins) and retry; never drop
         // state silently.
@@ -129,16 +136,17 @@ void BarrierStateWriter::Run() {
         for (auto& [key, state] : writing_) queue_.try_emplace(key, std::move(state));
         writing_.clear();
         if (last && failures_.load(std::memory_order_relaxed) > kMaxFailuresAtStop) break;
-        cv_.wait_for(lock, kRetryPause, [this] { return stopping_; });
+        const auto retry_at = std::chrono::steady_clock::now() + kRetryPause;
+        while (!stopping_ && cv_.WaitUntil(&mu_, retry_at)) {
+        }
         continue;
       }
       written_.fetch_add(static_cast<int64_t>(writing_.size()), std::memory_order_relaxed);
       writing_.clear();
-      lock.unlock();
-      committed_.MarkDurable(batch_last);
     }
+    if (!rows.empty()) committed_.MarkDurable(batch_last);  // without mu_: waiters may Put
     if (last) {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(&mu_);
       if (queue_.empty()) break;
     }
   }

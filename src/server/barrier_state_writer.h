@@ -41,7 +41,6 @@
 // are rare: only accounts evicted from memory).
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -55,6 +54,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include "barrier/account_store.h"
+#include "common/mutex.h"
 #include "common/result.h"
 #include "server/commit_waiters.h"
 #include "store/barrier_state_store.h"
@@ -124,19 +124,21 @@ class BarrierStateWriter {
   void Run();
   //! Waits for a batch (WaitForBatch), moves the queue to writing_ and
   //! returns the last ticket it holds; *last: the writer is stopping.
+  //! The rows of writing_, for the store. Writer thread only.
+  void RowsOfBatch(std::vector<store::BarrierStateRow>* rows);
   uint64_t TakeBatch(bool* last);
 
   const bool wait_for_commit_;
   std::unique_ptr<store::BarrierStateStore> store_;  // used only by the writer thread
-  std::mutex read_mu_;
-  std::unique_ptr<store::BarrierStateStore> reader_;  // GUARDED_BY(read_mu_)
+  Mutex read_mu_;  // never held together with mu_
+  std::unique_ptr<store::BarrierStateStore> reader_ ZICHT_GUARDED_BY(read_mu_);
 
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  absl::flat_hash_map<std::string, std::string> queue_;    // GUARDED_BY(mu_): key → latest state
-  absl::flat_hash_map<std::string, std::string> writing_;  // GUARDED_BY(mu_): the batch being committed
-  bool stopping_ = false;                                   // GUARDED_BY(mu_)
-  uint64_t enqueued_ = 0;                                   // GUARDED_BY(mu_): the last ticket given out
+  mutable Mutex mu_;
+  CondVar cv_;
+  absl::flat_hash_map<std::string, std::string> queue_ ZICHT_GUARDED_BY(mu_);    // key → latest state
+  absl::flat_hash_map<std::string, std::string> writing_ ZICHT_GUARDED_BY(mu_);  // the batch being committed
+  bool stopping_ ZICHT_GUARDED_BY(mu_) = false;
+  uint64_t enqueued_ ZICHT_GUARDED_BY(mu_) = 0;  // the last ticket given out
   std::atomic<int64_t> written_{0};
   std::atomic<int64_t> failures_{0};
   CommitWaiters committed_;

@@ -7,14 +7,14 @@
 
 namespace zicht::server {
 
-ChangeFollower::ChangeFollower(store::Store& store, std::mutex& store_mu, std::string origin, int64_t position,
+ChangeFollower::ChangeFollower(store::Store& store, Mutex& store_mu, std::string origin, int64_t position,
                                Hooks hooks)
-    : store_(store), store_mu_(store_mu), origin_(std::move(origin)), hooks_(std::move(hooks)), position_(position) {}
+    : store_mu_(store_mu), store_(store), origin_(std::move(origin)), hooks_(std::move(hooks)), position_(position) {}
 
 ChangeFollower::~ChangeFollower() { Stop(); }
 
 Status ChangeFollower::ApplyRows(const std::vector<int64_t>& ids) {
-  std::lock_guard<std::mutex> lock(store_mu_);
+  MutexLock lock(&store_mu_);
   ZICHT_ASSIGN_OR_RETURN(std::vector<store::StoredReport> present, store_.GetReports(ids));
   // GetReports keeps the order asked and skips missing rows: what it did
   // not return is gone from the store.
@@ -37,7 +37,7 @@ Status ChangeFollower::CatchUp() {
   for (;;) {
     store::ChangeBatch batch;
     {
-      std::lock_guard<std::mutex> lock(store_mu_);
+      MutexLock lock(&store_mu_);
       ZICHT_ASSIGN_OR_RETURN(batch, store_.ChangesAfter(position(), kEntriesPerRead));
     }
     if (batch.gap && !behind()) {

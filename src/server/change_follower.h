@@ -24,10 +24,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "common/mutex.h"
 #include "common/status.h"
 #include "store/store.h"
 
@@ -48,7 +48,7 @@ class ChangeFollower {
 
   //! Follows `store`'s log from after `position` (the high-water mark taken
   //! before the index was built). `store` is used only under `store_mu`.
-  ChangeFollower(store::Store& store, std::mutex& store_mu, std::string origin, int64_t position, Hooks hooks);
+  ChangeFollower(store::Store& store, Mutex& store_mu, std::string origin, int64_t position, Hooks hooks);
   ~ChangeFollower();
   ChangeFollower(const ChangeFollower&) = delete;
   ChangeFollower& operator=(const ChangeFollower&) = delete;
@@ -75,8 +75,8 @@ class ChangeFollower {
   //! Reads rows `ids` under store_mu_ and applies them.
   Status ApplyRows(const std::vector<int64_t>& ids);
 
-  store::Store& store_;
-  std::mutex& store_mu_;
+  Mutex& store_mu_;
+  store::Store& store_ ZICHT_GUARDED_BY(store_mu_);
   const std::string origin_;
   Hooks hooks_;
   std::atomic<int64_t> position_;

@@ -8,7 +8,7 @@ namespace zicht::server {
 bool KeyRateLimiter::Take(std::string_view key_id, int n, Clock::time_point now, int* retry_after_seconds) {
   const double capacity = per_minute_;
   const double per_second = capacity / 60.0;
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   auto [it, fresh] = buckets_.try_emplace(std::string(key_id), Bucket{capacity, now});
   Bucket& b = it->second;
   if (!fresh) {

@@ -12,10 +12,11 @@
 // Thread-safety: Take() may be called from any thread (one mutex; an
 // evaluation costs ~48 µs of scalar multiplication, the lock ~0.1 µs).
 #include <chrono>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "common/mutex.h"
 
 namespace zicht::server {
 
@@ -36,8 +37,8 @@ class KeyRateLimiter {
     Clock::time_point last;
   };
   const int per_minute_;
-  std::mutex mu_;
-  std::unordered_map<std::string, Bucket> buckets_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::unordered_map<std::string, Bucket> buckets_ ZICHT_GUARDED_BY(mu_);
 };
 
 }  // namespace zicht::server

@@ -4,26 +4,33 @@ namespace zicht::server {
 
 RetentionJob::RetentionJob(std::function<void()> run, std::chrono::milliseconds first_delay,
                            std::chrono::milliseconds interval) {
-  thread_ = std::thread([this, run = std::move(run), first_delay, interval] {
-    std::chrono::milliseconds wait = first_delay;
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!cv_.wait_for(lock, wait, [this] { return stopping_; })) {
-      lock.unlock();
-      run();
-      lock.lock();
-      wait = interval;
+  thread_ = std::thread([this, run = std::move(run), first_delay, interval] { Loop(run, first_delay, interval); });
+}
+
+void RetentionJob::Loop(const std::function<void()>& run, std::chrono::milliseconds first_delay,
+                        std::chrono::milliseconds interval) {
+  auto next = std::chrono::steady_clock::now() + first_delay;
+  while (true) {
+    {
+      MutexLock lock(&mu_);
+      // Woken early only by Stop (or spuriously): wait out the rest.
+      while (!stopping_ && cv_.WaitUntil(&mu_, next)) {
+      }
+      if (stopping_) return;
     }
-  });
+    run();  // without the lock: Stop must be able to ask while a run is on
+    next = std::chrono::steady_clock::now() + interval;
+  }
 }
 
 RetentionJob::~RetentionJob() { Stop(); }
 
 void RetentionJob::Stop() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     stopping_ = true;
   }
-  cv_.notify_all();
+  cv_.SignalAll();
   if (thread_.joinable()) thread_.join();
 }
 

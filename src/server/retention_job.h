@@ -12,10 +12,10 @@
 //
 // Thread-safety: Stop() may be called from any thread, once or more.
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <thread>
+
+#include "common/mutex.h"
 
 namespace zicht::server {
 
@@ -34,9 +34,12 @@ class RetentionJob {
   void Stop();
 
  private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // GUARDED_BY(mu_)
+  void Loop(const std::function<void()>& run, std::chrono::milliseconds first_delay,
+            std::chrono::milliseconds interval);
+
+  Mutex mu_;
+  CondVar cv_;
+  bool stopping_ ZICHT_GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

@@ -73,14 +73,25 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   std::string key_path = options.pseudonym_key_file.empty() ? DefaultPseudonymKeyPath(options.db_path)
                                                             : options.pseudonym_key_file;
   ZICHT_ASSIGN_OR_RETURN(s->pseudonym_key_, LoadOrCreatePseudonymKey(key_path));
-  ZICHT_ASSIGN_OR_RETURN(s->write_store_, store::OpenStore(options.db_path, options.durability));
-  ZICHT_ASSIGN_OR_RETURN(s->read_store_, store::OpenStore(options.db_path));
+  ZICHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> write_store,
+                         store::OpenStore(options.db_path, options.durability));
+  ZICHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> read_store, store::OpenStore(options.db_path));
   s->node_id_ = NewNodeId();
   if (s->node_id_.empty()) return Status::Internal("no random bytes for the node id");
-  s->write_store_->SetChangeOrigin(s->node_id_);
+  write_store->SetChangeOrigin(s->node_id_);
   // Taken before the index is built from the reports: whatever commits
   // during the build is applied (again) by the follower, never missed.
-  ZICHT_ASSIGN_OR_RETURN(int64_t follow_from, s->write_store_->LastChange());
+  ZICHT_ASSIGN_OR_RETURN(int64_t follow_from, write_store->LastChange());
+  store::Store& follower_store = *write_store;  // the follower uses it under ingest_mu_
+  {
+    // No other thread yet; the locks keep the annotations true.
+    MutexLock write_lock(&s->ingest_mu_);
+    s->write_store_ = std::move(write_store);
+  }
+  {
+    MutexLock read_lock(&s->read_mu_);
+    s->read_store_ = std::move(read_store);
+  }
   ZICHT_ASSIGN_OR_RETURN(auto audit_store, store::AuditStore::Open(options.db_path, options.durability));
   s->audit_ = std::make_unique<AuditLog>(std::move(audit_store), s->pseudonym_key_,
                                          options.durability == store::Durability::kFull);
@@ -100,7 +111,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
     self->blind_->AddReports(changed);
   };
   hooks.remove = [self](const std::vector<int64_t>& row_ids) { self->engine_->Remove(row_ids); };
-  s->follower_ = std::make_unique<ChangeFollower>(*s->write_store_, s->ingest_mu_, s->node_id_, follow_from,
+  s->follower_ = std::make_unique<ChangeFollower>(follower_store, s->ingest_mu_, s->node_id_, follow_from,
                                                   std::move(hooks));
   ZICHT_RETURN_IF_ERROR(s->follower_->CatchUp());
   s->follower_->Start(std::chrono::milliseconds(options.follow_interval_ms));
@@ -134,13 +145,13 @@ Status Service::ReloadKeys() {
     }
   }
   keys_.Replace(file);
-  std::lock_guard<std::mutex> lock(form_mu_);
+  MutexLock lock(&form_mu_);
   form_principal_ = std::move(form);
   return Status::Ok();
 }
 
 std::optional<Principal> Service::FormPrincipal() {
-  std::lock_guard<std::mutex> lock(form_mu_);
+  MutexLock lock(&form_mu_);
   return form_principal_;
 }
 
@@ -321,7 +332,7 @@ void Service::WhenBarrierStateDurable(uint64_t ticket, std::function<void()> don
 }
 
 std::shared_ptr<const screen::Screener> Service::CurrentScreener() {
-  std::lock_guard lock(screener_mu_);
+  MutexLock lock(&screener_mu_);
   return screener_;
 }
 
@@ -332,7 +343,7 @@ Status Service::ReloadSignals() {
   if (screen_lookup_ == nullptr) screen_lookup_ = std::make_unique<screen::LinkIdentifierLookup>(*engine_);
   ZICHT_ASSIGN_OR_RETURN(std::unique_ptr<screen::Screener> screener,
                          screen::Screener::Create(*config, screen_lookup_.get()));
-  std::lock_guard lock(screener_mu_);
+  MutexLock lock(&screener_mu_);
   screener_ = std::move(screener);
   return Status::Ok();
 }

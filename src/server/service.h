@@ -17,12 +17,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/mutex.h"
 #include "common/result.h"
 #include "ingest/ingest_summary.h"
 #include "link/engine.h"
@@ -167,17 +167,19 @@ class Service {
   KeyRing keys_;
   std::string pseudonym_key_;
   std::unique_ptr<link::Engine> engine_;
-  std::mutex ingest_mu_;
-  std::unique_ptr<store::Store> write_store_;  // GUARDED_BY(ingest_mu_)
-  std::mutex read_mu_;
-  std::unique_ptr<store::Store> read_store_;   // GUARDED_BY(read_mu_)
+  // Lock order: ingest_mu_ before read_mu_ (never both today), each before
+  // the engine's own locks (engine.h).
+  Mutex ingest_mu_;
+  std::unique_ptr<store::Store> write_store_ ZICHT_GUARDED_BY(ingest_mu_);
+  Mutex read_mu_ ZICHT_ACQUIRED_AFTER(ingest_mu_);
+  std::unique_ptr<store::Store> read_store_ ZICHT_GUARDED_BY(read_mu_);
   std::unique_ptr<AuditLog> audit_;
   std::optional<store::RetentionPolicy> retention_;  // --retention FILE; read once at start
   std::unique_ptr<RetentionJob> retention_job_;
   Metrics metrics_;
   RateLimiter form_limiter_;
-  std::mutex form_mu_;
-  std::optional<Principal> form_principal_;  // GUARDED_BY(form_mu_); the form partner's active reporter key
+  Mutex form_mu_;
+  std::optional<Principal> form_principal_ ZICHT_GUARDED_BY(form_mu_);  // the form partner's active reporter key
   std::unique_ptr<BarrierStateWriter> barrier_writer_;  // declared before barrier_: outlives its engines
   std::unique_ptr<BarrierState> barrier_;
   std::unique_ptr<SharedBarrier> shared_barrier_;  // --nodes shared: used instead of barrier_
@@ -186,8 +188,8 @@ class Service {
   std::unique_ptr<ChangeFollower> follower_;  // declared after engine_ and blind_: stopped before them
   std::unique_ptr<AlertService> alerts_;  // set once in Open (alert_service.h)
   std::unique_ptr<screen::IdentifierLookup> screen_lookup_;  // over engine_
-  std::mutex screener_mu_;
-  std::shared_ptr<const screen::Screener> screener_;  // GUARDED_BY(screener_mu_); swapped on SIGHUP
+  Mutex screener_mu_;
+  std::shared_ptr<const screen::Screener> screener_ ZICHT_GUARDED_BY(screener_mu_);  // swapped on SIGHUP
   std::atomic<int64_t> open_connections_{0};
 };
 

@@ -32,7 +32,7 @@ namespace zicht::server {
 // written, so a refused request changes nothing.
 Result<ingest::IngestSummary> Service::Ingest(const HttpRequest& req, std::string_view body, const Principal& who,
                                               std::string_view endpoint, bool check_sources, uint64_t* audit_ticket) {
-  std::lock_guard<std::mutex> lock(ingest_mu_);
+  MutexLock lock(&ingest_mu_);
   ingest::IngestOptions options;
   options.writer_thread = false;  // a request body is small; no second thread
   options.on_commit = [&](const std::vector<store::StoredReport>& changed) {
@@ -60,7 +60,7 @@ Result<ingest::IngestSummary> Service::Ingest(const HttpRequest& req, std::strin
 }
 
 Result<int64_t> Service::EraseReport(const model::ReportKey& key) {
-  std::lock_guard<std::mutex> lock(ingest_mu_);
+  MutexLock lock(&ingest_mu_);
   ZICHT_ASSIGN_OR_RETURN(int64_t row_id, write_store_->EraseReport(key));
   engine_->Remove({row_id});
   auto complete = write_store_->Checkpoint();
@@ -71,13 +71,13 @@ Result<int64_t> Service::EraseReport(const model::ReportKey& key) {
 }
 
 Result<std::vector<store::StatsRow>> Service::Stats(const store::StatsQuery& query) {
-  std::lock_guard<std::mutex> lock(read_mu_);
+  MutexLock lock(&read_mu_);
   return read_store_->Stats(query);
 }
 
 Status Service::ApplyRetention() {
   if (!retention_) return Status::Ok();
-  std::lock_guard<std::mutex> lock(ingest_mu_);
+  MutexLock lock(&ingest_mu_);
   ZICHT_ASSIGN_OR_RETURN(store::ErasedReports erased,
                          write_store_->EraseExpired(retention_->CutoffsAt(SystemClock().Now()), false));
   if (!erased.row_ids.empty()) {
