@@ -72,7 +72,7 @@ size_t Engine::AccountCount() const {
 }
 
 void Engine::ForgetAccounts() {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   accounts_.clear();
 }
 

@@ -119,7 +119,7 @@ class Engine {
   //! the AccountStore again. For evaluation across nodes
   //! (server/shared_barrier.h), where the store, not this process's memory,
   //! holds the latest state.
-  void ForgetAccounts() ABSL_LOCKS_EXCLUDED(mu_);
+  void ForgetAccounts() ZICHT_EXCLUDES(mu_);
 
  private:
   struct Tracked {

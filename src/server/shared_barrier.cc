@@ -26,7 +26,7 @@ Status SharedBarrier::TxAccounts::Flush() {
 }
 
 Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::string_view body) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   Partner& p = partners_[partner];
   if (!p.engine) {
     p.accounts = std::make_unique<TxAccounts>(*store_, partner);

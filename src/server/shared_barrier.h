@@ -21,7 +21,6 @@
 // serialises this process's evaluations (the store lock serialises them
 // across processes anyway).
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +30,7 @@
 #include "barrier/account_store.h"
 #include "barrier/engine.h"
 #include "barrier/link_risk_source.h"
+#include "common/mutex.h"
 #include "common/result.h"
 #include "link/engine.h"
 #include "store/barrier_state_store.h"
@@ -74,9 +74,9 @@ class SharedBarrier {
   barrier::LinkRiskSource risk_;
   const barrier::RuleSet rules_;
   const barrier::DutchTimeZone zone_;
-  std::mutex mu_;
-  std::unique_ptr<store::BarrierStateStore> store_;  // GUARDED_BY(mu_)
-  std::unordered_map<std::string, Partner> partners_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::unique_ptr<store::BarrierStateStore> store_ ZICHT_GUARDED_BY(mu_);
+  std::unordered_map<std::string, Partner> partners_ ZICHT_GUARDED_BY(mu_);
 };
 
 }  // namespace zicht::server
