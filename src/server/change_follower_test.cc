@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -60,7 +59,7 @@ TEST(ChangeFollowerTest, AppliesOtherWritersAndSkipsItsOwn) {
   auto own = Open(path, "node-a");    // this node's writes (the ingest handler's store)
   auto other = Open(path, "");        // `zicht ingest` / `zicht reports erase`
   auto reader = Open(path, "node-a");
-  std::mutex mu;
+  Mutex mu;
   Seen seen;
   ChangeFollower follower(*reader, mu, "node-a", 0, Record(&seen));
 
@@ -90,7 +89,7 @@ TEST(ChangeFollowerTest, OneLargeEntryIsAppliedInChunks) {
   const std::string path = dir.File("z.db");
   auto other = Open(path, "");
   auto reader = Open(path, "node-a");
-  std::mutex mu;
+  Mutex mu;
   Seen seen;
   ChangeFollower follower(*reader, mu, "node-a", *reader->LastChange(), Record(&seen));
   std::vector<model::Report> batch;
@@ -110,7 +109,7 @@ TEST(ChangeFollowerTest, PrunedPastItsPositionItIsBehind) {
   auto writer = store::SqliteStore::Open(path);
   ASSERT_TRUE(writer.ok());
   auto reader = Open(path, "node-a");
-  std::mutex mu;
+  Mutex mu;
   Seen seen;
   ChangeFollower follower(*reader, mu, "node-a", 0, Record(&seen));
   ASSERT_TRUE((*writer)->UpsertBatch({R("P1")}).ok());
