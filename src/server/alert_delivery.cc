@@ -25,7 +25,7 @@ AlertDelivery::AlertDelivery(Options options) : options_(std::move(options)) {}
 AlertDelivery::~AlertDelivery() { Stop(); }
 
 void AlertDelivery::SetWebhooks(const std::vector<store::Webhook>& hooks) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   std::map<std::string, const store::Webhook*> wanted;
   for (const store::Webhook& h : hooks) wanted[h.partner] = &h;
   for (auto it = workers_.begin(); it != workers_.end();) {
@@ -39,41 +39,44 @@ void AlertDelivery::SetWebhooks(const std::vector<store::Webhook>& hooks) {
   for (const auto& [partner, hook] : wanted) {
     auto& slot = workers_[partner];
     if (slot) {
-      std::lock_guard<std::mutex> wlock(slot->mu);
+      MutexLock wlock(&slot->mu);
       slot->hook = *hook;
       continue;
     }
     slot = std::make_unique<Worker>();
     slot->partner = partner;
-    slot->hook = *hook;
+    {
+      MutexLock wlock(&slot->mu);  // no thread yet; keeps the annotation true
+      slot->hook = *hook;
+    }
     Worker* w = slot.get();
     slot->thread = std::thread([this, w] { Run(w); });
   }
 }
 
 void AlertDelivery::Wake(const std::string& partner) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   auto it = workers_.find(partner);
   if (it == workers_.end()) return;
   {
-    std::lock_guard<std::mutex> wlock(it->second->mu);
+    MutexLock wlock(&it->second->mu);
     it->second->wake = true;
   }
-  it->second->cv.notify_one();
+  it->second->cv.Signal();
 }
 
 void AlertDelivery::Stop() {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   for (auto& [partner, w] : workers_) StopWorker(*w);
   workers_.clear();
 }
 
 void AlertDelivery::StopWorker(Worker& w) {
   {
-    std::lock_guard<std::mutex> lock(w.mu);
+    MutexLock lock(&w.mu);
     w.stop = true;
   }
-  w.cv.notify_one();
+  w.cv.Signal();
   if (w.thread.joinable()) w.thread.join();
 }
 
@@ -82,7 +85,7 @@ void AlertDelivery::Run(Worker* w) {
   for (;;) {
     store::Webhook hook;
     {
-      std::lock_guard<std::mutex> lock(w->mu);
+      MutexLock lock(&w->mu);
       if (w->stop) return;
       hook = w->hook;
     }
@@ -100,7 +103,7 @@ void AlertDelivery::Run(Worker* w) {
       } else {
         for (const store::DueDelivery& d : *due) {
           {
-            std::lock_guard<std::mutex> lock(w->mu);
+            MutexLock lock(&w->mu);
             if (w->stop) return;
           }
           DeliverOne(*store, hook, d);
@@ -110,8 +113,10 @@ void AlertDelivery::Run(Worker* w) {
         if (next.ok() && next->has_value()) wait_ms = std::clamp<int64_t>(**next - NowMs(), 0, kPollIntervalMs);
       }
     }
-    std::unique_lock<std::mutex> lock(w->mu);
-    w->cv.wait_for(lock, std::chrono::milliseconds(wait_ms), [w] { return w->stop || w->wake; });
+    MutexLock lock(&w->mu);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+    while (!w->stop && !w->wake && w->cv.WaitUntil(&w->mu, until)) {
+    }
     w->wake = false;
   }
 }

@@ -22,16 +22,15 @@
 // the identifier.
 //
 // Thread-safety: all public methods may be called from any thread.
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "alert/rules.h"
+#include "common/mutex.h"
 #include "model/disclosure.h"
 #include "store/alert_store.h"
 
@@ -69,11 +68,11 @@ class AlertDelivery {
  private:
   struct Worker {
     std::string partner;
-    std::mutex mu;
-    std::condition_variable cv;
-    store::Webhook hook;  // guarded by mu
-    bool wake = false;    // guarded by mu
-    bool stop = false;    // guarded by mu
+    Mutex mu;
+    CondVar cv;
+    store::Webhook hook ZICHT_GUARDED_BY(mu);
+    bool wake ZICHT_GUARDED_BY(mu) = false;
+    bool stop ZICHT_GUARDED_BY(mu) = false;
     std::thread thread;
   };
 
@@ -82,8 +81,8 @@ class AlertDelivery {
   static void StopWorker(Worker& w);
 
   const Options options_;
-  std::mutex mu_;
-  std::map<std::string, std::unique_ptr<Worker>> workers_;  // guarded by mu_
+  Mutex mu_;  // before any Worker::mu
+  std::map<std::string, std::unique_ptr<Worker>> workers_ ZICHT_GUARDED_BY(mu_);
 };
 
 }  // namespace zicht::server

@@ -36,11 +36,18 @@ Result<std::unique_ptr<AlertService>> AlertService::Open(const ServerOptions& op
   ZICHT_ASSIGN_OR_RETURN(alert::AlertRules rules, alert::LoadAlertRules(options.alert_rules_path));
   std::unique_ptr<AlertService> s(new AlertService(options, engine, keys, std::move(rules)));
   ZICHT_ASSIGN_OR_RETURN(s->ingest_store_, store::OpenAlertStore(options.db_path, options.durability));
-  ZICHT_ASSIGN_OR_RETURN(s->request_store_, store::OpenAlertStore(options.db_path, options.durability));
-  ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks initial, s->request_store_->Marks());
-  s->upheld_count_ = initial.dispute_upheld.size();  // the engine was built with their warning-list
-  s->RefreshSubscriptions(*s->request_store_);
-  s->RefreshMarks(*s->request_store_, true);
+  {
+    // No other thread yet; the locks keep the annotations true.
+    MutexLock request_lock(&s->request_mu_);
+    ZICHT_ASSIGN_OR_RETURN(s->request_store_, store::OpenAlertStore(options.db_path, options.durability));
+    ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks initial, s->request_store_->Marks());
+    {
+      MutexLock marks_lock(&s->marks_mu_);
+      s->upheld_count_ = initial.dispute_upheld.size();  // the engine was built with their warning-list
+    }
+    s->RefreshSubscriptions(*s->request_store_);
+    s->RefreshMarks(*s->request_store_, true);
+  }
   s->upkeep_ = std::thread([p = s.get()] { p->Upkeep(); });
   return s;
 }
@@ -49,16 +56,16 @@ AlertService::~AlertService() { Stop(); }
 
 void AlertService::Stop() {
   {
-    std::lock_guard<std::mutex> lock(upkeep_mu_);
+    MutexLock lock(&upkeep_mu_);
     stop_ = true;
   }
-  upkeep_cv_.notify_all();
+  upkeep_cv_.SignalAll();
   if (upkeep_.joinable()) upkeep_.join();
   if (delivery_) delivery_->Stop();
 }
 
 std::shared_ptr<const alert::Generator> AlertService::CurrentGenerator() const {
-  std::lock_guard<std::mutex> lock(generator_mu_);
+  MutexLock lock(&generator_mu_);
   return generator_;
 }
 
@@ -85,7 +92,7 @@ void AlertService::ApplyMarks(link::Verdict& v) const {
   if (!any_marks_.load(std::memory_order_acquire)) return;
   std::shared_ptr<const alert::Marks> marks;
   {
-    std::lock_guard<std::mutex> lock(marks_mu_);
+    MutexLock lock(&marks_mu_);
     marks = marks_;
   }
   if (marks) marks->Apply(v);
@@ -95,8 +102,10 @@ void AlertService::Upkeep() {
   std::unique_ptr<store::AlertStore> store;
   for (;;) {
     {
-      std::unique_lock<std::mutex> lock(upkeep_mu_);
-      upkeep_cv_.wait_for(lock, std::chrono::milliseconds(AlertDelivery::kPollIntervalMs), [this] { return stop_; });
+      MutexLock lock(&upkeep_mu_);
+      const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(AlertDelivery::kPollIntervalMs);
+      while (!stop_ && upkeep_cv_.WaitUntil(&upkeep_mu_, until)) {
+      }
       if (stop_) return;
     }
     if (!store) {
@@ -137,7 +146,7 @@ void AlertService::RefreshSubscriptions(store::AlertStore& store) {
   subscriptions_seen_ = std::move(seen);
   auto generator = std::make_shared<const alert::Generator>(rules_, alert::SubscriptionIndex(*subs));
   {
-    std::lock_guard<std::mutex> lock(generator_mu_);
+    MutexLock lock(&generator_mu_);
     generator_ = std::move(generator);
   }
   delivery_->SetWebhooks(*hooks);
@@ -147,7 +156,7 @@ void AlertService::RefreshMarks(store::AlertStore& store, bool force) {
   auto generation = store.MarksGeneration();
   if (!generation.ok()) return LogError("reading outcomes", generation.status());
   {
-    std::lock_guard<std::mutex> lock(marks_mu_);
+    MutexLock lock(&marks_mu_);
     if (!force && *generation == marks_generation_) return;
   }
   auto marks = store.Marks();
@@ -155,7 +164,7 @@ void AlertService::RefreshMarks(store::AlertStore& store, bool force) {
   auto fresh = std::make_shared<const alert::Marks>(*marks);
   bool relink = false;
   {
-    std::lock_guard<std::mutex> lock(marks_mu_);
+    MutexLock lock(&marks_mu_);
     marks_generation_ = *generation;
     relink = marks->dispute_upheld.size() != upheld_count_;
     upheld_count_ = marks->dispute_upheld.size();
@@ -170,19 +179,19 @@ void AlertService::RefreshMarks(store::AlertStore& store, bool force) {
 }
 
 Result<std::vector<store::Alert>> AlertService::AlertsAfter(const std::string& partner, int64_t after, int64_t limit) {
-  std::lock_guard<std::mutex> lock(request_mu_);
+  MutexLock lock(&request_mu_);
   return request_store_->AlertsAfter(partner, after, limit);
 }
 
 Result<store::Alert> AlertService::GetAlert(const std::string& id) {
-  std::lock_guard<std::mutex> lock(request_mu_);
+  MutexLock lock(&request_mu_);
   return request_store_->GetAlert(id);
 }
 
 Result<int64_t> AlertService::AddFeedback(const store::Feedback& f) {
   int64_t dispute = 0;
   {
-    std::lock_guard<std::mutex> lock(request_mu_);
+    MutexLock lock(&request_mu_);
     ZICHT_ASSIGN_OR_RETURN(int64_t seq, request_store_->AddFeedback(f));
     (void)seq;
   }
@@ -195,13 +204,13 @@ Result<int64_t> AlertService::AddFeedback(const store::Feedback& f) {
     d.opened_at = f.created_at;
     ZICHT_ASSIGN_OR_RETURN(dispute, OpenDispute(d));
   }
-  std::lock_guard<std::mutex> lock(request_mu_);
+  MutexLock lock(&request_mu_);
   RefreshMarks(*request_store_, true);
   return dispute;
 }
 
 Result<int64_t> AlertService::OpenDispute(const store::Dispute& d) {
-  std::lock_guard<std::mutex> lock(request_mu_);
+  MutexLock lock(&request_mu_);
   ZICHT_ASSIGN_OR_RETURN(int64_t id, request_store_->OpenDispute(d));
   if (auto generator = CurrentGenerator()) {
     if (auto kind = model::kIdentifierKindNames.Parse(d.kind)) {
@@ -213,7 +222,7 @@ Result<int64_t> AlertService::OpenDispute(const store::Dispute& d) {
 }
 
 Status AlertService::ResolveDispute(int64_t id, store::DisputeState state, const std::string& resolution) {
-  std::lock_guard<std::mutex> lock(request_mu_);
+  MutexLock lock(&request_mu_);
   const UnixSeconds now = NowMs() / 1000;
   ZICHT_RETURN_IF_ERROR(request_store_->ResolveDispute(id, state, resolution, now));
   if (state == store::DisputeState::kUpheld) {
@@ -234,7 +243,7 @@ Status AlertService::ResolveDispute(int64_t id, store::DisputeState state, const
 }
 
 Result<std::vector<store::Dispute>> AlertService::Disputes(bool open_only) {
-  std::lock_guard<std::mutex> lock(request_mu_);
+  MutexLock lock(&request_mu_);
   return request_store_->Disputes(open_only);
 }
 

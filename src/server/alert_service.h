@@ -23,15 +23,14 @@
 // Thread-safety: every public method may be called from any thread, except
 // OnCommit, which the ingest lock serialises.
 #include <atomic>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "alert/generator.h"
 #include "alert/marks.h"
+#include "common/mutex.h"
 #include "link/engine.h"
 #include "server/alert_delivery.h"
 #include "server/key_ring.h"
@@ -93,23 +92,25 @@ class AlertService {
 
   std::unique_ptr<store::AlertStore> ingest_store_;  // the ingest thread's (OnCommit)
 
-  std::mutex request_mu_;
-  std::unique_ptr<store::AlertStore> request_store_;  // guarded by request_mu_
+  // Lock order: request_mu_ before generator_mu_ and marks_mu_ (the
+  // request paths refresh both while they hold it).
+  Mutex request_mu_;
+  std::unique_ptr<store::AlertStore> request_store_ ZICHT_GUARDED_BY(request_mu_);
 
-  mutable std::mutex generator_mu_;
-  std::shared_ptr<const alert::Generator> generator_;  // guarded by generator_mu_
+  mutable Mutex generator_mu_ ZICHT_ACQUIRED_AFTER(request_mu_);
+  std::shared_ptr<const alert::Generator> generator_ ZICHT_GUARDED_BY(generator_mu_);
   std::string subscriptions_seen_;                      // upkeep thread only
 
-  mutable std::mutex marks_mu_;
-  std::shared_ptr<const alert::Marks> marks_;  // guarded by marks_mu_
+  mutable Mutex marks_mu_ ZICHT_ACQUIRED_AFTER(request_mu_);
+  std::shared_ptr<const alert::Marks> marks_ ZICHT_GUARDED_BY(marks_mu_);
   std::atomic<bool> any_marks_{false};
-  int64_t marks_generation_ = -1;              // guarded by marks_mu_
-  size_t upheld_count_ = 0;                    // guarded by marks_mu_
+  int64_t marks_generation_ ZICHT_GUARDED_BY(marks_mu_) = -1;
+  size_t upheld_count_ ZICHT_GUARDED_BY(marks_mu_) = 0;
 
   std::atomic<bool> clusters_dirty_{false};
-  std::mutex upkeep_mu_;
-  std::condition_variable upkeep_cv_;
-  bool stop_ = false;  // guarded by upkeep_mu_
+  Mutex upkeep_mu_;
+  CondVar upkeep_cv_;
+  bool stop_ ZICHT_GUARDED_BY(upkeep_mu_) = false;
   std::thread upkeep_;
 };
 
