@@ -110,8 +110,8 @@ int List(const KeysArgs& a) {
       w.String(std::string(model::kScopeNames.Name(e.scope)).c_str());
       w.Key("purposes");
       w.StartArray();
-      for (size_t p = 0; p < server::kPurposeNames.size(); ++p) {
-        if (e.purposes.Has(static_cast<server::Purpose>(p))) w.String(std::string(server::kPurposeNames.names[p]).c_str());
+      for (std::string_view name : e.purposes.Names()) {
+        w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
       }
       w.EndArray();
       w.Key("legal_basis");

@@ -39,12 +39,19 @@ PurposeSet DefaultPurposes(Role role) {
   return set;
 }
 
+std::vector<std::string_view> PurposeSet::Names() const {
+  std::vector<std::string_view> names;
+  for (size_t i = 0; i < kPurposeNames.size(); ++i) {
+    if (Has(static_cast<Purpose>(i))) names.push_back(kPurposeNames.names[i]);
+  }
+  return names;
+}
+
 std::string PurposeSet::Joined() const {
   std::string out;
-  for (size_t i = 0; i < kPurposeNames.size(); ++i) {
-    if (!Has(static_cast<Purpose>(i))) continue;
+  for (std::string_view name : Names()) {
     if (!out.empty()) out += ", ";
-    out += kPurposeNames.names[i];
+    out += name;
   }
   return out;
 }
@@ -173,9 +180,7 @@ Status KeysFile::Save(const std::string& path) const {
         {"revoked", e.revoked},
     };
     toml::array purposes;
-    for (size_t p = 0; p < kPurposeNames.size(); ++p) {
-      if (e.purposes.Has(static_cast<Purpose>(p))) purposes.push_back(std::string(kPurposeNames.names[p]));
-    }
+    for (std::string_view name : e.purposes.Names()) purposes.push_back(std::string(name));
     // None: the role's defaults when read back (Load).
     if (!purposes.empty()) entry.insert("purposes", std::move(purposes));
     if (!e.legal_basis.empty()) entry.insert("legal_basis", e.legal_basis);

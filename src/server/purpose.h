@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/enum_names.h"
 
@@ -35,7 +36,9 @@ class PurposeSet {
   void Add(Purpose p) { bits_ |= Bit(p); }
   constexpr bool Has(Purpose p) const { return (bits_ & Bit(p)) != 0; }
   constexpr bool empty() const { return bits_ == 0; }
-  //! "payment-screening, onboarding", in declaration order.
+  //! The purposes' names, in declaration order.
+  std::vector<std::string_view> Names() const;
+  //! "payment-screening, onboarding": Names() joined.
   std::string Joined() const;
   bool operator==(const PurposeSet&) const = default;
 
