@@ -104,7 +104,7 @@ void EngineImpl::AddPseudonymsLocked() {
   pseudonym_count_ = index_->ident_count();
 }
 
-// The verdict rules of DESIGN.md (POST /v1/check); docs/linking.md.
+// The verdict rules of docs/design.md (POST /v1/check); docs/linking.md.
 // REQUIRES: mu_ held.
 void EngineImpl::FillVerdictLocked(Verdict& v, std::string_view canonical, std::string_view domain) const {
   auto exact = index_->Find(static_cast<uint8_t>(v.kind), canonical);
