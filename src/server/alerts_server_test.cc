@@ -91,7 +91,8 @@ TEST_F(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
   ASSERT_EQ(feedback.status, 200) << feedback.body;
   auto check = Call(port, "POST", "/v1/check", CheckBody("iban", iban), Auth(ing_, "payment-screening"));
   ASSERT_EQ(check.status, 200);
-  auto verdict = Json(check.body)["results"][0].GetObject();
+  auto check_json = Json(check.body);  // owns the values `verdict` points into
+  auto verdict = check_json["results"][0].GetObject();
   EXPECT_STREQ(verdict["risk"].GetString(), "high");
   EXPECT_NE(check.body.find("CONFIRMED_MULE"), std::string::npos) << check.body;
   server->Stop(SIGTERM);
