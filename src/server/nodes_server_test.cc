@@ -3,7 +3,10 @@
 // learns what `zicht ingest`, `zicht reports erase`, `zicht retention
 // apply` and a second `zicht serve` wrote to its database, from the store's
 // change log, without a restart. Every wait polls with a deadline; nothing
-// asserts how fast.
+// asserts how fast. On both store backends (tests/testutil/store_backend.h):
+// nodes_server_test on a SQLite file, nodes_server_test_pg on a throw-away
+// PostgreSQL cluster (where the change log and the barrier lock are
+// PostgreSQL's).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "server/test_server_fixture.h"
+#include "testutil/store_backend.h"
 
 namespace zicht::server {
 namespace {
@@ -36,8 +40,13 @@ std::string Report(const std::string& source, const std::string& id, const std::
          R"(","fraud_type":"phishing","identifiers":[{"kind":"iban","value":")" + iban + R"("}]})" + "\n";
 }
 
-class NodesServerTest : public ServerTest {
+class NodesServerTest : public ServerTest, public ::testing::WithParamInterface<std::string> {
  protected:
+  void SetUp() override {
+    db_ = testutil::FreshStoreLocation(GetParam(), dir_);
+    ASSERT_FALSE(db_.empty());
+    ServerTest::SetUp();
+  }
   bool Known(int port, const std::string& kind, const std::string& value) {
     Response r = Call(port, "POST", "/v1/check", CheckBody(kind, value), Auth(checker_, "payment-screening"));
     EXPECT_EQ(r.status, 200) << r.body;
@@ -62,7 +71,10 @@ class NodesServerTest : public ServerTest {
   int files_ = 0;
 };
 
-TEST_F(NodesServerTest, CliIngestAndEraseReachARunningServer) {
+INSTANTIATE_TEST_SUITE_P(Backends, NodesServerTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(NodesServerTest, CliIngestAndEraseReachARunningServer) {
   auto s = Start();
   const int port = s->port();
   ASSERT_FALSE(Known(port, "iban", kNewIban));
@@ -79,7 +91,7 @@ TEST_F(NodesServerTest, CliIngestAndEraseReachARunningServer) {
   EXPECT_TRUE(Known(port, "iban", kMuleIban));
 }
 
-TEST_F(NodesServerTest, CliRetentionRunReachesARunningServer) {
+TEST_P(NodesServerTest, CliRetentionRunReachesARunningServer) {
   auto s = Start();
   const int port = s->port();
   Ingest(Report("politie", "OLD", "2001-01-01T00:00:00Z", kOldIban));
@@ -95,7 +107,7 @@ TEST_F(NodesServerTest, CliRetentionRunReachesARunningServer) {
 
 // Many batches at once (a bulk ingest writes one change-log entry per batch
 // of consecutive rows): every sampled identifier becomes known.
-TEST_F(NodesServerTest, BulkCliIngestBecomesKnownInFull) {
+TEST_P(NodesServerTest, BulkCliIngestBecomesKnownInFull) {
   auto s = Start();
   const int port = s->port();
   const std::string file = dir_.File("bulk.jsonl");
@@ -132,7 +144,7 @@ TEST_F(NodesServerTest, BulkCliIngestBecomesKnownInFull) {
 
 // Two servers on one database: what one accepts, the other knows; what one
 // erases, the other forgets. The accepting node answers read-your-writes.
-TEST_F(NodesServerTest, TwoServersOnOneStoreFollowEachOther) {
+TEST_P(NodesServerTest, TwoServersOnOneStoreFollowEachOther) {
   auto a = Start();
   auto b = Start();
   Response post = Call(a->port(), "POST", "/v1/reports",
@@ -161,7 +173,7 @@ TEST_F(NodesServerTest, TwoServersOnOneStoreFollowEachOther) {
 // the same moment, 12 on each of two nodes, with the shipped daily limit of
 // €2,000. Only three fit; without the shared mode each node would let three
 // through from its own memory.
-TEST_F(NodesServerTest, TwoNodesNeverPassADailyLimitTogether) {
+TEST_P(NodesServerTest, TwoNodesNeverPassADailyLimitTogether) {
   auto a = Start({"--nodes", "shared"});
   auto b = Start({"--nodes", "shared"});
   constexpr int kPerNode = 12;

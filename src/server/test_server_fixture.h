@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -80,6 +81,12 @@ class ServerTest : public ::testing::Test {
 
   std::unique_ptr<testing::ServerProcess> Start(std::vector<std::string> extra = {}, long open_files = 0) {
     std::vector<std::string> args = {"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")};
+    // A PostgreSQL store has no directory for the secrets to default to:
+    // every node of a test shares the test directory's.
+    if (db_.starts_with("postgres") && std::find(extra.begin(), extra.end(), "--pseudonym-key-file") == extra.end()) {
+      args.insert(args.end(), {"--pseudonym-key-file", dir_.File("pseudonym.key"), "--oprf-key-file",
+                               dir_.File("oprf.key")});
+    }
     args.insert(args.end(), extra.begin(), extra.end());
     auto s = std::make_unique<testing::ServerProcess>(args, open_files);
     EXPECT_TRUE(s->started()) << "server did not start";

@@ -10,6 +10,7 @@
 #include "store/audit_store.h"
 #include "store/barrier_state_store.h"
 #include "store/pg_db.h"
+#include "store/pg_schema.h"
 #include "store/warning_list_store.h"
 #include "testutil/store_backend.h"
 #include "testutil/testutil.h"
@@ -180,6 +181,33 @@ TEST_P(BackendStoresTest, BarrierStatePerPartnerLastWriteWins) {
   ASSERT_TRUE((*store)->Put(std::vector<BarrierStateRow>{{"ing", "NL01", "newer"}}).ok());
   ASSERT_TRUE(*(*other)->Get("ing", "NL01", &state));
   EXPECT_EQ(state, "newer");
+}
+
+// A connection after its PostgreSQL server restarted (pg_db.h): the first
+// read is answered (not failed because the connection broke while idle),
+// and the session is the one asked for — here the durability setting,
+// which a bare reconnect would drop to the server's default.
+class PgReconnectTest : public BackendStoresTest {};
+
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PgReconnectTest);
+INSTANTIATE_TEST_SUITE_P(Backends, PgReconnectTest, ::testing::ValuesIn(testutil::ServerBackends()),
+                         testutil::BackendName());
+
+TEST_P(PgReconnectTest, AServerRestartKeepsTheSessionAndAnswersTheFirstRead) {
+  auto db = OpenPgDatabase(location_, Durability::kNormal);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto setting = [&]() -> std::string {
+    auto rows = (*db)->Query("SELECT current_setting('synchronous_commit')");
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    return rows.ok() && rows->size() == 1 ? std::string(rows->Text(0, 0)) : "(failed)";
+  };
+  EXPECT_EQ(setting(), "off");
+  ASSERT_EQ(testutil::StopPostgres(), "");
+  ASSERT_EQ(testutil::RestartPostgres(), "");
+  EXPECT_EQ(setting(), "off") << "the first read after the restart";
+  EXPECT_EQ(setting(), "off");
+  // A write in a transaction works on the new connection too.
+  EXPECT_TRUE((*db)->Transaction([&] { return (*db)->Exec("CREATE TABLE after_restart (x integer)"); }).ok());
 }
 
 }  // namespace

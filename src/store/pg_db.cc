@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 
@@ -16,6 +17,23 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return 0;
+}
+
+// True when `sql` may run again after its connection broke with no
+// transaction open: it only reads, or it opens a transaction and does not
+// commit it (the break rolled its work back).
+bool SafeToRepeat(std::string_view sql) {
+  size_t at = sql.find_first_not_of(" \t\r\n");
+  if (at == std::string_view::npos) return false;
+  auto starts = [&](std::string_view word) {
+    if (sql.size() - at < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (std::toupper(static_cast<unsigned char>(sql[at + i])) != word[i]) return false;
+    }
+    return true;
+  };
+  if (starts("SELECT")) return true;
+  return starts("BEGIN") && sql.find("COMMIT") == std::string_view::npos;
 }
 
 }  // namespace
@@ -107,17 +125,44 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
   std::unique_ptr<Connection> out(new Connection(conn, std::move(name)));
   // UTC so that timestamps computed in SQL (Stats' months) do not depend on
   // the server's time zone.
-  ZICHT_RETURN_IF_ERROR(out->Exec("SET TIME ZONE 'UTC'"));
+  ZICHT_RETURN_IF_ERROR(out->SetSession("SET TIME ZONE 'UTC'"));
   return out;
+}
+
+Status Connection::SetSession(std::string sql) {
+  ZICHT_RETURN_IF_ERROR(Exec(sql));
+  session_.push_back(std::move(sql));
+  return Status::Ok();
 }
 
 Connection::~Connection() { PQfinish(conn_); }
 
 void Connection::ReconnectIfBroken() {
-  if (PQstatus(conn_) == CONNECTION_BAD) {
-    PQreset(conn_);
-    if (PQstatus(conn_) == CONNECTION_OK) (void)Exec("SET TIME ZONE 'UTC'");
+  if (PQstatus(conn_) != CONNECTION_BAD && !session_lost_) return;
+  PQreset(conn_);
+  session_lost_ = PQstatus(conn_) != CONNECTION_OK;
+  for (size_t i = 0; i < session_.size() && !session_lost_; ++i) {
+    PGresult* res = PQexec(conn_, session_[i].c_str());
+    // A session that could not be set up as asked is reset again before
+    // the next statement.
+    session_lost_ = PQresultStatus(res) != PGRES_COMMAND_OK;
+    PQclear(res);
   }
+}
+
+template <typename Run>
+pg_result* Connection::WithRetry(std::string_view sql, Run run) {
+  ReconnectIfBroken();
+  const bool was_idle = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  PGresult* res = run();
+  ExecStatusType st = PQresultStatus(res);
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || PQstatus(conn_) != CONNECTION_BAD || !was_idle ||
+      !SafeToRepeat(sql)) {
+    return res;
+  }
+  PQclear(res);
+  ReconnectIfBroken();
+  return run();
 }
 
 Status Connection::Error(pg_result* res, std::string_view what) const {
@@ -137,11 +182,10 @@ Status Connection::Error(pg_result* res, std::string_view what) const {
 }
 
 Status Connection::Exec(std::string_view sql) {
-  ReconnectIfBroken();
   std::string owned(sql);
   // PQexec returns the last statement's result; an error stops the rest
   // and is the result returned.
-  PGresult* res = PQexec(conn_, owned.c_str());
+  PGresult* res = WithRetry(sql, [&] { return PQexec(conn_, owned.c_str()); });
   ExecStatusType st = PQresultStatus(res);
   Status out = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) ? Status::Ok() : Error(res, "SQL failed");
   PQclear(res);
@@ -149,10 +193,11 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
-  ReconnectIfBroken();
   std::string owned(sql);
-  PGresult* res = PQexecParams(conn_, owned.c_str(), static_cast<int>(params.values_.size()), nullptr,
-                               params.values_.data(), params.lengths_.data(), params.formats_.data(), 0);
+  PGresult* res = WithRetry(sql, [&] {
+    return PQexecParams(conn_, owned.c_str(), static_cast<int>(params.values_.size()), nullptr,
+                        params.values_.data(), params.lengths_.data(), params.formats_.data(), 0);
+  });
   ExecStatusType st = PQresultStatus(res);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
     Status s = Error(res, "SQL failed");

@@ -10,9 +10,17 @@
 // string (which may hold a password). Server NOTICEs are dropped instead of
 // printed on stderr.
 //
-// A connection that broke (PostgreSQL restarted, network cut) fails the
-// statement that noticed it; the next call resets it (PQreset) first, so a
-// long-running process recovers without a restart of its own.
+// A connection that broke (PostgreSQL restarted, network cut) is reset
+// (PQreset) and its session settings (SetSession) applied again, so a
+// long-running process recovers without a restart of its own. Which
+// statement pays for the break: a connection idle while the server went
+// away learns it only from the next statement. When that statement is safe
+// to run again — no transaction was open, and it only reads (SELECT) or
+// opens one (a BEGIN script without COMMIT, whose work the broken
+// connection rolled back) — it is run again once on the reset connection,
+// so the first request after a restart is answered. Any other statement
+// fails (its transaction is lost or its outcome unknown) and the next call
+// resets the connection first.
 //
 // Thread-safety: a Connection (and its results) is used by one thread at a
 // time; open one connection per thread.
@@ -105,6 +113,10 @@ class Connection {
   //! Runs one or more SQL statements without parameters or results.
   Status Exec(std::string_view sql);
 
+  //! Runs `sql` (a SET, a LISTEN) now and again after every reset, so the
+  //! session keeps it across reconnects.
+  Status SetSession(std::string sql);
+
   //! Runs one statement with `params`; its rows (none for a write).
   Result<Rows> Query(std::string_view sql, const Params& params = Params());
 
@@ -131,6 +143,13 @@ class Connection {
   Connection(pg_conn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
   //! Resets a broken connection before the next statement.
   void ReconnectIfBroken();
+  //! Runs `run` (one libpq call returning a result) and, when it failed
+  //! because the connection broke and `sql` is safe to repeat (see the top
+  //! of this file), resets the connection and runs it once more.
+  template <typename Run>
+  pg_result* WithRetry(std::string_view sql, Run run);
+  std::vector<std::string> session_;  // SetSession's statements, in order
+  bool session_lost_ = false;         // a reset could not apply session_
   //! kIOError for `res` (or the connection when `res` is null).
   Status Error(pg_result* res, std::string_view what) const;
   pg_conn* conn_;

@@ -148,8 +148,8 @@ Status EnsurePgSchema(pg::Connection& db) {
 
 Result<std::unique_ptr<pg::Connection>> OpenPgDatabase(const std::string& url, Durability durability) {
   ZICHT_ASSIGN_OR_RETURN(auto db, pg::Connection::Open(url));
-  ZICHT_RETURN_IF_ERROR(db->Exec(durability == Durability::kFull ? "SET synchronous_commit = on"
-                                                                 : "SET synchronous_commit = off"));
+  ZICHT_RETURN_IF_ERROR(db->SetSession(durability == Durability::kFull ? "SET synchronous_commit = on"
+                                                                       : "SET synchronous_commit = off"));
   ZICHT_RETURN_IF_ERROR(EnsurePgSchema(*db));
   return db;
 }

@@ -85,20 +85,36 @@ std::unique_ptr<PgCluster> PgCluster::Start(std::string* error, const std::strin
   *error = c->RunAsOwner({c->bindir_ + "/initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
                           "--locale=C", "--no-sync"});
   if (!error->empty()) return nullptr;
-  *error = c->RunAsOwner({c->bindir_ + "/pg_ctl", "-D", data, "-l", (c->dir_ / "log").string(), "-w", "-t", "60",
-                          "-o",
-                          "-k " + c->dir_.string() +
-                              " -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-                              " -c shared_buffers=32MB -c max_connections=200 " + options,
-                          "start"});
-  if (!error->empty()) {
-    *error += "\n" + ReadFile((c->dir_ / "log").string());
-    return nullptr;
-  }
+  c->options_ = options;
+  *error = c->StartServer();
+  if (!error->empty()) return nullptr;
   c->started_ = true;
   *error = SuperuserExec(*c, "postgres", "CREATE ROLE zicht LOGIN");
   if (!error->empty()) return nullptr;
   return c;
+}
+
+std::string PgCluster::StartServer() {
+  std::string error = RunAsOwner({bindir_ + "/pg_ctl", "-D", (dir_ / "data").string(), "-l", (dir_ / "log").string(),
+                                  "-w", "-t", "60", "-o",
+                                  "-k " + dir_.string() +
+                                      " -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+                                      " -c shared_buffers=32MB -c max_connections=200 " + options_,
+                                  "start"});
+  if (!error.empty()) error += "\n" + ReadFile((dir_ / "log").string());
+  return error;
+}
+
+std::string PgCluster::Stop() {
+  std::string error = RunAsOwner({bindir_ + "/pg_ctl", "-D", (dir_ / "data").string(), "-m", "fast", "-w", "stop"});
+  if (error.empty()) started_ = false;
+  return error;
+}
+
+std::string PgCluster::Restart() {
+  std::string error = StartServer();
+  if (error.empty()) started_ = true;
+  return error;
 }
 
 PgCluster::~PgCluster() {

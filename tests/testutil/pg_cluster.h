@@ -41,6 +41,14 @@ class PgCluster {
   //! The URL of database `name` as role `user`.
   std::string Url(const std::string& name, const std::string& user = "zicht") const;
 
+  //! Stops the server as an operator's restart does (`pg_ctl stop -m fast`:
+  //! open connections are cut, their transactions rolled back). "" on
+  //! success, else what failed.
+  std::string Stop();
+  //! Starts a stopped server again, with the settings of Start(). "" on
+  //! success, else what failed (with the server's log).
+  std::string Restart();
+
   //! The directory holding the data, the log and the socket.
   const std::filesystem::path& dir() const { return dir_; }
 
@@ -49,8 +57,11 @@ class PgCluster {
   //! Runs a server command (as `postgres` when we are root); "" on success,
   //! else its output.
   std::string RunAsOwner(const std::vector<std::string>& argv) const;
+  //! `pg_ctl start` with options_; "" on success.
+  std::string StartServer();
   std::filesystem::path dir_;
   std::string bindir_;
+  std::string options_;
   bool as_postgres_ = false;
   bool started_ = false;
   int databases_ = 0;

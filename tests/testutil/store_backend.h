@@ -28,6 +28,17 @@ std::vector<std::string> StoreBackends();
 //! the backend is not available in this binary.
 std::string FreshStoreLocation(const std::string& backend, const TempDir& dir, const std::string& file = "zicht.db");
 
+//! StoreBackends() without SQLite: for tests of what only a database server
+//! does (a PostgreSQL restart under load). Empty in NAME; such a suite
+//! says GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST.
+std::vector<std::string> ServerBackends();
+
+//! Stops / starts again this binary's PostgreSQL server (PgCluster::Stop,
+//! PgCluster::Restart): "" on success, else what failed — also when the
+//! binary has no PostgreSQL.
+std::string StopPostgres();
+std::string RestartPostgres();
+
 //! For INSTANTIATE_TEST_SUITE_P's name generator: the backend's name.
 struct BackendName {
   template <typename Info>

@@ -31,6 +31,16 @@ PgEnvironment* const g_environment =
 
 std::vector<std::string> StoreBackends() { return {"postgresql"}; }
 
+std::vector<std::string> ServerBackends() { return {"postgresql"}; }
+
+std::string StopPostgres() {
+  return g_environment->cluster() ? g_environment->cluster()->Stop() : "the PostgreSQL cluster did not start";
+}
+
+std::string RestartPostgres() {
+  return g_environment->cluster() ? g_environment->cluster()->Restart() : "the PostgreSQL cluster did not start";
+}
+
 std::string FreshStoreLocation(const std::string& backend, const TempDir& dir, const std::string& file) {
   if (backend == "sqlite") return dir.File(file);
   if (g_environment->cluster() == nullptr) {
