@@ -21,8 +21,9 @@
 // stored in the database (the database file is as sensitive as the reports
 // in it; docs/security.md).
 //
-// Thread-safety: one thread at a time per instance (one SQLite connection);
-// open one per thread. Several connections may share the file (WAL).
+// Thread-safety: one thread at a time per instance (one SQLite or
+// PostgreSQL connection); open one per thread. Several connections may
+// share the store (SQLite's WAL; PostgreSQL's transactions).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -212,9 +213,8 @@ Result<std::unique_ptr<AlertStore>> OpenSqliteAlertStore(const std::string& path
                                                          Durability durability = Durability::kNormal);
 
 //! The alert tables of the store at `location` (store.h, OpenStore): the
-//! SQLite file's. A PostgreSQL store has no alert tables yet
-//! (pg_alert_store.cc): it reads as holding none, and refuses every write
-//! with kInvalidArgument saying so (docs/schema.md, "PostgreSQL").
+//! SQLite file's, or a PostgreSQL database's (pg_alert_store.cc; tables
+//! from its schema migration, docs/schema.md "PostgreSQL").
 Result<std::unique_ptr<AlertStore>> OpenAlertStore(const std::string& location,
                                                    Durability durability = Durability::kNormal);
 

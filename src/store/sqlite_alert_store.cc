@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/encoding.h"
+#include "store/alert_row.h"
 #include "store/alert_store.h"
 #include "store/sqlite_db.h"
 
@@ -91,37 +92,6 @@ CREATE TABLE IF NOT EXISTS alert_marks (
 INSERT OR IGNORE INTO alert_marks(one, generation) VALUES (1, 0);
 )sql";
 
-constexpr std::string_view kAlertColumns =
-    "seq, id, partner, rule, kind, normalized, created_at, first_report_at, reports, sources, losses, damage_cents, "
-    "reasons, cluster";
-
-Alert ReadAlert(const sqlite::Statement& s, int first = 0) {
-  Alert a;
-  a.seq = s.Int(first + 0);
-  a.id = std::string(s.Text(first + 1));
-  a.partner = std::string(s.Text(first + 2));
-  a.rule = std::string(s.Text(first + 3));
-  a.kind = std::string(s.Text(first + 4));
-  a.normalized = std::string(s.Text(first + 5));
-  a.created_at = s.Int(first + 6);
-  a.first_report_at = s.Int(first + 7);
-  a.reports = s.Int(first + 8);
-  a.sources = s.Int(first + 9);
-  a.losses = s.Int(first + 10);
-  a.damage_cents = s.Int(first + 11);
-  a.reasons = std::string(s.Text(first + 12));
-  a.cluster = std::string(s.Text(first + 13));
-  return a;
-}
-
-constexpr std::string_view kStateNames[] = {"open", "upheld", "rejected"};
-
-DisputeState ParseState(std::string_view s) {
-  if (s == "upheld") return DisputeState::kUpheld;
-  if (s == "rejected") return DisputeState::kRejected;
-  return DisputeState::kOpen;
-}
-
 class SqliteAlertStore final : public AlertStore {
  public:
   explicit SqliteAlertStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
@@ -135,20 +105,13 @@ class SqliteAlertStore final : public AlertStore {
   }
 
   Result<std::vector<Subscription>> Subscriptions() override {
-    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT id, partner, bank_code, bic, phone_prefix, created FROM "
-                                                   "alert_subscription ORDER BY id"));
+    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT " + std::string(kSubscriptionColumns) +
+                                                   " FROM alert_subscription ORDER BY id"));
     std::vector<Subscription> out;
     for (;;) {
       ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      Subscription s;
-      s.id = stmt.Int(0);
-      s.partner = std::string(stmt.Text(1));
-      s.bank_code = std::string(stmt.Text(2));
-      s.bic = std::string(stmt.Text(3));
-      s.phone_prefix = std::string(stmt.Text(4));
-      s.created = stmt.Int(5);
-      out.push_back(std::move(s));
+      out.push_back(DecodeSubscription(stmt));
     }
     return out;
   }
@@ -221,18 +184,18 @@ class SqliteAlertStore final : public AlertStore {
 
   Result<std::vector<Alert>> AlertsAfter(std::string_view partner, int64_t after, int64_t limit) override {
     ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT " + std::string(kAlertColumns) +
-                                                   " FROM alerts WHERE partner = ? AND seq > ? ORDER BY seq LIMIT ?"));
+                                                   " FROM alerts a WHERE a.partner = ? AND a.seq > ? ORDER BY a.seq LIMIT ?"));
     stmt.Bind(1, partner).Bind(2, after).Bind(3, limit);
     return ReadAlerts(stmt);
   }
 
   Result<Alert> GetAlert(std::string_view id) override {
     ZICHT_ASSIGN_OR_RETURN(auto stmt,
-                           db_->Prepare("SELECT " + std::string(kAlertColumns) + " FROM alerts WHERE id = ?"));
+                           db_->Prepare("SELECT " + std::string(kAlertColumns) + " FROM alerts a WHERE a.id = ?"));
     stmt.Bind(1, id);
     ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return Status::NotFound("no alert '" + std::string(id) + "'");
-    return ReadAlert(stmt);
+    return DecodeAlert(stmt);
   }
 
   Result<std::vector<std::string>> AlertKeys() override {
@@ -249,16 +212,7 @@ class SqliteAlertStore final : public AlertStore {
   }
 
   Result<std::vector<DueDelivery>> DueDeliveries(std::string_view partner, int64_t now_ms, int64_t limit) override {
-    // "seq, id, …" → "a.seq, a.id, …": qualify every column with the alias.
-    std::string cols;
-    for (std::string_view rest = kAlertColumns; !rest.empty();) {
-      size_t comma = rest.find(", ");
-      std::string_view col = rest.substr(0, comma);
-      if (!cols.empty()) cols += ", ";
-      cols += "a." + std::string(col);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
-    }
-    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT d.attempts, " + cols +
+    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT d.attempts, " + std::string(kAlertColumns) +
                                                    " FROM alert_delivery d JOIN alerts a ON a.seq = d.alert_seq "
                                                    "WHERE d.partner = ? AND d.delivered_ms IS NULL AND d.given_up = 0 "
                                                    "AND d.next_ms <= ? ORDER BY d.alert_seq LIMIT ?"));
@@ -269,7 +223,7 @@ class SqliteAlertStore final : public AlertStore {
       if (!row) break;
       DueDelivery d;
       d.attempts = stmt.Int(0);
-      d.alert = ReadAlert(stmt, 1);
+      d.alert = DecodeAlert(stmt, 1);
       out.push_back(std::move(d));
     }
     return out;
@@ -345,24 +299,13 @@ class SqliteAlertStore final : public AlertStore {
   }
 
   Result<std::vector<Dispute>> Disputes(bool open_only) override {
-    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare(std::string("SELECT id, partner, kind, normalized, reason, state, "
-                                                               "opened_at, resolved_at, resolution FROM disputes") +
+    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT " + std::string(kDisputeColumns) + " FROM disputes" +
                                                    (open_only ? " WHERE state = 'open'" : "") + " ORDER BY id"));
     std::vector<Dispute> out;
     for (;;) {
       ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      Dispute d;
-      d.id = stmt.Int(0);
-      d.partner = std::string(stmt.Text(1));
-      d.kind = std::string(stmt.Text(2));
-      d.normalized = std::string(stmt.Text(3));
-      d.reason = std::string(stmt.Text(4));
-      d.state = ParseState(stmt.Text(5));
-      d.opened_at = stmt.Int(6);
-      if (!stmt.IsNull(7)) d.resolved_at = stmt.Int(7);
-      d.resolution = std::string(stmt.Text(8));
-      out.push_back(std::move(d));
+      out.push_back(DecodeDispute(stmt));
     }
     return out;
   }
@@ -379,7 +322,7 @@ class SqliteAlertStore final : public AlertStore {
       find.Reset();
       ZICHT_ASSIGN_OR_RETURN(auto upd, db_->Prepare("UPDATE disputes SET state = ?, resolved_at = ?, resolution = ? "
                                                     "WHERE id = ?"));
-      upd.Bind(1, kStateNames[static_cast<int>(state)]).Bind(2, now).Bind(3, resolution).Bind(4, id);
+      upd.Bind(1, DisputeStateName(state)).Bind(2, now).Bind(3, resolution).Bind(4, id);
       ZICHT_RETURN_IF_ERROR(upd.Run());
       return BumpGeneration();
     });
@@ -452,7 +395,7 @@ class SqliteAlertStore final : public AlertStore {
     for (;;) {
       ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      out.push_back(ReadAlert(stmt));
+      out.push_back(DecodeAlert(stmt));
     }
     return out;
   }
