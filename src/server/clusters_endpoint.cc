@@ -14,10 +14,6 @@
 namespace zicht::server {
 namespace {
 
-// Far above what a screen shows; bounds the work of one request.
-constexpr size_t kDefaultTop = 100;
-constexpr size_t kMaxTop = 100000;
-
 void HandleClusters(const EndpointCall& call) {
   const HttpRequest& req = call.req;
   const Principal& who = *call.who;

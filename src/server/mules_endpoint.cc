@@ -13,10 +13,6 @@
 namespace zicht::server {
 namespace {
 
-// Far above what a screen shows; bounds the work of one request.
-constexpr size_t kDefaultTop = 100;
-constexpr size_t kMaxTop = 100000;
-
 void HandleMules(const EndpointCall& call) {
   Service& service = call.service;
   HttpResponse& res = call.res;

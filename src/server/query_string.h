@@ -20,6 +20,12 @@ std::optional<std::string> QueryParam(std::string_view query, std::string_view n
 //! kInvalidArgument naming the parameter and its range otherwise.
 Result<size_t> PositiveQueryParam(std::string_view query, std::string_view name, size_t fallback, size_t max);
 
+//! `?top=N` of the ranked lists (GET /v1/clusters, /v1/mules): 100 rows
+//! unless asked; at most 100,000 — far above what a screen shows, it bounds
+//! the work of one request.
+inline constexpr size_t kDefaultTop = 100;
+inline constexpr size_t kMaxTop = 100000;
+
 //! Splits a request target into path and query (without '?').
 void SplitTarget(std::string_view target, std::string_view* path, std::string_view* query);
 
