@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
+#include "server/dispute_json.h"
 #include "store/alert_store.h"
 #include "store/audit_store.h"
 #include "store/warning_list_store.h"
@@ -30,8 +31,6 @@ struct DisputesArgs {
   std::string format;
 };
 
-constexpr const char* kStateNames[] = {"open", "upheld", "rejected"};
-
 int List(const DisputesArgs& a) {
   auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus("disputes list", store.status());
@@ -39,36 +38,14 @@ int List(const DisputesArgs& a) {
   if (!disputes.ok()) return ReportStatus("disputes list", disputes.status());
   OutputFormat format = ResolveFormat(a.format);
   if (format == OutputFormat::kJson || format == OutputFormat::kJsonl) {
-    PrintJsonRecords(format, disputes->size(), [&](JsonRecordWriter& w, size_t i) {
-      const store::Dispute& d = (*disputes)[i];
-      w.StartObject();
-      w.Key("id");
-      w.Int64(d.id);
-      w.Key("partner");
-      w.String(d.partner.c_str());
-      w.Key("kind");
-      w.String(d.kind.c_str());
-      w.Key("value");
-      w.String(d.normalized.c_str());
-      w.Key("reason");
-      w.String(d.reason.c_str());
-      w.Key("state");
-      w.String(kStateNames[static_cast<int>(d.state)]);
-      w.Key("opened_at");
-      w.String(FormatRfc3339(d.opened_at).c_str());
-      w.Key("resolved_at");
-      if (d.resolved_at) w.String(FormatRfc3339(*d.resolved_at).c_str());
-      else w.Null();
-      w.Key("resolution");
-      w.String(d.resolution.c_str());
-      w.EndObject();
-    });
+    PrintJsonRecords(format, disputes->size(),
+                     [&](JsonRecordWriter& w, size_t i) { server::WriteDisputeJson(w, (*disputes)[i]); });
     return kExitOk;
   }
   std::printf("%-5s  %-16s  %-8s  %-24s  %-8s  %s\n", "ID", "PARTNER", "KIND", "VALUE", "STATE", "REASON");
   for (const auto& d : *disputes) {
     std::printf("%-5lld  %-16s  %-8s  %-24s  %-8s  %s\n", static_cast<long long>(d.id), d.partner.c_str(),
-                d.kind.c_str(), d.normalized.c_str(), kStateNames[static_cast<int>(d.state)], d.reason.c_str());
+                d.kind.c_str(), d.normalized.c_str(), server::DisputeStateName(d.state), d.reason.c_str());
   }
   return kExitOk;
 }
@@ -100,10 +77,10 @@ int Resolve(const DisputesArgs& a) {
   e.partner = "cli";
   e.endpoint = "zicht disputes resolve";
   e.subject = "dispute/" + std::to_string(a.id);
-  e.result = kStateNames[static_cast<int>(state)];
+  e.result = server::DisputeStateName(state);
   if (Status s = (*audit)->Append({e}); !s.ok()) return ReportStatus(kCmd, s);
   std::fprintf(stderr, "zicht disputes: dispute %lld %s.%s\n", static_cast<long long>(a.id),
-               kStateNames[static_cast<int>(state)],
+               server::DisputeStateName(state),
                a.upheld ? " The identifier is on the warning-list zicht-disputes: it no longer raises risk or links."
                         : "");
   return kExitOk;

@@ -247,4 +247,9 @@ Result<std::vector<store::Dispute>> AlertService::Disputes(bool open_only) {
   return request_store_->Disputes(open_only);
 }
 
+Result<std::vector<store::OutcomeRow>> AlertService::Outcomes() {
+  MutexLock lock(&request_mu_);
+  return request_store_->Outcomes();
+}
+
 }  // namespace zicht::server

@@ -70,6 +70,9 @@ class AlertService {
   //! warning-list (the engine re-links) and raises `cleared` alerts.
   Status ResolveDispute(int64_t id, store::DisputeState state, const std::string& resolution);
   Result<std::vector<store::Dispute>> Disputes(bool open_only);
+  //! The rows of the outcome statistics (alert/outcome_stats.h), as
+  //! `zicht stats --outcomes` reads them.
+  Result<std::vector<store::OutcomeRow>> Outcomes();
 
   //! Stops the upkeep and delivery threads.
   void Stop();

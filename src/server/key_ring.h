@@ -39,7 +39,7 @@ inline constexpr model::EnumNames<Role, 3> kRoleNames{{"analyst", "reporter", "c
 enum class Right {
   kCheck,         // POST /v1/check, evaluate, screen
   kSubmit,        // POST /v1/reports
-  kReadContents,  // clusters, cluster details, stats
+  kReadContents,  // clusters, cluster details, stats, disputes and their resolution
 };
 
 //! True when `role` carries `right`.

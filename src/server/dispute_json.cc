@@ -1,0 +1,49 @@
+#include "server/dispute_json.h"
+
+#include "common/time.h"
+
+namespace zicht::server {
+namespace {
+
+constexpr const char* kStateNames[] = {"open", "upheld", "rejected"};
+
+void String(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+}  // namespace
+
+const char* DisputeStateName(store::DisputeState state) { return kStateNames[static_cast<int>(state)]; }
+
+std::optional<store::DisputeState> ParseDisputeState(std::string_view name) {
+  for (int i = 0; i < 3; ++i) {
+    if (name == kStateNames[i]) return static_cast<store::DisputeState>(i);
+  }
+  return std::nullopt;
+}
+
+void WriteDisputeJson(rapidjson::Writer<rapidjson::StringBuffer>& w, const store::Dispute& d) {
+  w.StartObject();
+  w.Key("id");
+  w.Int64(d.id);
+  w.Key("partner");
+  String(w, d.partner);
+  w.Key("kind");
+  String(w, d.kind);
+  w.Key("value");
+  String(w, d.normalized);
+  w.Key("reason");
+  String(w, d.reason);
+  w.Key("state");
+  String(w, DisputeStateName(d.state));
+  w.Key("opened_at");
+  String(w, FormatRfc3339(d.opened_at));
+  w.Key("resolved_at");
+  if (d.resolved_at) String(w, FormatRfc3339(*d.resolved_at));
+  else w.Null();
+  w.Key("resolution");
+  String(w, d.resolution);
+  w.EndObject();
+}
+
+}  // namespace zicht::server

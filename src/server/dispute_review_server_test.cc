@@ -1,0 +1,237 @@
+// The analyst's disputes and outcome statistics over HTTP against a real
+// `zicht serve` (docs/alerts.md, "Disputes" and "Outcome statistics";
+// docs/api.md): GET /v1/disputes, POST /v1/disputes/{id}/resolve and
+// GET /v1/stats/outcomes — who may call them, that a resolution made over
+// HTTP is the one `zicht disputes list` shows and is audited like the
+// CLI's, that bad input names the field, and that the statistics are the
+// figures of `zicht stats --outcomes --format json`.
+#include "server/test_alert_util.h"
+#include "server/test_server_fixture.h"
+
+namespace zicht::server {
+namespace {
+
+using testing::Call;
+using testing::DutchIban;
+using testing::ReportLine;
+
+class DisputeReviewServerTest : public ServerTest {
+ protected:
+  // A dispute opened by the bank's checker key over HTTP; returns its id.
+  int OpenDispute(int port, const std::string& kind, const std::string& value, const std::string& reason) {
+    auto opened = Call(port, "POST", "/v1/disputes",
+                       R"({"kind":")" + kind + R"(","value":")" + value + R"(","reason":")" + reason + R"("})",
+                       Auth(checker_, "payment-screening"));
+    EXPECT_EQ(opened.status, 200) << opened.body;
+    auto doc = Json(opened.body);
+    return doc.IsObject() && doc.HasMember("id") ? doc["id"].GetInt() : 0;
+  }
+};
+
+TEST_F(DisputeReviewServerTest, OnlyAnalystsWithScopeDetail) {
+  const std::string risk_analyst = AddKey("politie", "analyst", {}, {"--scope", "risk"});
+  auto server = Start();
+  const int port = server->port();
+  const int id = OpenDispute(port, "iban", kMuleIban, "the victim's own account");
+  ASSERT_GT(id, 0);
+  const std::string resolve = "/v1/disputes/" + std::to_string(id) + "/resolve";
+  const std::string body = R"({"state":"rejected","reason":"the reports stand"})";
+  struct Route {
+    std::string method, target, body;
+  };
+  for (const Route& r : std::vector<Route>{{"GET", "/v1/disputes", ""},
+                                           {"GET", "/v1/disputes?state=all", ""},
+                                           {"GET", "/v1/stats/outcomes", ""},
+                                           {"POST", resolve, body}}) {
+    SCOPED_TRACE(r.method + " " + r.target);
+    EXPECT_EQ(Call(port, r.method, r.target, r.body, {{"Content-Type", "application/json"}}).status, 401);
+    EXPECT_EQ(Call(port, r.method, r.target, r.body, Auth("zk_not_a_key")).status, 401);
+    EXPECT_EQ(Call(port, r.method, r.target, r.body, Auth(checker_, "payment-screening")).status, 403);
+    EXPECT_EQ(Call(port, r.method, r.target, r.body, Auth(reporter_, "fraud-reporting")).status, 403);
+    auto scoped = Call(port, r.method, r.target, r.body, Auth(risk_analyst));
+    EXPECT_EQ(scoped.status, 403) << "the list shows identifiers: scope detail only";
+    EXPECT_NE(scoped.body.find("scope 'detail'"), std::string::npos) << scoped.body;
+  }
+  // Nothing above resolved it; the analyst with scope detail may.
+  auto list = Call(port, "GET", "/v1/disputes", "", Auth(analyst_));
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto doc = Json(list.body);
+  ASSERT_EQ(doc["disputes"].Size(), 1u) << list.body;
+  EXPECT_STREQ(doc["disputes"][0]["state"].GetString(), "open");
+  EXPECT_EQ(Call(port, "POST", resolve, body, Auth(analyst_)).status, 200);
+  EXPECT_EQ(Call(port, "GET", "/v1/stats/outcomes", "", Auth(analyst_)).status, 200);
+}
+
+TEST_F(DisputeReviewServerTest, ResolvedOverHttpAsOnTheCommandLineAndAudited) {
+  auto server = Start();
+  const int port = server->port();
+  const int upheld = OpenDispute(port, "iban", kMuleIban, "the victim's own account");
+  const int rejected = OpenDispute(port, "url", "https://betaal-nu.example/x", "our customer's shop");
+  ASSERT_GT(upheld, 0);
+  ASSERT_GT(rejected, 0);
+  {
+    auto list = Call(port, "GET", "/v1/disputes", "", Auth(analyst_));
+    ASSERT_EQ(list.status, 200) << list.body;
+    auto doc = Json(list.body);
+    ASSERT_EQ(doc["disputes"].Size(), 2u) << list.body;
+    const auto& d = doc["disputes"][0];
+    EXPECT_EQ(d["id"].GetInt(), upheld);
+    EXPECT_STREQ(d["partner"].GetString(), "bank");
+    EXPECT_STREQ(d["kind"].GetString(), "iban");
+    EXPECT_STREQ(d["value"].GetString(), kMuleIban);
+    EXPECT_STREQ(d["reason"].GetString(), "the victim's own account");
+    EXPECT_TRUE(d["resolved_at"].IsNull());
+  }
+  auto up = Call(port, "POST", "/v1/disputes/" + std::to_string(upheld) + "/resolve",
+                 R"({"state":"upheld","reason":"confirmed with the account holder"})", Auth(analyst_));
+  ASSERT_EQ(up.status, 200) << up.body;
+  EXPECT_STREQ(Json(up.body)["state"].GetString(), "upheld");
+  auto down = Call(port, "POST", "/v1/disputes/" + std::to_string(rejected) + "/resolve",
+                   R"({"state":"rejected","reason":"the reports stand"})", Auth(analyst_));
+  ASSERT_EQ(down.status, 200) << down.body;
+
+  // The running server answers with the resolution at once.
+  auto check = Call(port, "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(analyst_));
+  EXPECT_NE(check.body.find("DISPUTE_UPHELD"), std::string::npos) << check.body;
+  EXPECT_NE(check.body.find(R"("risk":"low")"), std::string::npos) << check.body;
+  // Open disputes: none; all: both, with the analyst's reasons — the same
+  // records `zicht disputes list` prints.
+  EXPECT_EQ(Json(Call(port, "GET", "/v1/disputes", "", Auth(analyst_)).body)["disputes"].Size(), 0u);
+  auto all = Call(port, "GET", "/v1/disputes?state=all", "", Auth(analyst_));
+  ASSERT_EQ(all.status, 200) << all.body;
+  auto cli = testutil::RunZicht({"disputes", "list", "--all", "--format", "json", "--db", db_});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  auto cli_doc = Json(cli.out);
+  auto http_doc = Json(all.body);
+  ASSERT_TRUE(cli_doc.IsArray()) << cli.out;
+  EXPECT_TRUE(cli_doc == http_doc["disputes"]) << cli.out << "\n" << all.body;
+  ASSERT_EQ(cli_doc.Size(), 2u);
+  EXPECT_STREQ(cli_doc[0]["state"].GetString(), "upheld");
+  EXPECT_STREQ(cli_doc[0]["resolution"].GetString(), "confirmed with the account holder");
+  EXPECT_TRUE(cli_doc[0]["resolved_at"].IsString());
+  EXPECT_STREQ(cli_doc[1]["state"].GetString(), "rejected");
+
+  // Audited like `zicht disputes resolve`: the dispute and its new state,
+  // with the analyst's partner; never the identifier.
+  auto audit = testutil::RunZicht({"audit", "--db", db_, "--format", "json"});
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  auto entries = Json(audit.out);
+  ASSERT_TRUE(entries.IsArray()) << audit.out;
+  int resolutions = 0;
+  for (const auto& e : entries.GetArray()) {
+    if (std::string(e["endpoint"].GetString()) != "POST /v1/disputes/{id}/resolve") continue;
+    ++resolutions;
+    EXPECT_STREQ(e["partner"].GetString(), "politie");
+    const std::string subject = e["subject"].GetString();
+    const std::string result = e["result"].GetString();
+    EXPECT_TRUE((subject == "dispute/" + std::to_string(upheld) && result == "upheld") ||
+                (subject == "dispute/" + std::to_string(rejected) && result == "rejected"))
+        << subject << " " << result;
+  }
+  EXPECT_EQ(resolutions, 2) << audit.out;
+  EXPECT_NE(audit.out.find("GET /v1/disputes"), std::string::npos) << "reading the list is audited too";
+  EXPECT_EQ(audit.out.find(kMuleIban), std::string::npos) << "never the identifier";
+  EXPECT_EQ(audit.out.find("betaal-nu"), std::string::npos) << "never the identifier";
+
+  // A resolved dispute stays resolved; an unknown one is 404.
+  auto again = Call(port, "POST", "/v1/disputes/" + std::to_string(upheld) + "/resolve",
+                    R"({"state":"rejected","reason":"changed my mind"})", Auth(analyst_));
+  EXPECT_EQ(again.status, 400) << again.body;
+  EXPECT_NE(again.body.find("already upheld"), std::string::npos) << again.body;
+  auto unknown = Call(port, "POST", "/v1/disputes/9999/resolve", R"({"state":"rejected","reason":"x"})",
+                      Auth(analyst_));
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+}
+
+TEST_F(DisputeReviewServerTest, BadInputNamesTheField) {
+  auto server = Start();
+  const int port = server->port();
+  const int id = OpenDispute(port, "iban", kMuleIban, "the victim's own account");
+  ASSERT_GT(id, 0);
+  const std::string resolve = "/v1/disputes/" + std::to_string(id) + "/resolve";
+  for (const auto& [target, body, message] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {resolve, R"({"reason":"x"})", "field 'state' must be upheld or rejected"},
+           {resolve, R"({"state":"open","reason":"x"})", "field 'state' must be upheld or rejected"},
+           {resolve, R"({"state":"UPHELD","reason":"x"})", "field 'state' must be upheld or rejected"},
+           {resolve, R"({"state":"upheld"})", "field 'reason' is required"},
+           {resolve, R"({"state":"upheld","reason":""})", "field 'reason' is required"},
+           {resolve, R"({"state":"upheld","reason":)" + std::string("\"") + std::string(501, 'x') + "\"}",
+            "field 'reason' is required"},
+           {resolve, R"(["upheld"])", "body must be a JSON object"},
+           {"/v1/disputes/abc/resolve", R"({"state":"upheld","reason":"x"})", "path parameter 'id'"},
+           {"/v1/disputes/0/resolve", R"({"state":"upheld","reason":"x"})", "path parameter 'id'"},
+       }) {
+    auto res = Call(port, "POST", target, body, Auth(analyst_));
+    EXPECT_EQ(res.status, 400) << target << " " << body;
+    EXPECT_NE(res.body.find(message), std::string::npos) << res.body;
+  }
+  auto bad_state = Call(port, "GET", "/v1/disputes?state=closed", "", Auth(analyst_));
+  EXPECT_EQ(bad_state.status, 400);
+  EXPECT_NE(bad_state.body.find("query parameter 'state' must be open or all"), std::string::npos) << bad_state.body;
+  // None of it touched the dispute.
+  auto list = Json(Call(port, "GET", "/v1/disputes", "", Auth(analyst_)).body);
+  ASSERT_EQ(list["disputes"].Size(), 1u);
+  EXPECT_STREQ(list["disputes"][0]["state"].GetString(), "open");
+}
+
+TEST_F(DisputeReviewServerTest, OutcomeStatisticsAreTheCommandLinesFigures) {
+  auto sub = testutil::RunZicht({"subscriptions", "add", "--partner", "bank", "--bank-code", "INGB", "--db", db_});
+  ASSERT_EQ(sub.exit_code, 0) << sub.err;
+  testutil::WriteFile(dir_.File("rules.toml"), "[priority_cluster]\nenabled = false\n[mule_candidate]\nenabled = false\n");
+  auto server = Start({"--alert-rules", dir_.File("rules.toml")});
+  const int port = server->port();
+  auto empty = Call(port, "GET", "/v1/stats/outcomes", "", Auth(analyst_));
+  ASSERT_EQ(empty.status, 200) << empty.body;
+  EXPECT_EQ(empty.body, R"({"outcomes":[]})");
+  // Two ING accounts reach three reports each: two `reports` alerts for
+  // the bank; one is blocked with money frozen, the other was a false
+  // positive (which opens a dispute and so raises a `disputed` alert).
+  const std::string blocked = DutchIban("INGB", 1111111);
+  const std::string wrong = DutchIban("INGB", 2222222);
+  for (int i = 0; i < 3; ++i) {
+    for (const std::string& iban : {blocked, wrong}) {
+      auto r = Call(port, "POST", "/v1/reports",
+                    ReportLine(i == 1 ? "fraudehelpdesk" : "politie", iban + "-" + std::to_string(i), {iban},
+                               "beneficiary"),
+                    Auth(analyst_, "fraud-reporting"));
+      ASSERT_EQ(r.status, 200) << r.body;
+    }
+  }
+  std::string alert_ids[2];
+  for (int i = 0; i < 100 && alert_ids[1].empty(); ++i) {
+    auto feed = Json(Call(port, "GET", "/v1/alerts", "", Auth(checker_, "payment-screening")).body);
+    for (const auto& a : feed["alerts"].GetArray()) {
+      if (std::string(a["rule"].GetString()) != "reports") continue;
+      alert_ids[std::string(a["normalized"].GetString()) == blocked ? 0 : 1] = a["id"].GetString();
+    }
+    if (alert_ids[1].empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_FALSE(alert_ids[0].empty());
+  ASSERT_FALSE(alert_ids[1].empty());
+  ASSERT_EQ(Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + alert_ids[0] + R"(","outcome":"account_blocked"})",
+                 Auth(checker_, "payment-screening")).status, 200);
+  ASSERT_EQ(Call(port, "POST", "/v1/feedback",
+                 R"({"alert_id":")" + alert_ids[0] + R"(","outcome":"funds_frozen","amount_eur":420.5})",
+                 Auth(checker_, "payment-screening")).status, 200);
+  ASSERT_EQ(Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + alert_ids[1] + R"(","outcome":"false_positive"})",
+                 Auth(checker_, "payment-screening")).status, 200);
+
+  auto http = Call(port, "GET", "/v1/stats/outcomes", "", Auth(analyst_));
+  ASSERT_EQ(http.status, 200) << http.body;
+  auto cli = testutil::RunZicht({"stats", "--outcomes", "--format", "json", "--db", db_});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_EQ(http.body + "\n", cli.out);
+  auto doc = Json(http.body);
+  ASSERT_EQ(doc["outcomes"].Size(), 2u) << http.body;
+  EXPECT_STREQ(doc["outcomes"][0]["rule"].GetString(), "disputed") << http.body;
+  const auto& row = doc["outcomes"][1];
+  EXPECT_STREQ(row["partner"].GetString(), "bank");
+  EXPECT_STREQ(row["rule"].GetString(), "reports");
+  EXPECT_EQ(row["alerts"].GetInt(), 2);
+  EXPECT_EQ(row["acted_on"].GetInt(), 1);
+  EXPECT_EQ(row["false_positives"].GetInt(), 1);
+  EXPECT_DOUBLE_EQ(row["frozen_eur"].GetDouble(), 420.5);
+}
+
+}  // namespace
+}  // namespace zicht::server
