@@ -252,4 +252,9 @@ Result<std::vector<store::OutcomeRow>> AlertService::Outcomes() {
   return request_store_->Outcomes();
 }
 
+Result<store::IdentifierMarks> AlertService::IdentifierMarks() {
+  MutexLock lock(&request_mu_);
+  return request_store_->Marks();
+}
+
 }  // namespace zicht::server

@@ -73,6 +73,9 @@ class AlertService {
   //! The rows of the outcome statistics (alert/outcome_stats.h), as
   //! `zicht stats --outcomes` reads them.
   Result<std::vector<store::OutcomeRow>> Outcomes();
+  //! The identifiers with an open or upheld dispute or confirmed as mules,
+  //! read from the store (what ApplyMarks adds to checks).
+  Result<store::IdentifierMarks> IdentifierMarks();
 
   //! Stops the upkeep and delivery threads.
   void Stop();

@@ -1,10 +1,13 @@
-// The analyst's disputes and outcome statistics over HTTP against a real
-// `zicht serve` (docs/alerts.md, "Disputes" and "Outcome statistics";
-// docs/api.md): GET /v1/disputes, POST /v1/disputes/{id}/resolve and
-// GET /v1/stats/outcomes — who may call them, that a resolution made over
-// HTTP is the one `zicht disputes list` shows and is audited like the
-// CLI's, that bad input names the field, and that the statistics are the
-// figures of `zicht stats --outcomes --format json`.
+// The analyst's disputes, outcome statistics and marks over HTTP against a
+// real `zicht serve` (docs/alerts.md, "Disputes" and "Outcome statistics";
+// docs/api.md): GET /v1/disputes, POST /v1/disputes/{id}/resolve,
+// GET /v1/stats/outcomes and GET /v1/marks — who may call them, that a
+// resolution made over HTTP is the one `zicht disputes list` shows and is
+// audited like the CLI's, that bad input names the field, that the
+// statistics are the figures of `zicht stats --outcomes --format json`, and
+// that the marks follow blocks, disputes and their resolution.
+#include <algorithm>
+
 #include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
 
@@ -26,6 +29,21 @@ class DisputeReviewServerTest : public ServerTest {
     auto doc = Json(opened.body);
     return doc.IsObject() && doc.HasMember("id") ? doc["id"].GetInt() : 0;
   }
+
+  // GET /v1/marks as "kind value REASON,REASON" lines, in the answer's order.
+  std::vector<std::string> Marks(int port) {
+    auto res = Call(port, "GET", "/v1/marks", "", Auth(analyst_));
+    EXPECT_EQ(res.status, 200) << res.body;
+    std::vector<std::string> lines;
+    auto doc = Json(res.body);
+    if (!doc.IsObject() || !doc.HasMember("marks")) return lines;
+    for (const auto& m : doc["marks"].GetArray()) {
+      std::string line = std::string(m["kind"].GetString()) + " " + m["value"].GetString() + " ";
+      for (const auto& r : m["reasons"].GetArray()) line += std::string(r.GetString()) + ",";
+      lines.push_back(line);
+    }
+    return lines;
+  }
 };
 
 TEST_F(DisputeReviewServerTest, OnlyAnalystsWithScopeDetail) {
@@ -42,6 +60,7 @@ TEST_F(DisputeReviewServerTest, OnlyAnalystsWithScopeDetail) {
   for (const Route& r : std::vector<Route>{{"GET", "/v1/disputes", ""},
                                            {"GET", "/v1/disputes?state=all", ""},
                                            {"GET", "/v1/stats/outcomes", ""},
+                                           {"GET", "/v1/marks", ""},
                                            {"POST", resolve, body}}) {
     SCOPED_TRACE(r.method + " " + r.target);
     EXPECT_EQ(Call(port, r.method, r.target, r.body, {{"Content-Type", "application/json"}}).status, 401);
@@ -82,6 +101,8 @@ TEST_F(DisputeReviewServerTest, ResolvedOverHttpAsOnTheCommandLineAndAudited) {
     EXPECT_STREQ(d["reason"].GetString(), "the victim's own account");
     EXPECT_TRUE(d["resolved_at"].IsNull());
   }
+  EXPECT_EQ(Marks(port), (std::vector<std::string>{std::string("iban ") + kMuleIban + " DISPUTED,",
+                                                   "url https://betaal-nu.example/x DISPUTED,"}));
   auto up = Call(port, "POST", "/v1/disputes/" + std::to_string(upheld) + "/resolve",
                  R"({"state":"upheld","reason":"confirmed with the account holder"})", Auth(analyst_));
   ASSERT_EQ(up.status, 200) << up.body;
@@ -94,6 +115,8 @@ TEST_F(DisputeReviewServerTest, ResolvedOverHttpAsOnTheCommandLineAndAudited) {
   auto check = Call(port, "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(analyst_));
   EXPECT_NE(check.body.find("DISPUTE_UPHELD"), std::string::npos) << check.body;
   EXPECT_NE(check.body.find(R"("risk":"low")"), std::string::npos) << check.body;
+  // An upheld dispute is marked as such; a rejected one no longer at all.
+  EXPECT_EQ(Marks(port), (std::vector<std::string>{std::string("iban ") + kMuleIban + " DISPUTE_UPHELD,"}));
   // Open disputes: none; all: both, with the analyst's reasons — the same
   // records `zicht disputes list` prints.
   EXPECT_EQ(Json(Call(port, "GET", "/v1/disputes", "", Auth(analyst_)).body)["disputes"].Size(), 0u);
@@ -231,6 +254,11 @@ TEST_F(DisputeReviewServerTest, OutcomeStatisticsAreTheCommandLinesFigures) {
   EXPECT_EQ(row["acted_on"].GetInt(), 1);
   EXPECT_EQ(row["false_positives"].GetInt(), 1);
   EXPECT_DOUBLE_EQ(row["frozen_eur"].GetDouble(), 420.5);
+  // The block made the first IBAN a confirmed mule; the false positive
+  // opened a dispute on the second.
+  std::vector<std::string> expected = {"iban " + blocked + " CONFIRMED_MULE,", "iban " + wrong + " DISPUTED,"};
+  std::sort(expected.begin(), expected.end());  // the answer is ordered by kind, then value
+  EXPECT_EQ(Marks(port), expected);
 }
 
 }  // namespace

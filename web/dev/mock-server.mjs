@@ -57,6 +57,10 @@ const summary = {
   explanation: ['6 reports from 2 sources', '€9,000 damage', '1 money-mule IBAN', 'last report 3 weeks ago'],
 };
 
+const disputes = [
+  { id: 1, partner: 'ing', kind: 'phone', value: '+31612345678', reason: 'nummer van een klant, misbruikt', state: 'open', opened_at: '2024-06-04T09:00:00Z', resolved_at: null, resolution: '' },
+];
+
 function json(res, status, body) {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -85,6 +89,32 @@ createServer(async (req, res) => {
       return json(res, 200, { ...summary, reports, identifiers, edges });
     }
     if (url.pathname === '/v1/mules') return json(res, 200, { mules: [{ ...identifiers[0], cluster: { id: summary.id, reports: 6 } }] });
+    if (url.pathname === '/v1/stats/outcomes') {
+      return json(res, 200, { outcomes: [
+        { partner: 'ing', rule: 'reports', alerts: 12, acted_on: 7, acted_on_share: 0.583, median_report_to_alert_s: 5400, median_alert_to_action_s: 93600, frozen_eur: 4200, recovered_eur: 1250.5, false_positives: 1, false_positive_rate: 0.083 },
+        { partner: 'rabo', rule: 'beneficiary_loss', alerts: 5, acted_on: 2, acted_on_share: 0.4, median_report_to_alert_s: 40, median_alert_to_action_s: null, frozen_eur: 0, recovered_eur: 0, false_positives: 0, false_positive_rate: 0 },
+      ] });
+    }
+    if (url.pathname === '/v1/disputes') {
+      return json(res, 200, { disputes: disputes.filter((d) => url.searchParams.get('state') === 'all' || d.state === 'open') });
+    }
+    const resolve = url.pathname.match(/^\/v1\/disputes\/(\d+)\/resolve$/);
+    if (resolve && req.method === 'POST') {
+      const d = disputes.find((x) => x.id === Number(resolve[1]));
+      const b = JSON.parse(body || '{}');
+      if (!d) return json(res, 404, { error: { code: 'not_found', message: `no dispute ${resolve[1]}` } });
+      if (!['upheld', 'rejected'].includes(b.state)) return json(res, 400, { error: { code: 'invalid_argument', message: "field 'state' must be upheld or rejected" } });
+      if (!b.reason) return json(res, 400, { error: { code: 'invalid_argument', message: "field 'reason' is required" } });
+      if (d.state !== 'open') return json(res, 400, { error: { code: 'invalid_argument', message: `dispute ${d.id} is already ${d.state}` } });
+      Object.assign(d, { state: b.state, resolution: b.reason, resolved_at: new Date().toISOString() });
+      return json(res, 200, { id: d.id, state: d.state });
+    }
+    if (url.pathname === '/v1/marks') {
+      return json(res, 200, { marks: [
+        { kind: 'iban', value: 'NL91ABNA0417164300', reasons: ['CONFIRMED_MULE'] },
+        { kind: 'phone', value: '+31612345678', reasons: ['DISPUTED'] },
+      ] });
+    }
     if (url.pathname === '/v1/check') {
       const ids = JSON.parse(body).identifiers;
       return json(res, 200, { results: ids.map((i) => ({ kind: i.kind, value: i.value, normalized: i.value, valid: true, known: true, risk: 'high', reasons: ['REPORTED', 'MULE_CANDIDATE'], reports: 4, losses: 3, damage_eur: 5000, first_seen: '2024-01-03T10:00:00Z', last_seen: '2024-06-03T10:00:00Z', fraud_types: ['hulpvraagfraude'], cluster: { id: summary.id, reports: 6 } })) });

@@ -5,8 +5,13 @@
 //   node web/e2e/run.mjs --zicht build/src/cli/zicht [--screenshots DIR] [--keep]
 //
 // Steps: a temp dir; `zicht generate --reports 3000 --seed 7`; `zicht ingest`;
-// an analyst and a reporter key; `zicht serve --listen 127.0.0.1:0
-// --form-partner meldformulier`; then each check below in the browser.
+// an analyst and a reporter key; a bank (partner e2e-bank, a checker key)
+// subscribed to bank code FVLB (Van Lanschot, which the generator never uses); `zicht serve --listen
+// 127.0.0.1:0 --form-partner meldformulier --alert-rules` (only the
+// covenant's rule: 3 reports); then the outcome scenario over the API
+// (three FVLB accounts named in three reports each: three alerts; the bank
+// blocks one and freezes € 1,000, calls one a false positive, which opens a
+// dispute, and does nothing with the third); then each check below in the browser.
 // Expected values (top cluster, its node count, a known money mule) come from
 // the HTTP API, never from the page, so page and API are compared.
 // Prints one line per check and closes with `N passed, M failed`; exit 0 only
@@ -24,6 +29,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const FORM_PARTNER = 'meldformulier';
+const BANK = 'e2e-bank';
 
 // ---- arguments -----------------------------------------------------------------
 
@@ -89,9 +95,8 @@ function startServer(opts, args) {
 // ---- helpers --------------------------------------------------------------------------
 
 //! A valid Dutch IBAN that the generator will not have produced (random
-//! account number at a made-up bank code), with correct mod-97 check digits.
-function freshIban() {
-  const bank = 'ZTST';
+//! account number at a made-up bank code, or at `bank`), with correct mod-97 check digits.
+function freshIban(bank = 'ZTST') {
   const account = String(Math.floor(Math.random() * 1e10)).padStart(10, '0');
   const digits = (bank + account + 'NL00').replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   let r = 0;
@@ -111,12 +116,57 @@ async function apiGet(base, key, path) {
   return res.json();
 }
 
-async function apiPost(base, key, path, body) {
+async function apiPost(base, key, path, body, purpose = 'fraud-investigation') {
   const res = await fetch(base + path, {
-    method: 'POST', headers: { Authorization: `Bearer ${key}`, 'X-Purpose': 'fraud-investigation', 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST', headers: { Authorization: `Bearer ${key}`, 'X-Purpose': purpose, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+async function apiGetAs(base, key, path, purpose) {
+  const res = await fetch(base + path, { headers: { Authorization: `Bearer ${key}`, 'X-Purpose': purpose } });
+  if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+//! The outcome scenario the effectiveness, disputes and cluster checks
+//! read: three accounts at bank code FVLB each named in three reports
+//! (three `reports` alerts for the bank); the bank blocks the first and
+//! freezes € 1,000 on it, calls the second a false positive (which opens a
+//! dispute) and does nothing with the third. Returns the IBANs, the
+//! dispute id and the first account's cluster.
+async function outcomeScenario(base, analystKey, bankKey) {
+  const ibans = [freshIban('FVLB'), freshIban('FVLB'), freshIban('FVLB')];
+  const lines = [];
+  ibans.forEach((iban, a) => {
+    for (let n = 0; n < 3; n++) {
+      lines.push(JSON.stringify({
+        source: 'e2e-analist', id: `EFF-${a}-${n}`, reported_at: '2026-12-01T10:00:00Z', fraud_type: 'bankhelpdeskfraude',
+        identifiers: [{ kind: 'iban', value: iban, role: 'beneficiary' }],
+      }));
+    }
+  });
+  const posted = await fetch(`${base}/v1/reports`, {
+    method: 'POST', body: lines.join('\n') + '\n',
+    headers: { Authorization: `Bearer ${analystKey}`, 'X-Purpose': 'fraud-investigation', 'Content-Type': 'application/x-ndjson' },
+  });
+  assert(posted.ok, `POST /v1/reports: HTTP ${posted.status} ${await posted.text()}`);
+  let alerts = [];
+  for (let i = 0; i < 100 && alerts.length < 3; i++) {
+    alerts = firstArray(await apiGetAs(base, bankKey, '/v1/alerts', 'payment-screening'), 'alerts').filter((a) => a.rule === 'reports');
+    if (alerts.length < 3) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert(alerts.length === 3, `the bank got ${alerts.length} alerts, not 3`);
+  const alertOf = (iban) => alerts.find((a) => a.normalized === iban).id;
+  const feedback = (body) => apiPost(base, bankKey, '/v1/feedback', body, 'payment-screening');
+  await feedback({ alert_id: alertOf(ibans[0]), outcome: 'account_blocked' });
+  await feedback({ alert_id: alertOf(ibans[0]), outcome: 'funds_frozen', amount_eur: 1000 });
+  const fp = await feedback({ alert_id: alertOf(ibans[1]), outcome: 'false_positive', reason: 'eigen rekening van het slachtoffer' });
+  assert(Number.isInteger(fp.dispute_id), `a false positive opened no dispute: ${JSON.stringify(fp)}`);
+  const verdict = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: ibans[0] }] }), 'results')[0];
+  assert(verdict.cluster?.id, `the blocked account is in no cluster: ${JSON.stringify(verdict).slice(0, 300)}`);
+  return { ibans, disputeId: fp.dispute_id, cluster: verdict.cluster.id };
 }
 
 function firstArray(body, ...names) {
@@ -172,6 +222,12 @@ async function main() {
     zicht(opts, ['ingest', reports, '--db', db]);
     const analystKey = keyFrom(zicht(opts, ['keys', 'add', '--partner', 'e2e-analist', '--role', 'analyst', '--legal-basis', 'e2e', '--keys', keys]).stdout);
     zicht(opts, ['keys', 'add', '--partner', FORM_PARTNER, '--role', 'reporter', '--legal-basis', 'e2e', '--keys', keys]);
+    const bankKey = keyFrom(zicht(opts, ['keys', 'add', '--partner', BANK, '--role', 'checker', '--legal-basis', 'e2e', '--keys', keys]).stdout);
+    zicht(opts, ['subscriptions', 'add', '--partner', BANK, '--bank-code', 'FVLB', '--db', db]);
+    // Only the covenant's rule, so the scenario's counts are exact.
+    const rules = join(tmp, 'alert-rules.toml');
+    writeFileSync(rules, '[beneficiary_loss]\nenabled = false\n[mule_candidate]\nenabled = false\n' +
+      '[priority_cluster]\nenabled = false\n[reports]\nenabled = true\nmin_reports = 3\nmin_sources = 1\n');
 
     const help = zicht(opts, ['serve', '--help'], { allowFail: true }).stdout;
     const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--keys', keys, '--form-partner', FORM_PARTNER];
@@ -180,10 +236,12 @@ async function main() {
     // A low form rate, so that the check of the form's rate-limit message
     // is refused after a few reports.
     if (/--form-rate\b/.test(help)) serveArgs.push('--form-rate', '3');
+    serveArgs.push('--alert-rules', rules);
     const started = await startServer(opts, serveArgs);
     server = started.child;
     const base = `http://${started.address}`;
     console.log(`e2e: zicht serve on ${base} after ${((Date.now() - started0) / 1000).toFixed(1)} s of setup, screenshots in ${shots}`);
+    const scenario = await outcomeScenario(base, analystKey, bankKey);
 
     browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
@@ -450,6 +508,87 @@ async function main() {
       const apiRisk = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: mule }] }), 'results')[0].risk;
       assert(risk === 'high' && apiRisk === 'high', `risk shown ${risk}, API ${apiRisk}`);
       await page.screenshot({ path: join(shots, 'analyst-check.png'), fullPage: false });
+    });
+
+    await check('analyst: the effectiveness view shows the scenario\'s counts, as zicht stats --outcomes does', async () => {
+      await page.click('#nav a[data-view=effect]');
+      const row = `#effect-table tr[data-partner="${BANK}"][data-rule="reports"]`;
+      await page.waitForSelector(row);
+      const cell = async (col) => (await page.textContent(`${row} td[data-col=${col}]`)).replace(/\s+/g, ' ').trim();
+      const got = { alerts: await cell('alerts'), acted: await cell('acted'), frozen: await cell('frozen'), fp: await cell('fp') };
+      const want = { alerts: '3', acted: '1 (33%)', frozen: '€ 1.000,00', fp: '1 (33%)' };
+      for (const k of Object.keys(want)) assert(got[k] === want[k], `${k}: the page shows '${got[k]}', the scenario makes '${want[k]}'`);
+      assert((await page.textContent(`${row} td:nth-child(2)`)).trim() === 'meerdere meldingen (convenant)', 'rule not named in Dutch');
+      // The same figures as the command line's.
+      const cli = JSON.parse(zicht(opts, ['stats', '--outcomes', '--format', 'json', '--db', db]).stdout).outcomes
+        .find((r) => r.partner === BANK && r.rule === 'reports');
+      assert(cli && cli.alerts === 3 && cli.acted_on === 1 && cli.frozen_eur === 1000 && cli.false_positives === 1,
+        `zicht stats --outcomes says ${JSON.stringify(cli)}`);
+      const cards = await page.$$eval('#effect-cards .lbl', (l) => l.map((e) => e.textContent));
+      assert(cards.includes('Waarschuwingen verstuurd'), `Dutch cards: ${cards.join(', ')}`);
+      await page.screenshot({ path: join(shots, 'analyst-effect.png'), fullPage: true });
+      // A switch re-renders the view (after reloading it): heading and rule follow.
+      const ruleText = (want) => page.waitForFunction(([sel, w]) => document.querySelector(sel)?.textContent.trim() === w,
+        [`${row} td:nth-child(2)`, want], { timeout: 10000 }).then(() => true, () => false);
+      await page.click('#lang');
+      const en = await ruleText('several reports (covenant)');
+      const heading = (await page.textContent('#view-effect h1')).trim();
+      await page.click('#lang');
+      const back = await ruleText('meerdere meldingen (convenant)');
+      assert(en, `in English the rule reads '${(await page.textContent(`${row} td:nth-child(2)`)).trim()}'`);
+      assert(heading === 'Effectiveness of alerts', `in English the heading reads '${heading}'`);
+      assert(back, 'switching back to Dutch did not rename the rule');
+    });
+
+    await check('analyst: a dispute resolved in the browser is in zicht disputes list and the audit log', async () => {
+      const id = scenario.disputeId;
+      await page.click('#nav a[data-view=disputes]');
+      await page.waitForSelector(`#disputes-table tr[data-dispute="${id}"]`);
+      const listed = await page.textContent(`#disputes-table tr[data-dispute="${id}"]`);
+      assert(listed.includes(scenario.ibans[1]) && listed.includes(BANK), `the row reads '${listed.trim()}'`);
+      await page.click(`#disputes-table button[data-resolve="${id}"]`);
+      await page.waitForSelector('#resolve-form:not([hidden])');
+      // Nothing chosen: the form says what is missing and sends nothing.
+      await page.click('#resolve-form button[type=submit]');
+      const need = (await page.textContent('#resolve-state-error')).trim();
+      assert(need === 'Kies gegrond of afgewezen.', `without a decision the form says '${need}'`);
+      await page.check('#resolve-upheld');
+      await page.click('#resolve-form button[type=submit]');
+      const needReason = (await page.textContent('#resolve-reason-error')).trim();
+      assert(needReason.startsWith('Schrijf waarom'), `without a reason the form says '${needReason}'`);
+      const before = JSON.parse(zicht(opts, ['disputes', 'list', '--format', 'json', '--db', db]).stdout);
+      assert(before.some((d) => d.id === id && d.state === 'open'), 'the dispute was resolved before the decision was saved');
+      const reason = 'Rekening van het slachtoffer zelf; bevestigd door de bank';
+      await page.fill('#resolve-reason', reason);
+      assert((await page.textContent('#resolve-reason-error')).trim() === '', 'the reason\'s message stays after it was written');
+      await page.screenshot({ path: join(shots, 'analyst-disputes.png'), fullPage: true });
+      await page.click('#resolve-form button[type=submit]');
+      await page.waitForFunction((n) => document.querySelector('#disputes-status').textContent.includes(`Geschil ${n} is gegrond verklaard.`), id);
+      assert(!(await page.$(`#disputes-table tr[data-dispute="${id}"]`)), 'the resolved dispute is still listed as open');
+      const all = JSON.parse(zicht(opts, ['disputes', 'list', '--all', '--format', 'json', '--db', db]).stdout);
+      const d = all.find((x) => x.id === id);
+      assert(d && d.state === 'upheld' && d.resolution === reason, `zicht disputes list says ${JSON.stringify(d)}`);
+      const audit = JSON.parse(zicht(opts, ['audit', '--db', db, '--format', 'json']).stdout);
+      const entry = audit.find((e) => e.endpoint === 'POST /v1/disputes/{id}/resolve' && e.subject === `dispute/${id}`);
+      assert(entry && entry.result === 'upheld' && entry.partner === 'e2e-analist', `audit entry: ${JSON.stringify(entry)}`);
+      assert(!JSON.stringify(audit).includes(scenario.ibans[1]), 'the audit log holds the disputed IBAN');
+      // The running server answers with the resolution.
+      const v = firstArray(await apiPost(base, analystKey, '/v1/check', { identifiers: [{ kind: 'iban', value: scenario.ibans[1] }] }), 'results')[0];
+      assert((v.reasons || []).includes('DISPUTE_UPHELD'), `the check says ${JSON.stringify(v.reasons)}`);
+    });
+
+    await check('analyst: outcomes show next to the identifiers in the cluster view and its report list', async () => {
+      await page.evaluate((id) => { location.hash = `#cluster/${encodeURIComponent(id)}`; }, scenario.cluster);
+      await page.waitForFunction((id) => document.querySelector('#cluster-title').textContent.includes(id) &&
+        document.querySelector('#graph').dataset.nodes, scenario.cluster);
+      await page.waitForSelector('#node-list li');
+      const first = (await page.textContent('#node-list li:first-child')).trim();
+      assert(first.includes(scenario.ibans[0]) && first.includes('bevestigde geldezel'), `first node in the list: '${first}'`);
+      const marked = await page.$$eval('#cluster-reports [data-mark=CONFIRMED_MULE]', (b) => b.length);
+      assert(marked === 3, `${marked} of the cluster's 3 reports show the confirmed mule`);
+      await page.click('#node-list li:first-child button');
+      await page.waitForSelector('#node-details [data-mark=CONFIRMED_MULE]');
+      await page.screenshot({ path: join(shots, 'analyst-cluster-outcomes.png'), fullPage: true });
     });
 
     await check('analyst: every view follows a language switch', async () => {

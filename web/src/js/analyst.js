@@ -1,7 +1,9 @@
 // The analyst dashboard: login with an API key, then trends, clusters by
-// priority, a cluster's network graph, money mules and an identifier check.
+// priority, a cluster's network graph, money mules, an identifier check, the
+// effectiveness of alerts and disputes (the last two in outcomes.js).
 // Views are sections of one page switched by the URL hash (#trends,
-// #clusters, #cluster/ID, #mules, #check), so the back button and links work.
+// #clusters, #cluster/ID, #mules, #check, #effect, #disputes), so the back
+// button and links work.
 import * as echarts from '/vendor/echarts.esm.min.mjs';
 import {
   api, apiKey, setApiKey, ApiError, rowsOf, statRow, clusterSummary, clusterDetail, euros,
@@ -9,6 +11,9 @@ import {
 import { drawGraph, focusNode, legendHtml } from './graph.js';
 import { addTexts, applyLanguage, initialLanguage, language, t } from './i18n.js';
 import { texts } from './analyst_texts.js';
+import {
+  loadEffect, loadDisputes, openResolve, submitResolve, closeResolve, resolveFieldChanged, loadMarks, markBadges, markText,
+} from './outcomes.js';
 
 addTexts(texts);
 
@@ -47,6 +52,9 @@ function status(id, text, isError = false) {
   el.textContent = text || '';
   el.classList.toggle('err', isError);
 }
+
+//! What outcomes.js needs of this page.
+const ui = { fmt, status, handleError, esc, day };
 
 function handleError(id, err) {
   if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
@@ -101,7 +109,7 @@ function route() {
   if (!apiKey()) { showLogin(); return; }
   const [path, query] = (location.hash.slice(1) || 'trends').split('?');
   const [view, ...rest] = path.split('/');
-  const known = ['trends', 'clusters', 'cluster', 'mules', 'check'];
+  const known = ['trends', 'clusters', 'cluster', 'mules', 'check', 'effect', 'disputes'];
   const name = known.includes(view) ? view : 'trends';
   for (const s of document.querySelectorAll('main > section')) s.hidden = s.id !== `view-${name}`;
   $('#nav').hidden = false;
@@ -116,6 +124,8 @@ function route() {
   if (name === 'clusters') loadClusters();
   if (name === 'cluster') loadCluster(decodeURIComponent(rest.join('/')));
   if (name === 'mules') loadMules();
+  if (name === 'effect') loadEffect(ui);
+  if (name === 'disputes') loadDisputes(ui);
   if (name === 'check') {
     const params = new URLSearchParams(query || '');
     if (params.get('kind')) $('#check-kind').value = params.get('kind');
@@ -262,11 +272,13 @@ async function loadClusters() {
 // ---- one cluster ---------------------------------------------------------------------------
 
 function nodeDetailsHtml(detail, kind, index) {
+  const marks = (i) => detail.marks?.get(`${i.kind}:${i.value}`);
   const row = (k, v) => (v === '' || v == null ? '' : `<dt>${esc(k)}</dt><dd>${v}</dd>`);
   if (kind === 'report') {
     const r = detail.reports[index];
     const ids = detail.edges.filter((e) => e.report === index)
-      .map((e) => `${esc(detail.identifiers[e.identifier].kind)} <span class="mono">${esc(detail.identifiers[e.identifier].value)}</span> (${esc(e.role)})`);
+      .map((e) => `${esc(detail.identifiers[e.identifier].kind)} <span class="mono">${esc(detail.identifiers[e.identifier].value)}</span> (${esc(e.role)})` +
+        markBadges(ui, marks(detail.identifiers[e.identifier])));
     return `<h3>${t('dash.node.report')}</h3><dl>${row(t('dash.node.id'), `<span class="mono">${esc(r.id)}</span>`)}` +
       `${row(t('dash.node.source'), esc(r.source))}` +
       `${row(t('dash.node.reported'), esc(day(r.reported_at)))}${row(t('dash.node.occurred'), esc(day(r.occurred_at)))}` +
@@ -280,7 +292,7 @@ function nodeDetailsHtml(detail, kind, index) {
   const reps = detail.edges.filter((e) => e.identifier === index)
     .map((e) => `<span class="mono">${esc(detail.reports[e.report].source)}/${esc(detail.reports[e.report].id)}</span> (${esc(e.role)})`);
   const check = `#check?kind=${encodeURIComponent(i.kind)}&value=${encodeURIComponent(i.value)}`;
-  return `<h3>${esc(t(`kind.${i.kind}`))}${i.mule ? ` <span class="badge mule">${t('dash.node.mule')}</span>` : ''}</h3>` +
+  return `<h3>${esc(t(`kind.${i.kind}`))}${i.mule ? ` <span class="badge mule">${t('dash.node.mule')}</span>` : ''}${markBadges(ui, marks(i))}</h3>` +
     `<dl>${row(t('dash.node.value'), `<span class="mono">${esc(i.value)}</span>`)}${row(t('dash.node.roles'), esc(i.roles.join(', ')))}` +
     `${row(t('dash.node.all_reports'), i.reports ? int.format(i.reports) : '')}` +
     `${row(t('dash.node.linkable'), i.linkable ? t('dash.node.yes') : t('dash.node.no_linkable'))}` +
@@ -294,7 +306,9 @@ async function loadCluster(id) {
   $('#node-details').innerHTML = `<p class="status-msg">${t('dash.cluster.pick')}</p>`;
   let detail;
   try {
-    detail = clusterDetail(await api.cluster(id));
+    const [body, marks] = await Promise.all([api.cluster(id), loadMarks()]);
+    detail = clusterDetail(body);
+    detail.marks = marks;
   } catch (err) { handleError('cluster-status', err); return; }
   debug.detail = detail;
   const s = detail.summary;
@@ -316,10 +330,12 @@ async function loadCluster(id) {
 
   const items = [
     ...detail.identifiers.map((i, n) => ({
-      kind: 'identifier', n, text: `${t(`kind.${i.kind}`)}: ${i.value}${i.mule ? ` (${t('dash.node.mule')})` : ''}`, mule: i.mule,
+      kind: 'identifier', n, text: `${t(`kind.${i.kind}`)}: ${i.value}${i.mule ? ` (${t('dash.node.mule')})` : ''}` +
+        markText(detail.marks.get(`${i.kind}:${i.value}`)),
+      mule: i.mule, marked: detail.marks.has(`${i.kind}:${i.value}`),
     })),
     ...detail.reports.map((r, n) => ({ kind: 'report', n, text: fmt('dash.node.list.report', { id: `${r.source}/${r.id}` }) })),
-  ].sort((a, b) => Number(b.mule || 0) - Number(a.mule || 0));
+  ].sort((a, b) => Number(b.marked || 0) - Number(a.marked || 0) || Number(b.mule || 0) - Number(a.mule || 0));
   $('#node-list').innerHTML = items.map((it) =>
     `<li><button type="button" data-kind="${it.kind}" data-n="${it.n}">${esc(it.text)}</button></li>`).join('');
 
@@ -327,10 +343,22 @@ async function loadCluster(id) {
   $('#reports-box').open = detail.reports.length <= 30;
   $('#cluster-reports').innerHTML =
     `<thead><tr><th>${t('dash.col.report')}</th><th>${t('dash.col.reported')}</th><th>${t('dash.col.fraud_type')}</th>` +
-    `<th>${t('dash.col.outcome')}</th><th class="num">${t('dash.col.damage')}</th><th>${t('dash.col.channel')}</th></tr></thead><tbody>` +
-    detail.reports.map((r) => `<tr><td class="mono">${esc(r.source)}/${esc(r.id)}</td><td>${esc(day(r.reported_at))}</td>` +
-      `<td>${esc(typeName(r.fraud_type))}</td><td>${esc(r.outcome)}</td><td class="num">${eur.format(euros(r))}</td><td>${esc(r.channel)}</td></tr>`).join('') +
+    `<th>${t('dash.col.outcome')}</th><th class="num">${t('dash.col.damage')}</th><th>${t('dash.col.channel')}</th>` +
+    `<th>${t('dash.col.feedback')}</th></tr></thead><tbody>` +
+    detail.reports.map((r, n) => `<tr><td class="mono">${esc(r.source)}/${esc(r.id)}</td><td>${esc(day(r.reported_at))}</td>` +
+      `<td>${esc(typeName(r.fraud_type))}</td><td>${esc(r.outcome)}</td><td class="num">${eur.format(euros(r))}</td><td>${esc(r.channel)}</td>` +
+      `<td>${reportMarks(detail, n)}</td></tr>`).join('') +
     '</tbody>';
+}
+
+//! The marks of a report's identifiers, each with the identifier it is
+//! about (the cluster's report list, issue 15: outcomes next to the identifiers).
+function reportMarks(detail, n) {
+  return detail.edges.filter((e) => e.report === n)
+    .map((e) => detail.identifiers[e.identifier])
+    .filter((i) => detail.marks.has(`${i.kind}:${i.value}`))
+    .map((i) => `<span class="mono">${esc(i.value)}</span>${markBadges(ui, detail.marks.get(`${i.kind}:${i.value}`))}`)
+    .join('<br>');
 }
 
 async function exportCluster(format) {
@@ -356,15 +384,17 @@ async function exportCluster(format) {
 async function loadMules() {
   status('mules-status', t('dash.loading'));
   let mules;
+  let muleMarks;
   try {
-    mules = await muleList();
+    [mules, muleMarks] = await Promise.all([muleList(), loadMarks()]);
   } catch (err) { handleError('mules-status', err); return; }
   status('mules-status', mules.length ? fmt('dash.mules.count', { n: mules.length }) : t('dash.mules.empty'));
   $('#mules-table').innerHTML =
     `<thead><tr><th>IBAN</th><th class="num">${t('dash.col.reports')}</th><th>${t('dash.col.roles')}</th>` +
-    `<th>${t('dash.col.cluster')}</th><th></th></tr></thead><tbody>` +
+    `<th>${t('dash.col.cluster')}</th><th>${t('dash.col.feedback')}</th><th></th></tr></thead><tbody>` +
     mules.map((m) => `<tr><td class="mono">${esc(m.value)}</td><td class="num">${m.reports}</td><td>${esc(m.roles.join(', '))}</td>` +
       `<td>${m.cluster ? `<a class="mono" href="#cluster/${encodeURIComponent(m.cluster)}">${esc(m.cluster)}</a>` : ''}</td>` +
+      `<td>${markBadges(ui, muleMarks.get(`iban:${m.value}`))}</td>` +
       `<td><a href="#check?kind=iban&value=${encodeURIComponent(m.value)}">${t('dash.mules.check')}</a></td></tr>`).join('') +
     '</tbody>';
 }
@@ -446,6 +476,15 @@ $('#logout').addEventListener('click', () => {
   showLogin();
 });
 $('#check-form').addEventListener('submit', runCheck);
+$('#disputes-state').addEventListener('change', () => loadDisputes(ui));
+$('#disputes-controls').addEventListener('submit', (e) => e.preventDefault());
+$('#disputes-table').addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-resolve]');
+  if (b) openResolve(ui, Number(b.dataset.resolve));
+});
+$('#resolve-form').addEventListener('submit', (e) => submitResolve(ui, e));
+$('#resolve-form').addEventListener('input', () => resolveFieldChanged(ui));
+$('#resolve-cancel').addEventListener('click', closeResolve);
 $('#node-list').addEventListener('click', (e) => {
   const b = e.target.closest('button');
   if (!b || !debug.cy) return;

@@ -45,6 +45,11 @@ export const api = {
     call('GET', `/v1/clusters/${encodeURIComponent(id)}${format === 'json' ? '' : `?format=${format}`}`, undefined, 'blob'),
   mules: (top) => call('GET', `/v1/mules?top=${top}`),
   check: (identifiers) => call('POST', '/v1/check', { identifiers }),
+  outcomeStats: () => call('GET', '/v1/stats/outcomes'),
+  disputes: (state) => call('GET', `/v1/disputes?state=${state === 'all' ? 'all' : 'open'}`),
+  resolveDispute: (id, state, reason) =>
+    call('POST', `/v1/disputes/${encodeURIComponent(id)}/resolve`, { state, reason }),
+  marks: () => call('GET', '/v1/marks'),
 };
 
 // ---- shape adapters ----------------------------------------------------------
@@ -150,4 +155,43 @@ export function clusterDetail(body) {
     });
   }
   return { summary, reports, identifiers, edges };
+}
+
+//! One row of GET /v1/stats/outcomes (per partner and rule).
+export function outcomeRow(r) {
+  const num = (v) => (v == null ? null : Number(v));
+  return {
+    partner: String(r.partner ?? ''),
+    rule: String(r.rule ?? ''),
+    alerts: Number(r.alerts ?? 0),
+    actedOn: Number(r.acted_on ?? 0),
+    actedOnShare: Number(r.acted_on_share ?? 0),
+    reportToAlert: num(r.median_report_to_alert_s),
+    alertToAction: num(r.median_alert_to_action_s),
+    frozen: Number(r.frozen_eur ?? 0),
+    recovered: Number(r.recovered_eur ?? 0),
+    falsePositives: Number(r.false_positives ?? 0),
+    falsePositiveRate: Number(r.false_positive_rate ?? 0),
+  };
+}
+
+//! One dispute of GET /v1/disputes.
+export function disputeRow(d) {
+  return {
+    id: Number(d.id),
+    partner: String(d.partner ?? ''),
+    kind: String(d.kind ?? ''),
+    value: String(d.value ?? d.normalized ?? ''),
+    reason: String(d.reason ?? ''),
+    state: String(d.state ?? 'open'),
+    openedAt: d.opened_at ?? null,
+    resolvedAt: d.resolved_at ?? null,
+    resolution: String(d.resolution ?? ''),
+  };
+}
+
+//! GET /v1/marks as a Map from "kind:value" to its reason codes
+//! (CONFIRMED_MULE, DISPUTED, DISPUTE_UPHELD).
+export function marksMap(body) {
+  return new Map(rowsOf(body, 'marks').map((m) => [`${m.kind}:${m.value}`, m.reasons ?? []]));
 }
