@@ -95,6 +95,11 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
       ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"single", false}, {"shared", true}},
                                           CLI::ignore_case))
       ->default_str("single");
+  cmd->add_option("--follow-interval", opts->follow_interval_ms,
+                  "milliseconds between two reads of the store's change log for other writers' reports "
+                  "(docs/deploy.md); on PostgreSQL a commit wakes the node at once and this poll is the fallback")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--retention", opts->retention_path,
                   "retention file (TOML; see `zicht retention apply --help`): reports past their source's period "
                   "are erased at start and then every 24 hours, counts logged to stderr");

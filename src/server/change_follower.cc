@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "server/retention_job.h"
 
 namespace zicht::server {
 
@@ -75,23 +74,61 @@ Status ChangeFollower::CatchUp() {
   }
 }
 
-void ChangeFollower::Start(std::chrono::milliseconds interval) {
-  job_ = std::make_unique<RetentionJob>(
-      [this] {
-        Status s = CatchUp();
-        if (!s.ok() && !failing_) {
-          std::fprintf(stderr, "zicht serve: following the store's change log failed (retrying): %s\n",
-                       s.message().c_str());
-        } else if (s.ok() && failing_) {
-          std::fprintf(stderr, "zicht serve: following the store's change log again\n");
-        }
-        failing_ = !s.ok();
-      },
-      interval, interval);
+void ChangeFollower::CatchUpAndLog() {
+  Status s = CatchUp();
+  if (!s.ok() && !failing_) {
+    std::fprintf(stderr, "zicht serve: following the store's change log failed (retrying): %s\n", s.message().c_str());
+  } else if (s.ok() && failing_) {
+    std::fprintf(stderr, "zicht serve: following the store's change log again\n");
+  }
+  failing_ = !s.ok();
+}
+
+bool ChangeFollower::SleepUntil(std::chrono::steady_clock::time_point until) {
+  MutexLock lock(&stop_mu_);
+  // Woken early only by Stop (or spuriously): wait out the rest.
+  while (!stopping_ && stop_cv_.WaitUntil(&stop_mu_, until)) {
+  }
+  return stopping_;
+}
+
+void ChangeFollower::Loop(std::chrono::milliseconds interval) {
+  using Clock = std::chrono::steady_clock;
+  auto next_poll = Clock::now() + interval;
+  for (;;) {
+    bool due = false;
+    if (listener_) {
+      // In slices, so that Stop() is seen; a broken listener (the store is
+      // away) waits its slice out and tries again.
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(next_poll - Clock::now());
+      const auto slice = std::clamp(left, std::chrono::milliseconds(0), kWakeSlice);
+      Result<bool> woken = listener_->Wait(slice);
+      if (!woken.ok() && SleepUntil(Clock::now() + slice)) return;
+      due = (woken.ok() && *woken) || Clock::now() >= next_poll;
+      MutexLock lock(&stop_mu_);
+      if (stopping_) return;
+    } else {
+      if (SleepUntil(next_poll)) return;
+      due = true;
+    }
+    if (!due) continue;
+    CatchUpAndLog();
+    next_poll = Clock::now() + interval;
+  }
+}
+
+void ChangeFollower::Start(std::chrono::milliseconds interval, std::unique_ptr<store::ChangeListener> listener) {
+  listener_ = std::move(listener);
+  thread_ = std::thread([this, interval] { Loop(interval); });
 }
 
 void ChangeFollower::Stop() {
-  if (job_) job_->Stop();
+  {
+    MutexLock lock(&stop_mu_);
+    stopping_ = true;
+  }
+  stop_cv_.SignalAll();
+  if (thread_.joinable()) thread_.join();
 }
 
 }  // namespace zicht::server

@@ -17,23 +17,28 @@
 // index an older version of a row after the node applied its own newer
 // write of that row (whose entry it then skips).
 //
-// Thread-safety: CatchUp() from one thread at a time (the polling thread);
-// position() and behind() from any thread.
+// When it reads: at once when the store's listener (store/
+// change_listener.h; PostgreSQL's LISTEN/NOTIFY) says another writer
+// committed, and in any case every `interval` (the poll, the fallback for a
+// lost wake-up and the only trigger on SQLite).
+//
+// Thread-safety: CatchUp() from one thread at a time (the following
+// thread); position() and behind() from any thread.
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/mutex.h"
 #include "common/status.h"
+#include "store/change_listener.h"
 #include "store/store.h"
 
 namespace zicht::server {
-
-class RetentionJob;
 
 class ChangeFollower {
  public:
@@ -58,10 +63,16 @@ class ChangeFollower {
   //! fully applied and the next call retries.
   Status CatchUp();
 
-  //! Runs CatchUp() every `interval` on a thread of its own until Stop();
-  //! a failure is logged once per run of failures (no identifiers).
-  void Start(std::chrono::milliseconds interval);
+  //! Runs CatchUp() on a thread of its own until Stop(): when `listener`
+  //! (may be null) wakes it, and every `interval`. A failure is logged once
+  //! per run of failures (no identifiers).
+  void Start(std::chrono::milliseconds interval, std::unique_ptr<store::ChangeListener> listener = nullptr);
+  //! Stops the thread (within kWakeSlice when it waits on a listener).
   void Stop();
+
+  //! The longest the thread waits on a listener before it looks whether
+  //! Stop() was called.
+  static constexpr std::chrono::milliseconds kWakeSlice{200};
 
   //! The last sequence number applied (or skipped as our own).
   int64_t position() const { return position_.load(std::memory_order_acquire); }
@@ -74,6 +85,12 @@ class ChangeFollower {
  private:
   //! Reads rows `ids` under store_mu_ and applies them.
   Status ApplyRows(const std::vector<int64_t>& ids);
+  //! The following thread: waits (listener, poll), catches up, logs.
+  void Loop(std::chrono::milliseconds interval);
+  //! Waits until `until`, or less when Stop() is called; true when stopping.
+  bool SleepUntil(std::chrono::steady_clock::time_point until);
+  //! CatchUp() with its failure logged once per run of failures.
+  void CatchUpAndLog();
 
   Mutex& store_mu_;
   store::Store& store_ ZICHT_GUARDED_BY(store_mu_);
@@ -82,8 +99,12 @@ class ChangeFollower {
   std::atomic<int64_t> position_;
   std::atomic<bool> behind_{false};
   std::atomic<int64_t> applied_rows_{0};
-  bool failing_ = false;  // only the polling thread touches it
-  std::unique_ptr<RetentionJob> job_;
+  bool failing_ = false;                              // only the following thread touches it
+  std::unique_ptr<store::ChangeListener> listener_;  // only the following thread uses it
+  Mutex stop_mu_;
+  CondVar stop_cv_;
+  bool stopping_ ZICHT_GUARDED_BY(stop_mu_) = false;
+  std::thread thread_;
 };
 
 }  // namespace zicht::server

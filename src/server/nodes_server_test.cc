@@ -8,6 +8,7 @@
 // PostgreSQL cluster (where the change log and the barrier lock are
 // PostgreSQL's).
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -214,6 +215,32 @@ TEST_P(NodesServerTest, TwoNodesNeverPassADailyLimitTogether) {
                        R"("beneficiary_iban":"NL20INGB0001234567","new_beneficiary":false})",
                        Auth(checker_, "payment-screening"));
   EXPECT_NE(over.body.find(R"("decision":"block")"), std::string::npos) << over.body;  // 2,000 spent
+}
+
+// On PostgreSQL a commit wakes the other nodes (LISTEN/NOTIFY,
+// store/change_listener.h): with the poll set to an hour, a report accepted
+// by one node, and one loaded by `zicht ingest`, still reach the other node
+// — only a wake-up can bring them within the deadline.
+class NotifyNodesServerTest : public NodesServerTest {};
+
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(NotifyNodesServerTest);
+INSTANTIATE_TEST_SUITE_P(Backends, NotifyNodesServerTest, ::testing::ValuesIn(testutil::ServerBackends()),
+                         testutil::BackendName());
+
+TEST_P(NotifyNodesServerTest, ACommitWakesTheOtherNodeWithoutAPoll) {
+  auto a = Start({"--follow-interval", "3600000"});
+  auto b = Start({"--follow-interval", "3600000"});
+  ASSERT_TRUE(a->started() && b->started());
+  Response post = Call(a->port(), "POST", "/v1/reports",
+                       Report("politie", "W1", "2024-06-01T10:00:00Z", kOtherNodeIban), Auth(analyst_, "fraud-reporting"));
+  ASSERT_EQ(post.status, 200) << post.body;
+  EXPECT_TRUE(Eventually([&] { return Known(b->port(), "iban", kOtherNodeIban); }))
+      << "a report accepted by node A never reached node B without a poll";
+  Ingest(Report("politie", "W2", "2024-06-01T10:00:00Z", kNewIban));
+  EXPECT_TRUE(Eventually([&] { return Known(a->port(), "iban", kNewIban) && Known(b->port(), "iban", kNewIban); }))
+      << "a report ingested by the CLI never reached the nodes without a poll";
+  // Stopping is not held up by the hour-long poll.
+  EXPECT_EQ(a->Stop(SIGTERM), 0);
 }
 
 }  // namespace

@@ -4,9 +4,6 @@
 // and then every `interval` until Stop(). A failed run is logged by `run`
 // and tried again at the next interval.
 //
-// The same thread runs the change follower's poll (change_follower.h),
-// every 50 ms.
-//
 // Why a plain thread: one run a day, each a short transaction; a
 // scheduler would be more machinery than the job.
 //

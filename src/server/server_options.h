@@ -77,7 +77,8 @@ struct ServerOptions {
   bool shared_nodes = false;
   //! How often the node reads the store's change log for writes of other
   //! nodes and the CLI (change_follower.h); a read that finds nothing is
-  //! one index probe.
+  //! one index probe. On PostgreSQL a commit also wakes the node at once
+  //! (LISTEN/NOTIFY), and the poll is the fallback.
   int follow_interval_ms = 50;
   //! Retention file (store/retention_policy.h): expired reports are erased
   //! at start and then every 24 hours; empty = reports are kept.

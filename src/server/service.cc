@@ -114,7 +114,10 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   s->follower_ = std::make_unique<ChangeFollower>(follower_store, s->ingest_mu_, s->node_id_, follow_from,
                                                   std::move(hooks));
   ZICHT_RETURN_IF_ERROR(s->follower_->CatchUp());
-  s->follower_->Start(std::chrono::milliseconds(options.follow_interval_ms));
+  // Opened after the catch-up: a commit before it is read by the first
+  // poll, one after it wakes the follower.
+  ZICHT_ASSIGN_OR_RETURN(auto listener, store::OpenChangeListener(options.db_path));
+  s->follower_->Start(std::chrono::milliseconds(options.follow_interval_ms), std::move(listener));
   if (s->retention_) {
     // Once before the first request (a restarted server never serves an
     // expired report), then daily.

@@ -1,6 +1,7 @@
 // OpenStore and MigrateStore (store.h): the one place that picks the backend.
 #include "store/alert_store.h"
 #include "store/audit_store.h"
+#include "store/change_listener.h"
 #include "store/barrier_state_store.h"
 #include "store/pg_db.h"
 #include "store/pg_schema.h"
@@ -37,6 +38,11 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& location, Durability
     return std::unique_ptr<Store>(std::move(store));
   }
   return OpenSqliteStore(location, durability);
+}
+
+Result<std::unique_ptr<ChangeListener>> OpenChangeListener(const std::string& location) {
+  if (IsPostgresLocation(location)) return OpenPgChangeListener(location);
+  return std::unique_ptr<ChangeListener>();
 }
 
 Result<std::unique_ptr<AlertStore>> OpenAlertStore(const std::string& location, Durability durability) {

@@ -1,9 +1,11 @@
 #include "store/pg_db.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 
@@ -205,6 +207,28 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
     return s;
   }
   return Rows(res);
+}
+
+Result<bool> Connection::WaitForNotification(std::chrono::milliseconds timeout) {
+  ReconnectIfBroken();
+  if (PQstatus(conn_) != CONNECTION_OK || session_lost_) return Error(nullptr, "waiting for a notification failed");
+  auto drain = [&] {
+    bool any = false;
+    while (PGnotify* n = PQnotifies(conn_)) {
+      PQfreemem(n);
+      any = true;
+    }
+    return any;
+  };
+  if (drain()) return true;
+  pollfd fd{PQsocket(conn_), POLLIN, 0};
+  int ready = ::poll(&fd, 1, static_cast<int>(timeout.count()));
+  if (ready < 0 && errno != EINTR) return Status::IOError(std::string("waiting for a notification: ") + std::strerror(errno));
+  if (ready <= 0) return false;
+  // Readable: notifications, or the end of a connection the server closed
+  // (PQconsumeInput fails, the connection is BAD and the next call resets it).
+  if (PQconsumeInput(conn_) == 0) return Error(nullptr, "waiting for a notification failed");
+  return drain();
 }
 
 Status Connection::CopyIn(std::string_view copy_sql, std::string_view data) {

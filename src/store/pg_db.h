@@ -24,6 +24,7 @@
 //
 // Thread-safety: a Connection (and its results) is used by one thread at a
 // time; open one connection per thread.
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -123,6 +124,12 @@ class Connection {
   //! Runs `copy_sql` (COPY … FROM STDIN) and sends `data` in COPY's text
   //! format. On failure the COPY is aborted and nothing of `data` is stored.
   Status CopyIn(std::string_view copy_sql, std::string_view data);
+
+  //! Waits up to `timeout` for notifications on the channels this session
+  //! LISTENs to (SetSession("LISTEN …")): true when one or more came (all
+  //! are consumed), false on timeout. A broken connection: kIOError, and
+  //! the next call resets it (and so listens again).
+  Result<bool> WaitForNotification(std::chrono::milliseconds timeout);
 
   //! Runs `fn` inside BEGIN … COMMIT; rolls back if `fn` fails.
   template <typename Fn>
