@@ -67,7 +67,10 @@ Result<std::shared_ptr<const LinearModel>> LinearModel::Parse(std::string_view t
     }
     return Status::Ok();
   }));
-  const size_t slots = std::bit_ceil(std::max<size_t>(16, entries.size() + entries.size() / 4));
+  // At most half full: nearly every look-up is for a key the model does not
+  // have, and a linear-probing miss costs about (1 + 1/(1-load)²)/2 probes —
+  // 13 at load 0.8, 2.5 at 0.5. 32,768 slots (256 KiB) for the shipped model.
+  const size_t slots = std::bit_ceil(std::max<size_t>(16, 2 * entries.size()));
   m->slots_.assign(slots, Slot{});
   m->mask_ = slots - 1;
   for (const auto& [hash, weight] : entries) m->Insert(hash, weight);

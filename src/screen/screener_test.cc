@@ -40,6 +40,31 @@ TEST(ScreenerModel, WarningMomentOnTheFirstMessage) {
   EXPECT_EQ(Shipped().Screen("Hoi mam, dit is mijn nieuwe nummer", true).label, Label::kNone);
 }
 
+TEST(ScreenerModel, BrokenPhoneOpenerFromAStrangerIsTheWarningMomentToo) {
+  // "Hi Mum, my old phone is broken" from an unknown number: the same opener in
+  // other words (floor rule in weights.tsv); from the saved contact it is not.
+  const ScreenResult r = Shipped().Screen("Hoi mam, mijn telefoon is in het water gevallen. Ben je thuis?", false);
+  EXPECT_EQ(r.label, Label::kHulpvraagfraude);
+  EXPECT_GE(r.score, 0.9);
+  EXPECT_EQ(Shipped().Screen("Hoi mam, mijn telefoon is in het water gevallen. Ben je thuis?", true).label,
+            Label::kNone);
+}
+
+TEST(ScreenerModel, ForwardedWarningsAreCapped) {
+  // A warning names the very signals it warns about; SAFETY_ADVICE caps it.
+  for (const char* text : {"Oplichters vragen je om 1 cent over te maken via een link. Klik nergens op en "
+                           "verwijder het bericht.",
+                           "Word je gebeld door iemand van de bank die je geld veilig wil stellen? Verbreek dan "
+                           "direct de verbinding en bel zelf je bank.",
+                           "Scammers text parents from a new number asking for money. Don't send any money until "
+                           "you have called your child."}) {
+    const ScreenResult r = Shipped().Screen(text, false);
+    EXPECT_TRUE(r.signals.Has(Signal::kSafetyAdvice)) << text;
+    EXPECT_EQ(r.label, Label::kNone) << text << " " << r.score;
+    EXPECT_LE(r.score, 0.5) << text;
+  }
+}
+
 TEST(ScreenerModel, KnownSenderIsNoFreePass) {
   const ScreenResult code =
       Shipped().Screen("Hoi, ik heb per ongeluk een code naar jouw nummer gestuurd. Kun je die even doorsturen?", true);

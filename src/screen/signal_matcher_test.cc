@@ -187,6 +187,28 @@ TEST_F(SignalTest, Link) {
 TEST_F(SignalTest, SafetyAdvice) {
   ExpectAll(Signal::kSafetyAdvice, {"Wij vragen u nooit om uw pincode", "deel je codes nooit",
                                     "De bank belt nooit om geld over te maken"});
+  // A warning tells the story in the third person, calls a message fake or
+  // gives the standard advice.
+  ExpectAll(Signal::kSafetyAdvice, {"Oplichters sturen nep-sms'jes namens de bank", "Het slachtoffer krijgt een appje",
+                                    "Deze berichten zijn altijd nep", "Verbreek dan direct de verbinding",
+                                    "Maak dan geen geld over", "Wees altijd wantrouwend", "Bel zelf je bank",
+                                    "Verwijder het bericht", "Meld het bij de Fraudehelpdesk",
+                                    "Klik nergens op", "Be wary of texts like this",
+                                    "We will not send you a link", "Don't send any money until you've called them",
+                                    "You should not forward it"});
+  // Helpdesk scripts name criminals and fraudsters too: not a warning.
+  ExpectNone(Signal::kSafetyAdvice, {"Uw rekening is overgenomen door criminelen", "Er zijn fraudeurs actief op uw pas",
+                                     "Mam, kun je dit even betalen?"});
+}
+
+TEST_F(SignalTest, PhoneScripts) {
+  ExpectAll(Signal::kCallbackRequest, {"Press 1 to speak to an agent", "Toets 1 voor een medewerker",
+                                       "Blijft u aan de lijn", "Please return this call"});
+  ExpectNone(Signal::kCallbackRequest, {"Druk op een knop om door te gaan"});
+  ExpectAll(Signal::kAuthorityImpersonation, {"This is the Social Security office", "Met de recherche"});
+  ExpectAll(Signal::kSuspiciousActivity, {"We will take legal action", "Er loopt een zaak tegen u",
+                                          "We are going to suspend your number"});
+  ExpectAll(Signal::kRemoteAccess, {"There is a virus on your computer", "This is Microsoft technical support"});
 }
 
 TEST_F(SignalTest, UnknownSenderComesFromTheCaller) {
