@@ -1,5 +1,5 @@
-// The blind test sets (tests/data/screening/blind2.jsonl and blind3.jsonl,
-// docs/screening.md "Blind test sets"): messages quoted from public warnings
+// The blind test sets (tests/data/screening/blind2, blind3 and blind4.jsonl,
+// docs/screening.md "Blind test set", "... 3", "... 4"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -22,16 +22,20 @@ struct BlindSet {
   const char* file;
   const char* split;
   std::vector<const char*> earlier;  // files it must not share a message with
+  size_t min_size;
   double recall_floor, fpr_ceiling, auc_floor;
 };
 
 // Both sets are no longer blind (their misses were read); the floors sit a
 // little under the figures measured after the blind3 round: blind2 0.845 /
 // 0.023 / 0.987 (first run 0.560 / 0.068 / 0.831), blind3 0.616 / 0.015 /
-// 0.957 (first run 0.438 / 0.076 / 0.877).
+// 0.957 (first run 0.438 / 0.076 / 0.877). blind4 is small (13 scams: one
+// message is 7.7 points of recall): its first run, after the blind3 round,
+// gave 0.769 / 0.038 / 0.979; floors one message under.
 const BlindSet kBlindSets[] = {
-    {"blind2.jsonl", "blind2", {"corpus.jsonl"}, 0.80, 0.035, 0.96},
-    {"blind3.jsonl", "blind3", {"corpus.jsonl", "blind2.jsonl"}, 0.58, 0.03, 0.93},
+    {"blind2.jsonl", "blind2", {"corpus.jsonl"}, 150, 0.80, 0.035, 0.96},
+    {"blind3.jsonl", "blind3", {"corpus.jsonl", "blind2.jsonl"}, 200, 0.58, 0.03, 0.93},
+    {"blind4.jsonl", "blind4", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl"}, 30, 0.69, 0.08, 0.95},
 };
 
 // Test names and failure messages show the set, not its bytes.
@@ -59,7 +63,7 @@ class BlindSets : public ::testing::TestWithParam<BlindSet> {};
 TEST_P(BlindSets, AreSeparateFromTheCorpusAndEarlierSetsAndHaveProvenance) {
   const BlindSet& set = GetParam();
   const auto blind = Load(set.file);
-  ASSERT_GE(blind.size(), 150u);
+  ASSERT_GE(blind.size(), set.min_size);
   std::set<std::string> earlier_ids, earlier_texts, ids, texts;
   for (const char* file : set.earlier) {
     for (const auto& e : Load(file)) {
