@@ -19,3 +19,31 @@ bench_db() {
   fi
   echo "$db"
 }
+
+# pg_start DIR [SETTINGS…]: a throw-away PostgreSQL cluster in DIR (as
+# tests/testutil/pg_cluster.h does: initdb + pg_ctl, a unix socket in DIR
+# only, run as the `postgres` user when we are root), with fsync on (the
+# figures are for a real server's commits) and the extra server SETTINGS
+# ("-c name=value"); a role `zicht` owning a database `zicht`. Prints the
+# database's URL. pg_stop DIR stops it and removes DIR.
+pg_bindir() { echo "${ZICHT_PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"; }
+pg_as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_start() {
+  local dir="$1" bindir
+  shift
+  bindir="$(pg_bindir)"
+  [ -x "$bindir/initdb" ] || { echo "PostgreSQL binaries not found (install postgresql)" >&2; return 1; }
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+  pg_as_owner "$bindir/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null ||
+    { echo "initdb failed" >&2; return 1; }
+  pg_as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-k $dir -c listen_addresses='' $*" start \
+    >/dev/null || { echo "pg_ctl start failed" >&2; cat "$dir/log" >&2; return 1; }
+  "$bindir/psql" -q -h "$dir" -U postgres -d postgres -c "CREATE ROLE zicht LOGIN" \
+    -c "CREATE DATABASE zicht OWNER zicht" >&2 || { echo "creating the database failed" >&2; return 1; }
+  echo "postgresql://zicht@/zicht?host=$dir"
+}
+pg_stop() {
+  pg_as_owner "$(pg_bindir)/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1
+  rm -rf "$1"
+}

@@ -15,32 +15,14 @@ set -uo pipefail
 n=1000000
 in="$BENCH_TMP/ingest-1m.jsonl"
 name="ingest 1M reports (JSONL → PostgreSQL)"
-bindir="${ZICHT_PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-if [ ! -x "$bindir/initdb" ]; then
-  echo "$name   PostgreSQL binaries not found (install postgresql)   MISS"; exit 1
-fi
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
 if [ ! -s "$in" ]; then
   "$ZICHT" generate --reports "$n" --seed 1 --output "$in" || { echo "$name   generate failed   MISS"; exit 1; }
 fi
 pg="$(mktemp -d /tmp/zicht-pg-bench.XXXXXX)"
-as_owner=()
-if [ "$(id -u)" = 0 ]; then
-  chown postgres:postgres "$pg"
-  as_owner=(runuser -u postgres --)
-fi
-cleanup() {
-  "${as_owner[@]}" "$bindir/pg_ctl" -D "$pg/data" -m fast -w stop >/dev/null 2>&1
-  rm -rf "$pg"
-}
-trap cleanup EXIT
-"${as_owner[@]}" "$bindir/initdb" -D "$pg/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null ||
-  { echo "$name   initdb failed   MISS"; exit 1; }
-"${as_owner[@]}" "$bindir/pg_ctl" -D "$pg/data" -l "$pg/log" -w -o \
-  "-k $pg -c listen_addresses='' -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null ||
-  { echo "$name   pg_ctl start failed   MISS"; cat "$pg/log"; exit 1; }
-"$bindir/psql" -q -h "$pg" -U postgres -d postgres -c "CREATE ROLE zicht LOGIN" -c "CREATE DATABASE zicht OWNER zicht" ||
-  { echo "$name   creating the database failed   MISS"; exit 1; }
-url="postgresql://zicht@/zicht?host=$pg"
+trap 'pg_stop "$pg"' EXIT
+url=$(pg_start "$pg" -c shared_buffers=256MB -c max_wal_size=4GB) || { echo "$name   no PostgreSQL   MISS"; exit 1; }
 
 if ! /usr/bin/time -v -o "$BENCH_TMP/pg-ingest.time" "$ZICHT" ingest "$in" --store "$url" --json >"$BENCH_TMP/pg-ingest.json"; then
   echo "$name   failed   MISS"; cat "$BENCH_TMP/pg-ingest.time"; exit 1
