@@ -33,6 +33,21 @@ void Marks::Apply(link::Verdict& v) const {
   if (upheld_.contains(key)) v.reasons.push_back("DISPUTE_UPHELD");
 }
 
+std::vector<std::string> ConfirmedMuleIbans(const store::IdentifierMarks& marks) {
+  std::vector<std::string> ibans;
+  for (const store::IdentifierMark& m : marks.confirmed_mule) {
+    if (m.kind == model::kIdentifierKindNames.Name(model::IdentifierKind::kIban)) ibans.push_back(m.normalized);
+  }
+  return ibans;
+}
+
+Status LoadConfirmedMules(const std::string& location, link::Engine& engine) {
+  ZICHT_ASSIGN_OR_RETURN(auto alerts, store::OpenAlertStore(location));
+  ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks marks, alerts->Marks());
+  engine.SetConfirmedMules(ConfirmedMuleIbans(marks));
+  return Status::Ok();
+}
+
 Status WriteDisputeWarningList(store::AlertStore& alerts, store::WarningListStore& lists, UnixSeconds now) {
   ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks marks, alerts.Marks());
   store::WarningListRow row;

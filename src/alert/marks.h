@@ -38,6 +38,14 @@ class Marks {
   std::unordered_set<std::string> mules_;
 };
 
+//! The IBANs of `marks.confirmed_mule`, for Engine::SetConfirmedMules
+//! (the cluster priority; docs/linking.md, "Priority").
+std::vector<std::string> ConfirmedMuleIbans(const store::IdentifierMarks& marks);
+
+//! Reads the confirmed mules from the alert tables at `location` into
+//! `engine` (the CLI's `zicht clusters` / `zicht cluster`).
+Status LoadConfirmedMules(const std::string& location, link::Engine& engine);
+
 //! Name of the stored warning-list that holds upheld disputes.
 inline constexpr std::string_view kDisputeListName = "zicht-disputes";
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "alert/marks.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
@@ -57,6 +58,8 @@ int RunCluster(const ClusterArgs& a) {
   options.db_path = a.db;
   auto engine = link::BuildEngine(options);
   if (!engine.ok()) return ReportStatus("cluster", engine.status());
+  // Mules their banks confirmed raise their clusters' priority (docs/linking.md).
+  if (Status s = alert::LoadConfirmedMules(a.db, **engine); !s.ok()) return ReportStatus("cluster", s);
   auto detail = (*engine)->Cluster(a.id);
   if (!detail.ok()) return ReportStatus("cluster", detail.status());
   switch (ResolveFormat(a.format)) {

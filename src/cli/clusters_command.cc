@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "alert/marks.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
@@ -208,6 +209,8 @@ int RunClusters(const ClustersArgs& a) {
   options.db_path = a.db;
   auto engine = link::BuildEngine(options);
   if (!engine.ok()) return ReportStatus("clusters", engine.status());
+  // Mules their banks confirmed raise their clusters' priority (docs/linking.md).
+  if (Status s = alert::LoadConfirmedMules(a.db, **engine); !s.ok()) return ReportStatus("clusters", s);
   OutputFormat format = ResolveFormat(a.format);
   std::vector<link::LinkWarning> warnings = (*engine)->LinkWarnings();
   for (const auto& l : warnings) std::fprintf(stderr, "zicht clusters: warning: %s\n", l.message.c_str());

@@ -3,6 +3,8 @@
 // the lock order is in engine_impl.h.
 #include "link/engine.h"
 
+#include <algorithm>
+
 #include "common/mutex.h"
 
 #include "link/engine_impl.h"
@@ -110,6 +112,15 @@ Status EngineImpl::ReloadWarningLists() {
   WriterLock lock(&mu_);
   SetLists(std::move(extra));
   return LoadLocked();
+}
+
+void EngineImpl::SetConfirmedMules(std::vector<std::string> canonical_ibans) {
+  std::sort(canonical_ibans.begin(), canonical_ibans.end());
+  canonical_ibans.erase(std::unique(canonical_ibans.begin(), canonical_ibans.end()), canonical_ibans.end());
+  WriterLock lock(&mu_);
+  if (canonical_ibans == confirmed_mules_) return;  // the upkeep re-reads often; rank again only on change
+  confirmed_mules_ = std::move(canonical_ibans);
+  InvalidateCache();
 }
 
 void EngineImpl::SetLists(std::vector<WarningList> extra) {

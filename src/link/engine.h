@@ -71,6 +71,9 @@ struct ClusterSummary {
   UnixSeconds first_seen = 0;
   UnixSeconds last_seen = 0;
   int64_t mules = 0;  // money-mule candidate IBANs in the cluster
+  //! IBANs in the cluster whose bank blocked or closed the account
+  //! (Engine::SetConfirmedMules; docs/alerts.md, "Outcomes").
+  int64_t confirmed_mules = 0;
   int64_t leads = 0;  // follow-up leads (Dutch-bank IBAN, Dutch mobile)
   std::vector<std::pair<model::FraudType, int64_t>> fraud_types;
   double score = 0;
@@ -190,6 +193,15 @@ class Engine {
 
   //! Identifiers that look like missing warning-list entries (LinkWarning).
   virtual std::vector<LinkWarning> LinkWarnings() const = 0;
+
+  //! The IBANs (canonical) a bank confirmed as money mules: it blocked or
+  //! closed the account and said so (POST /v1/feedback account_blocked /
+  //! account_closed; docs/alerts.md, "Outcomes"). Replaces the previous
+  //! set; each one in a cluster raises its priority
+  //! (PriorityWeights::confirmed_mules). Only the ranking changes: verdicts
+  //! get CONFIRMED_MULE from alert/marks.h. Values not in the index are
+  //! kept and count once reports name them.
+  virtual void SetConfirmedMules(std::vector<std::string> canonical_ibans) = 0;
 
   //! Re-reads the warning-lists stored in the database (shipped lists are
   //! always active) and re-links every report. For after `zicht warninglist

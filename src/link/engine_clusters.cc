@@ -3,6 +3,7 @@
 // data, computed by the first reader after a change. Lock order:
 // engine_impl.h.
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include "common/mutex.h"
 
 #include <algorithm>
@@ -183,6 +184,11 @@ std::unique_ptr<ClusterCache> EngineImpl::ComputeClustersLocked() const {
     if (slot[r] != UINT32_MAX) members[fill[slot[r]]++] = r;
   }
 
+  // The confirmed mules that reports name, as identifier numbers.
+  absl::flat_hash_set<uint32_t> confirmed;
+  for (const std::string& iban : confirmed_mules_) {
+    if (auto ident = index_->Find(static_cast<uint8_t>(model::IdentifierKind::kIban), iban)) confirmed.insert(*ident);
+  }
   std::vector<uint32_t> ident_stamp(index_->ident_count(), UINT32_MAX);
   cache->by_priority.reserve(roots.size());
   for (uint32_t c = 0; c < roots.size(); ++c) {
@@ -208,6 +214,7 @@ std::unique_ptr<ClusterCache> EngineImpl::ComputeClustersLocked() const {
         ident_stamp[ident] = c;
         if (index.IsMule(ident)) ++s.mules;
         if (index.IsLead(ident)) ++s.leads;
+        if (!confirmed.empty() && confirmed.contains(ident)) ++s.confirmed_mules;
       });
     }
     std::sort(sources.begin(), sources.end());

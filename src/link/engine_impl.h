@@ -63,6 +63,7 @@ class EngineImpl final : public Engine {
   int64_t IndexedReports() const override ZICHT_EXCLUDES(mu_);
   int64_t IndexBytes() const override ZICHT_EXCLUDES(mu_);
   Status ReloadWarningLists() override ZICHT_EXCLUDES(mu_);
+  void SetConfirmedMules(std::vector<std::string> canonical_ibans) override ZICHT_EXCLUDES(mu_);
 
   // engine_verdicts.cc
   Verdict Check(model::IdentifierKind kind, std::string_view raw_value) const override ZICHT_EXCLUDES(mu_);
@@ -121,6 +122,7 @@ class EngineImpl final : public Engine {
   std::unique_ptr<WarningListMatcher> matcher_ ZICHT_GUARDED_BY(mu_);
   std::unique_ptr<IdentifierIndex> index_ ZICHT_GUARDED_BY(mu_);
   Components components_ ZICHT_GUARDED_BY(mu_);
+  std::vector<std::string> confirmed_mules_ ZICHT_GUARDED_BY(mu_);  // sorted, distinct
 
   // The store is used by one thread at a time (store.h). The pointer is
   // set once, at construction.

@@ -37,6 +37,7 @@ void Prioritize(ClusterSummary& s, UnixSeconds now, const PriorityWeights& w) {
             w.losses * std::log2(1.0 + static_cast<double>(s.losses)) + w.damage * std::log10(1.0 + euro) +
             w.recency * std::pow(0.5, age_days / w.recency_half_life_days) +
             w.mules * static_cast<double>(s.mules) +
+            w.confirmed_mules * static_cast<double>(s.confirmed_mules) +
             w.leads * static_cast<double>(std::min(s.leads, w.leads_cap));
   // Rounded so that the order does not hinge on the last bits of a double
   // and the JSON output is readable.
@@ -52,6 +53,10 @@ void Prioritize(ClusterSummary& s, UnixSeconds now, const PriorityWeights& w) {
     s.explanation.push_back("attempts only, no damage");
   }
   if (s.mules > 0) s.explanation.push_back(Plural(s.mules, "money-mule IBAN", "money-mule IBANs"));
+  if (s.confirmed_mules > 0) {
+    s.explanation.push_back(Plural(s.confirmed_mules, "money-mule IBAN", "money-mule IBANs") +
+                            " confirmed by the bank (account blocked or closed)");
+  }
   if (s.leads > 0) {
     s.explanation.push_back(Plural(s.leads, "follow-up lead", "follow-up leads") +
                             " (IBAN at a Dutch bank, Dutch mobile number)");

@@ -11,6 +11,7 @@
 //         +  6 · log10(1 + damage in euro)
 //         + 20 · 0.5 ^ (days since the last report / 30)
 //         + 10 · money-mule IBANs
+//         + 20 · IBANs a bank confirmed as mules
 //         +  3 · min(leads, 10)
 //
 // Logarithms because the tenth report or the next €10,000 matter less than
@@ -20,7 +21,9 @@
 // mules and leads (IBAN at a Dutch bank, Dutch mobile number) are what an
 // investigator can request data on under Dutch law, so they weigh per item
 // (leads capped so that a large cluster's many phone numbers do not drown
-// everything else).
+// everything else). A mule its bank confirmed (it blocked or closed the
+// account, docs/alerts.md) weighs twice a candidate on top of it: a bank
+// looked at the account's transactions, which no count of reports does.
 //
 // Thread-safety: pure functions.
 #include "common/time.h"
@@ -36,6 +39,7 @@ struct PriorityWeights {
   double recency = 20;                 // × 0.5^(age in days / half-life)
   double recency_half_life_days = 30;  // days after which the recency term halves
   double mules = 10;                   // × money-mule IBANs
+  double confirmed_mules = 20;         // × IBANs a bank confirmed as mules (blocked or closed)
   double leads = 3;                    // × min(leads, leads_cap)
   int64_t leads_cap = 10;
 };

@@ -47,6 +47,9 @@ Result<std::unique_ptr<AlertService>> AlertService::Open(const ServerOptions& op
     }
     s->RefreshSubscriptions(*s->request_store_);
     s->RefreshMarks(*s->request_store_, true);
+    // Disputes upheld while no server ran (`zicht disputes resolve`): their
+    // `cleared` alerts; the ones raised before are skipped by the store.
+    s->RaiseCleared(*s->request_store_, initial);
   }
   s->upkeep_ = std::thread([p = s.get()] { p->Upkeep(); });
   return s;
@@ -171,11 +174,34 @@ void AlertService::RefreshMarks(store::AlertStore& store, bool force) {
     any_marks_.store(!fresh->empty(), std::memory_order_release);
     marks_ = std::move(fresh);
   }
+  // Confirmed mules raise their clusters' priority (docs/linking.md).
+  engine_->SetConfirmedMules(alert::ConfirmedMuleIbans(*marks));
   // An upheld dispute is on the stored warning-list `zicht-disputes`: the
   // engine re-links every report without it (docs/alerts.md, "Disputes").
   if (relink) {
     if (Status s = engine_->ReloadWarningLists(); !s.ok()) LogError("reloading warning-lists", s);
+    RaiseCleared(store, *marks);
   }
+}
+
+// Disputes are resolved by `zicht disputes resolve` in another process as
+// well as through the service, so the `cleared` alerts are raised where
+// every resolution is seen: here, when the upheld disputes changed. Every
+// upheld one is evaluated; the store keeps one alert per partner, rule and
+// identifier, so those raised before are skipped.
+void AlertService::RaiseCleared(store::AlertStore& store, const store::IdentifierMarks& marks) {
+  auto generator = CurrentGenerator();
+  if (!generator || marks.dispute_upheld.empty()) return;
+  const UnixSeconds now = NowMs() / 1000;
+  std::vector<store::Alert> cleared;
+  for (const store::IdentifierMark& m : marks.dispute_upheld) {
+    auto kind = model::kIdentifierKindNames.Parse(m.kind);
+    if (!kind) continue;
+    for (store::Alert& a : generator->DisputeAlerts(*engine_, *kind, m.normalized, true, now)) {
+      cleared.push_back(std::move(a));
+    }
+  }
+  Raise(store, cleared);
 }
 
 Result<std::vector<store::Alert>> AlertService::AlertsAfter(const std::string& partner, int64_t after, int64_t limit) {
@@ -229,16 +255,7 @@ Status AlertService::ResolveDispute(int64_t id, store::DisputeState state, const
     ZICHT_ASSIGN_OR_RETURN(auto lists, store::WarningListStore::Open(options_.db_path));
     ZICHT_RETURN_IF_ERROR(alert::WriteDisputeWarningList(*request_store_, *lists, now));
   }
-  RefreshMarks(*request_store_, true);  // re-links when the upheld disputes changed
-  if (state == store::DisputeState::kUpheld) {
-    ZICHT_ASSIGN_OR_RETURN(std::vector<store::Dispute> all, request_store_->Disputes(false));
-    auto generator = CurrentGenerator();
-    for (const store::Dispute& d : all) {
-      auto kind = model::kIdentifierKindNames.Parse(d.kind);
-      if (d.id != id || !kind || !generator) continue;
-      Raise(*request_store_, generator->DisputeAlerts(*engine_, *kind, d.normalized, true, now));
-    }
-  }
+  RefreshMarks(*request_store_, true);  // re-links and raises `cleared` when the upheld disputes changed
   return Status::Ok();
 }
 

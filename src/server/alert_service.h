@@ -15,7 +15,8 @@
 //                   (`zicht subscriptions` may change them while the server
 //                   runs), the marks when their generation moved (a `zicht
 //                   disputes resolve` from the command line), reloads the
-//                   engine's warning-lists when upheld disputes changed,
+//                   engine's warning-lists and raises `cleared` alerts
+//                   when upheld disputes changed,
 //                   and, after ingests, the `priority_cluster` rule — off
 //                   the request path, because the cluster ranking is
 //                   computed over the whole index.
@@ -89,6 +90,8 @@ class AlertService {
   //! when the upheld disputes changed.
   void RefreshMarks(store::AlertStore& store, bool force);
   void Raise(store::AlertStore& store, const std::vector<store::Alert>& alerts);
+  //! Raises the `cleared` alerts of every upheld dispute in `marks`.
+  void RaiseCleared(store::AlertStore& store, const store::IdentifierMarks& marks);
   std::shared_ptr<const alert::Generator> CurrentGenerator() const;
 
   const ServerOptions options_;

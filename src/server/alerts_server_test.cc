@@ -6,7 +6,9 @@
 // it — then the feed's cursor, feedback and disputes, and their errors.
 #include <signal.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
@@ -213,6 +215,105 @@ TEST_F(AlertsServerTest, DisputeShowsInChecksUntilResolved) {
     if (!cleared) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_TRUE(cleared);
+}
+
+// "A confirmed block marks the IBAN as a confirmed mule in verdicts and
+// priority" (issue 15): ING's account_blocked raises the priority of the
+// cluster the IBAN is in, with the reason in its explanation — at once in
+// the running server's GET /v1/clusters, and in `zicht clusters`.
+TEST_F(AlertsServerTest, ConfirmedBlockRaisesTheClustersPriority) {
+  Subscribe("ing", "INGB");
+  auto server = StartWithRules();
+  const int port = server->port();
+  const std::string iban = DutchIban("INGB", 5550001);
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += ReportLine("politie", "CB" + std::to_string(i), {iban}, "beneficiary", 100);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", body, Auth(analyst_, "fraud-reporting")).status, 200);
+  // The cluster of the three reports (the seed's has two): its score and explanation.
+  auto cluster = [&](double* score) {
+    auto res = Call(port, "GET", "/v1/clusters", "", Auth(analyst_, "fraud-investigation"));
+    EXPECT_EQ(res.status, 200) << res.body;
+    auto doc = Json(res.body);
+    std::string explanation;
+    for (const auto& c : doc["clusters"].GetArray()) {
+      if (c["reports"].GetInt() != 3) continue;
+      *score = c["score"].GetDouble();
+      for (const auto& line : c["explanation"].GetArray()) explanation += std::string(line.GetString()) + "; ";
+    }
+    return explanation;
+  };
+  double before = 0, after = 0;
+  const std::string explained_before = cluster(&before);
+  ASSERT_GT(before, 0) << "the three reports form a cluster";
+  EXPECT_EQ(explained_before.find("confirmed"), std::string::npos) << explained_before;
+  auto page = Json(Call(port, "GET", "/v1/alerts", "", Auth(ing_, "payment-screening")).body);
+  ASSERT_GE(page["alerts"].Size(), 1u);
+  const std::string id = page["alerts"][0]["id"].GetString();
+  auto fb = Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + id + R"(","outcome":"account_blocked"})",
+                 Auth(ing_, "payment-screening"));
+  ASSERT_EQ(fb.status, 200) << fb.body;
+  const std::string explained_after = cluster(&after);
+  EXPECT_NEAR(after - before, 20.0, 0.011) << explained_after;
+  EXPECT_NE(explained_after.find("1 money-mule IBAN confirmed by the bank (account blocked or closed)"),
+            std::string::npos)
+      << explained_after;
+  server->Stop(SIGTERM);
+  auto listed = testutil::RunZicht({"clusters", "--format", "json", "--db", db_});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find("confirmed by the bank"), std::string::npos) << listed.out;
+}
+
+// Every rule issue 15 names reaches the partner that holds the account
+// through the running server, with the shipped rules: a loss beneficiary,
+// a money-mule candidate, the covenant's three reports, a top-priority
+// cluster, a dispute by another partner, and its clearing — upheld from the
+// command line while the server runs.
+TEST_F(AlertsServerTest, EveryRuleOfTheIssueReachesTheHolder) {
+  Subscribe("ing", "INGB");
+  auto server = Start();  // the shipped rules (data/alerts/default.toml)
+  const int port = server->port();
+  const std::string iban = DutchIban("INGB", 6660001);
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += ReportLine("politie", "ER" + std::to_string(i), {iban}, "beneficiary", 100);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", body, Auth(analyst_, "fraud-reporting")).status, 200);
+  // Polls ING's feed until it holds the alerts of `want` (the upkeep, which
+  // evaluates priority_cluster and sees CLI resolutions, runs once a second).
+  std::set<std::string> rules;
+  std::string last;
+  auto wait_for = [&](const std::set<std::string>& want) {
+    for (int i = 0; i < 300; ++i) {
+      auto feed = Call(port, "GET", "/v1/alerts", "", Auth(ing_, "payment-screening"));
+      ASSERT_EQ(feed.status, 200) << feed.body;
+      last = feed.body;
+      auto page = Json(feed.body);
+      rules.clear();
+      for (const auto& a : page["alerts"].GetArray()) {
+        EXPECT_EQ(a["normalized"].GetString(), iban);
+        rules.insert(a["rule"].GetString());
+      }
+      if (rules == want) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  };
+  // The cluster is ranked before the dispute: an upheld one unlinks the IBAN.
+  std::set<std::string> want = {"beneficiary_loss", "mule_candidate", "reports", "priority_cluster"};
+  wait_for(want);
+  ASSERT_EQ(rules, want) << last;
+  auto opened = Call(port, "POST", "/v1/disputes",
+                     R"({"kind":"iban","value":")" + iban + R"(","reason":"our customer's business account, misused"})",
+                     Auth(rabo_, "payment-screening"));
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  auto resolve = testutil::RunZicht({"disputes", "resolve", std::to_string(Json(opened.body)["id"].GetInt()),
+                                     "--upheld", "--reason", "checked with the bank", "--db", db_});
+  ASSERT_EQ(resolve.exit_code, 0) << resolve.err;
+  want.insert({"disputed", "cleared"});
+  wait_for(want);
+  EXPECT_EQ(rules, want) << last;
+  // One alert per rule: restarting raises nothing again.
+  server->Stop(SIGTERM);
+  server = Start();
+  auto feed = Json(Call(server->port(), "GET", "/v1/alerts", "", Auth(ing_, "payment-screening")).body);
+  EXPECT_EQ(feed["alerts"].Size(), want.size());
 }
 
 }  // namespace
