@@ -92,5 +92,64 @@ TEST_P(StoreCliTest, WarningListsLiveInTheStore) {
   EXPECT_EQ(other.out.find("WARNINGLISTED"), std::string::npos) << other.out;
 }
 
+// Erasure and retention take the alert rows of the identifiers no remaining
+// report names (docs/privacy.md, "Erasure"; store/alert_erasure.h): the
+// alerts `zicht ingest` raised for ING, counted by `zicht stats --outcomes`,
+// go with the last report naming their IBAN — by `zicht reports erase` and
+// by `zicht retention apply` — and stay while another report names it. On
+// SQLite the IBAN's bytes are then gone from the database files.
+TEST_P(StoreCliTest, ErasureAndRetentionTakeTheAlertsOfTheirIdentifiers) {
+  constexpr const char* kX = "NL20INGB0001234567";  // in A (beneficiary) and C (contact)
+  constexpr const char* kY = "NL69INGB0123456789";  // in B only: an old report
+  constexpr const char* kZ = "NL28INGB0004444444";  // in C only
+  auto line = [](const std::string& id, const std::string& at, const std::string& identifiers) {
+    return R"({"id":")" + id + R"(","source":"politie","reported_at":")" + at +
+           R"(","fraud_type":"phishing","damage_eur":100,"identifiers":[)" + identifiers + "]}\n";
+  };
+  auto iban = [](const char* v, const char* role) {
+    return std::string(R"({"kind":"iban","value":")") + v + R"(","role":")" + role + R"("})";
+  };
+  testutil::WriteFile(dir_.File("alerts.jsonl"),
+                      line("A", "2026-11-01", iban(kX, "beneficiary")) + line("B", "2020-01-01", iban(kY, "beneficiary")) +
+                          line("C", "2026-11-02", iban(kZ, "beneficiary") + "," + iban(kX, "contact")));
+  ASSERT_EQ(RunZicht({"subscriptions", "add", "--partner", "ing", "--bank-code", "INGB", "--store", store_}).exit_code, 0);
+  auto ingest = RunZicht({"ingest", "--store", store_, dir_.File("alerts.jsonl")});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto alerts = [&] {
+    auto r = RunZicht({"stats", "--outcomes", "--format", "json", "--store", store_});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::string key = R"("partner":"ing","rule":"beneficiary_loss","alerts":)";
+    size_t at = r.out.find(key);
+    return at == std::string::npos ? 0 : std::atoi(r.out.c_str() + at + key.size());
+  };
+  ASSERT_EQ(alerts(), 3) << "one beneficiary_loss alert per IBAN";
+  const bool sqlite = GetParam() == "sqlite";
+  if (sqlite) {
+    ASSERT_TRUE(DatabaseFilesHold(store_, kZ)) << "there before, so its absence after means something";
+  }
+
+  auto erased = RunZicht({"reports", "erase", "--source", "politie", "--id", "C", "--store", store_});
+  ASSERT_EQ(erased.exit_code, 0) << erased.err;
+  EXPECT_EQ(alerts(), 2) << "Z's alert went with C; X's stays: A still names X";
+  if (sqlite) {
+    EXPECT_FALSE(DatabaseFilesHold(store_, kZ)) << "Z's alert row left its bytes";
+  }
+
+  testutil::WriteFile(dir_.File("retention.toml"), "[sources]\npolitie = \"P2Y\"\n");
+  auto retention = RunZicht({"retention", "apply", "--retention", dir_.File("retention.toml"), "--store", store_});
+  ASSERT_EQ(retention.exit_code, 0) << retention.err;
+  EXPECT_NE(retention.out.find("erased 1 report"), std::string::npos) << retention.out;
+  EXPECT_EQ(alerts(), 1) << "Y's alert went with the expired B";
+  if (sqlite) {
+    EXPECT_FALSE(DatabaseFilesHold(store_, kY));
+  }
+
+  ASSERT_EQ(RunZicht({"reports", "erase", "--source", "politie", "--id", "A", "--store", store_}).exit_code, 0);
+  EXPECT_EQ(alerts(), 0);
+  if (sqlite) {
+    EXPECT_FALSE(DatabaseFilesHold(store_, kX));
+  }
+}
+
 }  // namespace
 }  // namespace zicht::cli

@@ -316,5 +316,49 @@ TEST_F(AlertsServerTest, EveryRuleOfTheIssueReachesTheHolder) {
   EXPECT_EQ(feed["alerts"].Size(), want.size());
 }
 
+// Erasing the only report that names an IBAN (DELETE over HTTP) takes the
+// alert it raised, the bank's outcome and another partner's dispute with it
+// (docs/privacy.md, "Erasure"): the feed no longer has the alert, checks no
+// longer say CONFIRMED_MULE or DISPUTED, `zicht disputes list --all` and
+// the outcome statistics no longer show them.
+TEST_F(AlertsServerTest, ErasingTheLastReportTakesItsAlertOutcomeAndDispute) {
+  Subscribe("ing", "INGB");
+  auto server = StartWithRules();
+  const int port = server->port();
+  const std::string iban = DutchIban("INGB", 7770001);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", ReportLine("politie", "EX-1", {iban}, "beneficiary", 100),
+                 Auth(analyst_, "fraud-reporting")).status, 200);
+  auto page = Json(Call(port, "GET", "/v1/alerts", "", Auth(ing_, "payment-screening")).body);
+  ASSERT_EQ(page["alerts"].Size(), 1u);
+  const std::string id = page["alerts"][0]["id"].GetString();
+  ASSERT_EQ(Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + id + R"(","outcome":"account_blocked"})",
+                 Auth(ing_, "payment-screening")).status, 200);
+  ASSERT_EQ(Call(port, "POST", "/v1/disputes", R"({"kind":"iban","value":")" + iban + R"(","reason":"our customer"})",
+                 Auth(rabo_, "payment-screening")).status, 200);
+  auto marked = Call(port, "POST", "/v1/check", CheckBody("iban", iban), Auth(analyst_));
+  ASSERT_NE(marked.body.find("CONFIRMED_MULE"), std::string::npos) << marked.body;
+  ASSERT_NE(marked.body.find("DISPUTED"), std::string::npos) << marked.body;
+
+  auto erased = Call(port, "DELETE", "/v1/reports/politie/EX-1", "", Auth(analyst_, "fraud-reporting"));
+  ASSERT_EQ(erased.status, 200) << erased.body;
+  auto after = Json(Call(port, "GET", "/v1/alerts", "", Auth(ing_, "payment-screening")).body);
+  EXPECT_EQ(after["alerts"].Size(), 0u) << "the alert went with the report";
+  std::string check;
+  for (int i = 0; i < 100; ++i) {  // the server re-reads the marks within a second
+    check = Call(port, "POST", "/v1/check", CheckBody("iban", iban), Auth(analyst_)).body;
+    if (check.find("CONFIRMED_MULE") == std::string::npos && check.find("DISPUTED") == std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(check.find("CONFIRMED_MULE"), std::string::npos) << check;
+  EXPECT_EQ(check.find("DISPUTED"), std::string::npos) << check;
+  server->Stop(SIGTERM);
+  auto disputes = testutil::RunZicht({"disputes", "list", "--all", "--format", "json", "--db", db_});
+  ASSERT_EQ(disputes.exit_code, 0) << disputes.err;
+  EXPECT_EQ(disputes.out.find(iban), std::string::npos) << disputes.out;
+  auto stats = testutil::RunZicht({"stats", "--outcomes", "--format", "json", "--db", db_});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(stats.out.find(R"("partner":"ing")"), std::string::npos) << stats.out;
+}
+
 }  // namespace
 }  // namespace zicht::server

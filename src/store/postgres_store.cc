@@ -332,9 +332,11 @@ Result<int64_t> PostgresStore::EraseReport(const model::ReportKey& key) {
     // The message names the source only: report ids may carry case numbers.
     if (row.size() == 0) return Status::NotFound("no report with this id from source '" + key.source + "'");
     row_id = row.Int(0, 0);
+    ZICHT_ASSIGN_OR_RETURN(auto named, AlertNamedIdentifiers(ArrayLiteral({row_id})));
     pg::Params q;
     q.Add(row_id);
     ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM identifiers WHERE report_row = $1", q).status());
+    ZICHT_RETURN_IF_ERROR(EraseAlertRows(named));
     return LogChanges({row_id}, true);
   });
   if (!s.ok()) return s;
@@ -355,12 +357,47 @@ Result<ErasedReports> PostgresStore::EraseExpired(const RetentionCutoffs& cutoff
     if (dry_run || out.row_ids.empty()) return Status::Ok();
     pg::Params p;
     p.Add(ArrayLiteral(out.row_ids));
+    ZICHT_ASSIGN_OR_RETURN(auto named, AlertNamedIdentifiers(ArrayLiteral(out.row_ids)));
     ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM identifiers WHERE report_row = ANY($1::bigint[])", p).status());
     ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM reports WHERE row_id = ANY($1::bigint[])", p).status());
+    ZICHT_RETURN_IF_ERROR(EraseAlertRows(named));
     return LogChanges(out.row_ids, true);
   });
   if (!s.ok()) return s;
   return out;
+}
+
+Result<std::vector<IdentifierKey>> PostgresStore::AlertNamedIdentifiers(const std::string& row_ids) {
+  // The alert tables are always there (schema version 2); usually empty.
+  pg::Params p;
+  p.Add(row_ids);
+  ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT DISTINCT i.kind, i.canonical FROM identifiers i "
+                                               "JOIN (" + std::string(kAlertNamedSql) + ") n "
+                                               "ON n.kind = i.kind AND n.normalized = i.canonical "
+                                               "WHERE i.report_row = ANY($1::bigint[])", p));
+  std::vector<IdentifierKey> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back({std::string(rows.Text(i, 0)), std::string(rows.Text(i, 1))});
+  return out;
+}
+
+Status PostgresStore::EraseAlertRows(const std::vector<IdentifierKey>& named) {
+  bool erased = false;
+  for (const IdentifierKey& key : named) {
+    pg::Params p;
+    p.Add(key.kind).Add(key.canonical);
+    ZICHT_ASSIGN_OR_RETURN(auto still, db_->Query("SELECT 1 FROM identifiers WHERE kind = $1 AND canonical = $2 LIMIT 1",
+                                                  p));
+    if (still.size() > 0) continue;
+    for (std::string sql : kEraseAlertRowsSql) {
+      for (size_t at; (at = sql.find('?')) != std::string::npos;) sql[at] = '$';
+      ZICHT_RETURN_IF_ERROR(db_->Query(sql, p).status());
+    }
+    ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM warning_list_entry WHERE list = 'zicht-disputes' AND kind = $1 AND "
+                                     "value = $2", p).status());
+    erased = true;
+  }
+  if (!erased) return Status::Ok();
+  return db_->Exec("UPDATE alert_marks SET generation = generation + 1 WHERE one = 1");
 }
 
 Result<bool> PostgresStore::Checkpoint() {

@@ -39,6 +39,7 @@
 #include <memory>
 #include <string>
 
+#include "store/alert_erasure.h"
 #include "store/pg_db.h"
 #include "store/store.h"
 
@@ -93,6 +94,9 @@ class PostgresStore final : public Store {
   //! ids), prunes old ones when due, and NOTIFYs `zicht_changes`; inside
   //! the writing transaction, under the writers' lock.
   Status LogChanges(std::vector<int64_t> row_ids, bool erased);
+  //! As SqliteStore's (alert_erasure.h): `row_ids` a PostgreSQL array literal.
+  Result<std::vector<IdentifierKey>> AlertNamedIdentifiers(const std::string& row_ids);
+  Status EraseAlertRows(const std::vector<IdentifierKey>& named);
 
   std::unique_ptr<pg::Connection> db_;
   std::string origin_;

@@ -275,7 +275,9 @@ Result<int64_t> SqliteStore::EraseReport(const model::ReportKey& key) {
     if (!row.ok()) return row.status();
     // The message names the source only: report ids may carry case numbers.
     if (!*row) return Status::NotFound("no report with this id from source '" + key.source + "'");
+    ZICHT_ASSIGN_OR_RETURN(auto named, AlertNamedIdentifiers({row_id}));
     ZICHT_RETURN_IF_ERROR(DeleteRow(row_id));
+    ZICHT_RETURN_IF_ERROR(EraseAlertRows(named));
     return LogChanges({row_id}, true);
   });
   if (!s.ok()) return s;
@@ -293,7 +295,9 @@ Result<ErasedReports> SqliteStore::EraseExpired(const RetentionCutoffs& cutoffs,
     ZICHT_ASSIGN_OR_RETURN(auto scan, db_->Prepare("SELECT row_id, source, reported_at_s FROM reports"));
     ZICHT_RETURN_IF_ERROR(CollectExpired(scan, cutoffs, &out));
     if (dry_run) return Status::Ok();
+    ZICHT_ASSIGN_OR_RETURN(auto named, AlertNamedIdentifiers(out.row_ids));
     for (int64_t row_id : out.row_ids) ZICHT_RETURN_IF_ERROR(DeleteRow(row_id));
+    ZICHT_RETURN_IF_ERROR(EraseAlertRows(named));
     return LogChanges(out.row_ids, true);
   });
   if (!s.ok()) return s;

@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 
+#include "store/alert_erasure.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -76,6 +77,12 @@ class SqliteStore final : public Store {
   //! ids) and prunes old ones when due; inside the writing transaction.
   Status LogChanges(std::vector<int64_t> row_ids, bool erased);
   Result<ChangeBatch> ReadChangesAfter(int64_t after, size_t limit);
+  //! Of the identifiers of reports `row_ids`, those the alert tables name
+  //! (alert_erasure.h); call before deleting the reports.
+  Result<std::vector<IdentifierKey>> AlertNamedIdentifiers(const std::vector<int64_t>& row_ids);
+  //! Deletes the alert-table rows of each of `named` that no stored report
+  //! names any more (alert_erasure.h); call after deleting the reports.
+  Status EraseAlertRows(const std::vector<IdentifierKey>& named);
 
   std::unique_ptr<sqlite::Database> db_;
   // Prepared once: the ingest path runs them millions of times.
