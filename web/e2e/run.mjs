@@ -296,6 +296,10 @@ async function main() {
       await page.fill('#damage_eur', '1.250,50');
       await page.fill('#phone', '06-41234567');
       await page.selectOption('#channel', 'whatsapp');
+      // Wait for the phone's as-you-type answer first: its message line
+      // appears above the button, and a click computed before that shift
+      // landed beside the moved button (a CI run timed out here).
+      await page.waitForFunction(() => document.querySelector('#phone-error').classList.contains('ok'));
       await page.click('#submit');
       await page.waitForSelector('#error-summary:not([hidden])');
       assert(await page.isHidden('#done-view'), 'confirmation shown for a bad IBAN');
