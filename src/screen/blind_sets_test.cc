@@ -1,5 +1,5 @@
-// The blind test sets (tests/data/screening/blind2, blind3 and blind4.jsonl,
-// docs/screening.md "Blind test set", "... 3", "... 4"): messages quoted from public warnings
+// The blind test sets (tests/data/screening/blind2 … blind5.jsonl,
+// docs/screening.md "Blind test set", "... 3", "... 4", "... 5"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -26,16 +26,19 @@ struct BlindSet {
   double recall_floor, fpr_ceiling, auc_floor;
 };
 
-// Both sets are no longer blind (their misses were read); the floors sit a
-// little under the figures measured after the blind3 round: blind2 0.845 /
-// 0.023 / 0.987 (first run 0.560 / 0.068 / 0.831), blind3 0.616 / 0.015 /
-// 0.957 (first run 0.438 / 0.076 / 0.877). blind4 is small (13 scams: one
-// message is 7.7 points of recall): its first run, after the blind3 round,
-// gave 0.769 / 0.038 / 0.979; floors one message under.
+// None of the sets is blind any more (their misses were read). The floors sit
+// a little under the figures measured after the blind5 round (first runs in
+// brackets): blind2 0.833 / 0.030 / 0.983 (0.560 / 0.068 / 0.831), blind3
+// 0.726 / 0.015 / 0.958 (0.438 / 0.076 / 0.877), blind4 0.923 / 0.038 / 0.985
+// (0.769 / 0.038 / 0.979; 13 scams: one message is 7.7 points of recall),
+// blind5 0.803 / 0.000 / 0.976 (0.672 / 0.049 / 0.932). Each floor is one to
+// three messages under today's figure, so losing accuracy on real messages
+// fails here.
 const BlindSet kBlindSets[] = {
-    {"blind2.jsonl", "blind2", {"corpus.jsonl"}, 150, 0.80, 0.035, 0.96},
-    {"blind3.jsonl", "blind3", {"corpus.jsonl", "blind2.jsonl"}, 200, 0.58, 0.03, 0.93},
-    {"blind4.jsonl", "blind4", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl"}, 30, 0.69, 0.08, 0.95},
+    {"blind2.jsonl", "blind2", {"corpus.jsonl"}, 150, 0.80, 0.04, 0.96},
+    {"blind3.jsonl", "blind3", {"corpus.jsonl", "blind2.jsonl"}, 200, 0.68, 0.03, 0.93},
+    {"blind4.jsonl", "blind4", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl"}, 30, 0.84, 0.08, 0.95},
+    {"blind5.jsonl", "blind5", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"}, 150, 0.76, 0.02, 0.95},
 };
 
 // Test names and failure messages show the set, not its bytes.
