@@ -76,96 +76,99 @@ void AppendInt(std::string* out, int64_t v) {
 }
 void EndLine(std::string* out) { out->back() = '\n'; }
 
-// The staging tables of UpsertBatch: one connection's private scratch,
-// emptied at every commit. Created per batch with IF NOT EXISTS, because a
+// A text[] parameter: "{"a","b\"c"}" (every element quoted, backslash
+// and double quote escaped).
+std::string TextArrayLiteral(const std::vector<model::Report>& reports, bool ids) {
+  std::string out = "{";
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : ids ? reports[i].key.id : reports[i].key.source) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
+// A batch's transaction. Its joins (the key look-up, the updates) touch a
+// batch's worth of rows of `reports` and `identifiers`, so nested loops
+// over their indexes are always right; without this the planner may pick a
+// hash join that reads a whole table of millions of rows for 10,000 keys
+// (and the staging table of updates has no statistics to tell it better).
+constexpr const char* kBeginBatch =
+    "BEGIN; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off";
+
+// Which keys of the batch are stored already, and with which content hash:
+// one index probe of UNIQUE (source, id) per key, without writing the keys
+// anywhere. Rows for stored keys only: ord (0-based), row_id, same hash.
+constexpr const char* kLookUpBatch = R"sql(
+SELECT k.ord - 1, r.row_id, r.content_hash = k.content_hash
+  FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS k(source, id, content_hash, ord)
+  JOIN reports r ON r.source = k.source AND r.id = k.id
+)sql";
+
+// The staging table of the updated reports of a batch (rare: a source
+// re-sent a report with other content), one connection's private scratch,
+// emptied at every commit. Created per use with IF NOT EXISTS, because a
 // connection reset by pg::Connection loses its temporary tables.
-constexpr const char* kBeginBatch = R"sql(
-BEGIN;
-CREATE TEMP TABLE IF NOT EXISTS stage_reports (
-  ord integer PRIMARY KEY, source text, id text, reported_at text, reported_at_s bigint, occurred_at text,
-  fraud_type text, outcome text, damage_cents bigint, channel text, age_band text, region text, text text,
-  content_hash bigint, row_id bigint, result "char") ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_identifiers (
-  ord integer, seq integer, kind text, role text, value text, canonical text, domain text, valid boolean,
-  invalid_reason text) ON COMMIT DELETE ROWS;
-)sql";
-
-// After the COPYs: classify every staged report ('d' duplicate, 'u'
-// updated: both by their stored key; 'i' new, numbered in batch order).
-// Set-based: a 10,000-report batch is a handful of statements.
-constexpr const char* kClassifyBatch = R"sql(
-UPDATE stage_reports s SET row_id = r.row_id,
-       result = CASE WHEN r.content_hash = s.content_hash THEN 'd' ELSE 'u' END
-  FROM reports r WHERE r.source = s.source AND r.id = s.id;
-UPDATE stage_reports s SET row_id = n.row_id, result = 'i'
-  FROM (SELECT ord, nextval(pg_get_serial_sequence('reports', 'row_id')) AS row_id
-          FROM (SELECT ord FROM stage_reports WHERE result IS NULL ORDER BY ord) q) n
- WHERE s.ord = n.ord;
-)sql";
-
-// Then write the new reports and every written report's identifiers.
-constexpr const char* kInsertBatch = R"sql(
-INSERT INTO reports (row_id, source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome,
-                     damage_cents, channel, age_band, region, text, content_hash)
-  SELECT row_id, source, id, reported_at, reported_at_s, occurred_at, fraud_type, outcome,
-         damage_cents, channel, age_band, region, text, content_hash
-    FROM stage_reports WHERE result = 'i' ORDER BY row_id;
-INSERT INTO identifiers (report_row, seq, kind, role, value, canonical, domain, valid, invalid_reason)
-  SELECT s.row_id, i.seq, i.kind, i.role, i.value, i.canonical, i.domain, i.valid, i.invalid_reason
-    FROM stage_identifiers i JOIN stage_reports s ON s.ord = i.ord
-   WHERE s.result <> 'd' ORDER BY s.row_id, i.seq;
-)sql";
-
-// Before kInsertBatch, only when the batch updates stored reports: rewrite
-// them and drop their old identifiers. Run only then: the staging tables
-// have no statistics (temporary tables are never auto-analysed, and an
-// ANALYZE per batch cost more than it saved), so for these joins the
-// planner may scan the whole reports or identifiers table, even when no
-// staged report is an update. (One run each on 100,000 new reports, on the
-// loaded shared machine: 17.8 s with these statements in every batch,
-// 10.9 s without; the 1M bench part showed no gain beyond its noise.)
 constexpr const char* kUpdateBatch = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS stage_updates (
+  row_id bigint, reported_at text, reported_at_s bigint, occurred_at text, fraud_type text, outcome text,
+  damage_cents bigint, channel text, age_band text, region text, text text, content_hash bigint)
+  ON COMMIT DELETE ROWS;
+)sql";
+
+// After the COPY into stage_updates: rewrite the updated reports in place
+// (row_id kept) and drop their old identifiers (the new ones are copied in
+// with the new reports'). Nested loops (kBeginBatch).
+constexpr const char* kApplyUpdates = R"sql(
 UPDATE reports r SET reported_at = s.reported_at, reported_at_s = s.reported_at_s, occurred_at = s.occurred_at,
        fraud_type = s.fraud_type, outcome = s.outcome, damage_cents = s.damage_cents, channel = s.channel,
        age_band = s.age_band, region = s.region, text = s.text, content_hash = s.content_hash
-  FROM stage_reports s WHERE s.result = 'u' AND r.row_id = s.row_id;
-DELETE FROM identifiers i USING stage_reports s WHERE s.result = 'u' AND i.report_row = s.row_id;
+  FROM stage_updates s WHERE r.row_id = s.row_id;
+DELETE FROM identifiers i USING stage_updates s WHERE i.report_row = s.row_id;
 )sql";
 
-// COPY text of the staged reports and identifiers.
-void StageBatch(const std::vector<model::Report>& reports, std::string* report_rows, std::string* identifier_rows) {
-  for (size_t i = 0; i < reports.size(); ++i) {
-    const model::Report& r = reports[i];
-    std::string& o = *report_rows;
-    AppendInt(&o, static_cast<int64_t>(i));
-    AppendField(&o, r.key.source);
-    AppendField(&o, r.key.id);
-    AppendField(&o, r.reported_at);
-    AppendInt(&o, r.reported_at_seconds);
-    if (r.occurred_at) AppendField(&o, *r.occurred_at); else AppendNull(&o);
-    AppendField(&o, model::kFraudTypeNames.Name(r.fraud_type));
-    AppendField(&o, model::kOutcomeNames.Name(r.outcome));
-    if (r.damage_cents) AppendInt(&o, *r.damage_cents); else AppendNull(&o);
-    if (r.channel) AppendField(&o, model::kChannelNames.Name(*r.channel)); else AppendNull(&o);
-    if (r.victim.age_band) AppendField(&o, model::kAgeBandNames.Name(*r.victim.age_band)); else AppendNull(&o);
-    if (r.victim.region) AppendField(&o, model::kRegionNames.Name(*r.victim.region)); else AppendNull(&o);
-    AppendField(&o, r.text);
-    AppendInt(&o, static_cast<int64_t>(ContentHash(r)));
-    EndLine(&o);
-    for (size_t seq = 0; seq < r.identifiers.size(); ++seq) {
-      const model::Identifier& id = r.identifiers[seq];
-      std::string& x = *identifier_rows;
-      AppendInt(&x, static_cast<int64_t>(i));
-      AppendInt(&x, static_cast<int64_t>(seq));
-      AppendField(&x, model::kIdentifierKindNames.Name(id.kind));
-      AppendField(&x, model::kRoleNames.Name(id.role));
-      AppendField(&x, id.value);
-      AppendField(&x, id.canonical);
-      AppendField(&x, id.domain);
-      AppendField(&x, id.valid ? "t" : "f");
-      AppendField(&x, id.invalid_reason);
-      EndLine(&x);
-    }
+// The report columns after the key, in the order AppendReportFields writes
+// them as COPY text (shared by the new rows of `reports` and the updated
+// rows of stage_updates).
+constexpr const char* kReportFieldColumns =
+    "reported_at, reported_at_s, occurred_at, fraud_type, outcome, damage_cents, channel, age_band, region, text, "
+    "content_hash";
+
+void AppendReportFields(std::string* out, const model::Report& r, int64_t content_hash) {
+  std::string& o = *out;
+  AppendField(&o, r.reported_at);
+  AppendInt(&o, r.reported_at_seconds);
+  if (r.occurred_at) AppendField(&o, *r.occurred_at); else AppendNull(&o);
+  AppendField(&o, model::kFraudTypeNames.Name(r.fraud_type));
+  AppendField(&o, model::kOutcomeNames.Name(r.outcome));
+  if (r.damage_cents) AppendInt(&o, *r.damage_cents); else AppendNull(&o);
+  if (r.channel) AppendField(&o, model::kChannelNames.Name(*r.channel)); else AppendNull(&o);
+  if (r.victim.age_band) AppendField(&o, model::kAgeBandNames.Name(*r.victim.age_band)); else AppendNull(&o);
+  if (r.victim.region) AppendField(&o, model::kRegionNames.Name(*r.victim.region)); else AppendNull(&o);
+  AppendField(&o, r.text);
+  AppendInt(&o, content_hash);
+  EndLine(&o);
+}
+
+void AppendIdentifiers(std::string* out, int64_t row_id, const model::Report& r) {
+  for (size_t seq = 0; seq < r.identifiers.size(); ++seq) {
+    const model::Identifier& id = r.identifiers[seq];
+    std::string& x = *out;
+    AppendInt(&x, row_id);
+    AppendInt(&x, static_cast<int64_t>(seq));
+    AppendField(&x, model::kIdentifierKindNames.Name(id.kind));
+    AppendField(&x, model::kRoleNames.Name(id.role));
+    AppendField(&x, id.value);
+    AppendField(&x, id.canonical);
+    AppendField(&x, id.domain);
+    AppendField(&x, id.valid ? "t" : "f");
+    AppendField(&x, id.invalid_reason);
+    EndLine(&x);
   }
 }
 
@@ -184,37 +187,75 @@ Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<
 
 Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<model::Report>& reports,
                                                               std::vector<StoredReport>* changed) {
-  std::vector<UpsertOutcome> outcomes(reports.size(), UpsertOutcome::kDuplicate);
+  std::vector<UpsertOutcome> outcomes(reports.size(), UpsertOutcome::kInserted);
   std::vector<int64_t> row_ids(reports.size(), 0);
   if (reports.empty()) return outcomes;
-  std::string report_rows, identifier_rows;
-  StageBatch(reports, &report_rows, &identifier_rows);
+  std::vector<int64_t> hashes(reports.size());
+  for (size_t i = 0; i < reports.size(); ++i) hashes[i] = static_cast<int64_t>(ContentHash(reports[i]));
+  pg::Params keys;
+  keys.Add(TextArrayLiteral(reports, false)).Add(TextArrayLiteral(reports, true)).Add(ArrayLiteral(hashes));
   ZICHT_RETURN_IF_ERROR(db_->Exec(kBeginBatch));
   Status s = [&]() -> Status {
     ZICHT_RETURN_IF_ERROR(db_->Exec(LockWriters()));
-    ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY stage_reports (ord, source, id, reported_at, reported_at_s, occurred_at, "
-                                      "fraud_type, outcome, damage_cents, channel, age_band, region, text, "
-                                      "content_hash) FROM STDIN",
-                                      report_rows));
+    ZICHT_ASSIGN_OR_RETURN(auto stored, db_->Query(kLookUpBatch, keys));
+    size_t fresh = reports.size();
+    bool updates = false;
+    for (int i = 0; i < stored.size(); ++i) {
+      int64_t ord = stored.Int(i, 0);
+      if (ord < 0 || static_cast<size_t>(ord) >= reports.size()) return Status::Internal("looked-up report out of range");
+      row_ids[ord] = stored.Int(i, 1);
+      outcomes[ord] = stored.Bool(i, 2) ? UpsertOutcome::kDuplicate : UpsertOutcome::kUpdated;
+      updates = updates || outcomes[ord] == UpsertOutcome::kUpdated;
+      --fresh;
+    }
+    if (fresh > 0) {
+      // Row ids for the new reports, in batch order, from the identity
+      // sequence (consecutive: every writer of reports holds the lock).
+      pg::Params n;
+      n.Add(static_cast<int64_t>(fresh));
+      ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Query("SELECT nextval(pg_get_serial_sequence('reports', 'row_id')) "
+                                                  "FROM generate_series(1, $1)", n));
+      if (static_cast<size_t>(ids.size()) != fresh) return Status::Internal("row ids for new reports missing");
+      std::vector<int64_t> next(fresh);
+      for (size_t i = 0; i < fresh; ++i) next[i] = ids.Int(static_cast<int>(i), 0);
+      std::sort(next.begin(), next.end());
+      size_t at = 0;
+      for (size_t i = 0; i < reports.size(); ++i) {
+        if (outcomes[i] == UpsertOutcome::kInserted) row_ids[i] = next[at++];
+      }
+    }
+    std::string new_rows, update_rows, identifier_rows;
+    std::vector<int64_t> written;
+    for (size_t i = 0; i < reports.size(); ++i) {
+      const model::Report& r = reports[i];
+      if (outcomes[i] == UpsertOutcome::kDuplicate) continue;
+      if (outcomes[i] == UpsertOutcome::kInserted) {
+        AppendInt(&new_rows, row_ids[i]);
+        AppendField(&new_rows, r.key.source);
+        AppendField(&new_rows, r.key.id);
+        AppendReportFields(&new_rows, r, hashes[i]);
+      } else {
+        AppendInt(&update_rows, row_ids[i]);
+        AppendReportFields(&update_rows, r, hashes[i]);
+      }
+      AppendIdentifiers(&identifier_rows, row_ids[i], r);
+      written.push_back(row_ids[i]);
+    }
+    if (updates) {
+      ZICHT_RETURN_IF_ERROR(db_->Exec(kUpdateBatch));
+      ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY stage_updates (row_id, " + std::string(kReportFieldColumns) +
+                                        ") FROM STDIN", update_rows));
+      ZICHT_RETURN_IF_ERROR(db_->Exec(kApplyUpdates));
+    }
+    if (!new_rows.empty()) {
+      ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY reports (row_id, source, id, " + std::string(kReportFieldColumns) +
+                                        ") FROM STDIN", new_rows));
+    }
     if (!identifier_rows.empty()) {
-      ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY stage_identifiers (ord, seq, kind, role, value, canonical, domain, "
+      ZICHT_RETURN_IF_ERROR(db_->CopyIn("COPY identifiers (report_row, seq, kind, role, value, canonical, domain, "
                                         "valid, invalid_reason) FROM STDIN",
                                         identifier_rows));
     }
-    ZICHT_RETURN_IF_ERROR(db_->Exec(kClassifyBatch));
-    ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT ord, row_id, result FROM stage_reports WHERE result <> 'd'"));
-    std::vector<int64_t> written;
-    bool updates = false;
-    for (int i = 0; i < rows.size(); ++i) {
-      size_t ord = static_cast<size_t>(rows.Int(i, 0));
-      if (ord >= reports.size()) return Status::Internal("staged report out of range");
-      row_ids[ord] = rows.Int(i, 1);
-      outcomes[ord] = rows.Text(i, 2) == "i" ? UpsertOutcome::kInserted : UpsertOutcome::kUpdated;
-      updates = updates || outcomes[ord] == UpsertOutcome::kUpdated;
-      written.push_back(row_ids[ord]);
-    }
-    if (updates) ZICHT_RETURN_IF_ERROR(db_->Exec(kUpdateBatch));
-    if (!written.empty()) ZICHT_RETURN_IF_ERROR(db_->Exec(kInsertBatch));
     ZICHT_RETURN_IF_ERROR(LogChanges(std::move(written), false));
     return db_->Exec("COMMIT");
   }();

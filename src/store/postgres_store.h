@@ -4,16 +4,20 @@
 // "PostgreSQL"; created and migrated by store/pg_schema.h on Open.
 //
 // How the guarantees of store.h are met:
-//  - Atomic batches: each UpsertBatch is one transaction. Its reports and
-//    identifiers are bulk-loaded with COPY into two temporary staging
-//    tables, then moved by a handful of set-based statements (look up
-//    existing keys, number new rows, INSERT, UPDATE, replace identifiers).
-//    A client killed mid-batch leaves an open transaction that PostgreSQL
-//    rolls back when the connection drops; every earlier batch survives.
+//  - Atomic batches: each UpsertBatch is one transaction of a few round
+//    trips: one SELECT looks up the batch's keys (sent as arrays), the new
+//    reports get row ids from the identity sequence and go with COPY
+//    straight into `reports`, the written reports' identifiers with COPY
+//    into `identifiers`; updated reports go through a temporary staging
+//    table and one UPDATE. Nothing is written twice (no staging copy of
+//    new rows). A client killed mid-batch leaves an open transaction that
+//    PostgreSQL rolls back when the connection drops; every earlier batch
+//    survives.
 //  - Idempotent upsert on (source, id): the UNIQUE (source, id) index finds
 //    a stored key; its content hash (store/content_hash.h) decides between
 //    duplicate (no write) and updated (row rewritten, identifiers replaced,
-//    row_id kept).
+//    row_id kept). The look-up and the COPY run under the writers' lock
+//    (below), so no other batch can store a key in between.
 //  - Writers of reports are serialised by a transaction-level advisory lock
 //    (as SQLite's one writer): the look-up and the insert of one batch can
 //    never race with another node's batch, and row ids are handed out in

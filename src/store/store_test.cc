@@ -119,6 +119,25 @@ TEST_P(StoreTest, SameContentIsDuplicateOtherContentIsUpdate) {
   EXPECT_EQ(*store_->CountReports(), 1);
 }
 
+// PostgreSQL sends a batch's keys as array literals: characters that
+// literal quotes or separates must come back as the same key.
+TEST_P(StoreTest, KeysWithQuotesBracesAndBackslashesAreFoundAgain) {
+  std::vector<model::Report> batch;
+  for (std::string id : {"a\"b", "c\\d", "{e,f}", " g ", "NULL", "h\ti"}) batch.push_back(MakeReport(id, "2024-03-01"));
+  batch[1].key.source = "bron \"x\"\\";
+  EXPECT_EQ(Upsert(batch), std::vector<UpsertOutcome>(batch.size(), UpsertOutcome::kInserted));
+  batch[2].text = "other";
+  std::vector<UpsertOutcome> want(batch.size(), UpsertOutcome::kDuplicate);
+  want[2] = UpsertOutcome::kUpdated;
+  EXPECT_EQ(Upsert(batch), want);
+  for (const model::Report& r : batch) {
+    auto got = store_->GetReport(r.key);
+    ASSERT_TRUE(got.ok()) << r.key.id;
+    EXPECT_EQ(got->report, r);
+  }
+  EXPECT_EQ(*store_->CountReports(), static_cast<int64_t>(batch.size()));
+}
+
 TEST_P(StoreTest, UpdateReplacesIdentifiers) {
   model::Report r = MakeReport("A1", "2024-03-01T10:15:00Z");
   Upsert({r});
