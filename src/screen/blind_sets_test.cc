@@ -1,5 +1,5 @@
-// The blind test sets (tests/data/screening/blind2 … blind5.jsonl,
-// docs/screening.md "Blind test set", "... 3", "... 4", "... 5"): messages quoted from public warnings
+// The blind test sets (tests/data/screening/blind2 … blind6.jsonl,
+// docs/screening.md "Blind test set", "... 3", "... 4", "... 5", "... 6"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -31,14 +31,17 @@ struct BlindSet {
 // brackets): blind2 0.833 / 0.030 / 0.983 (0.560 / 0.068 / 0.831), blind3
 // 0.726 / 0.015 / 0.958 (0.438 / 0.076 / 0.877), blind4 0.923 / 0.038 / 0.985
 // (0.769 / 0.038 / 0.979; 13 scams: one message is 7.7 points of recall),
-// blind5 0.803 / 0.000 / 0.976 (0.672 / 0.049 / 0.932). Each floor is one to
-// three messages under today's figure, so losing accuracy on real messages
-// fails here.
+// blind5 0.803 / 0.000 / 0.976 (0.672 / 0.049 / 0.932). blind6 was built after
+// the blind5 round and measured once on that screener: 0.618 / 0.029 / 0.913
+// (34 scams, 68 negatives); its floors sit one message under that first run.
+// Each floor is one to three messages under today's figure, so losing accuracy
+// on real messages fails here.
 const BlindSet kBlindSets[] = {
     {"blind2.jsonl", "blind2", {"corpus.jsonl"}, 150, 0.80, 0.04, 0.96},
     {"blind3.jsonl", "blind3", {"corpus.jsonl", "blind2.jsonl"}, 200, 0.68, 0.03, 0.93},
     {"blind4.jsonl", "blind4", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl"}, 30, 0.84, 0.08, 0.95},
     {"blind5.jsonl", "blind5", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"}, 150, 0.76, 0.02, 0.95},
+    {"blind6.jsonl", "blind6", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl"}, 100, 0.58, 0.05, 0.89},
 };
 
 // Test names and failure messages show the set, not its bytes.
