@@ -211,6 +211,18 @@ TEST_F(SignalTest, PhoneScripts) {
   ExpectAll(Signal::kRemoteAccess, {"There is a virus on your computer", "This is Microsoft technical support"});
 }
 
+// Prize and draw lures and threats to send officers (after the blind6 run);
+// loyalty points, a lottery's own results and a school raffle are no lure.
+TEST_F(SignalTest, PrizeLuresAndOfficersAtTheDoor) {
+  ExpectAll(Signal::kRefundLure, {"Je bent geselecteerd voor een gratis proefpakket", "U BEHOORT TOT DE GELUKKIGE WINNAARS",
+                                  "Maak kans op een airfryer!", "You've been randomly picked for a voucher",
+                                  "You are a lucky winner of our weekly draw"});
+  ExpectNone(Signal::kRefundLure, {"Je hebt 1.000 punten gespaard", "Bekijk de uitslag van de trekking in de app",
+                                   "The raffle winners will be announced on Saturday"});
+  ExpectAll(Signal::kSuspiciousActivity, {"You will be taken into custody today", "Anders wordt u vanmiddag aangehouden"});
+  ExpectNone(Signal::kSuspiciousActivity, {"De agent heeft de verdachte aangehouden", "Your parcel is in custody of the depot"});
+}
+
 TEST_F(SignalTest, UnknownSenderComesFromTheCaller) {
   EXPECT_TRUE(screener_->Screen("hoi", false).signals.Has(Signal::kUnknownSender));
   EXPECT_FALSE(screener_->Screen("hoi", true).signals.Has(Signal::kUnknownSender));
