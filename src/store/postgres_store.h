@@ -107,6 +107,9 @@ class PostgresStore final : public Store {
   int64_t horizon_seconds_ = kChangeLogHorizonSeconds;
   int64_t prune_every_seconds_ = 60;
   int64_t last_prune_ = 0;  // unix seconds of this instance's last prune
+  // UpsertBatch's COPY text (new reports, updated reports, identifiers),
+  // kept to reuse their capacity.
+  std::string copy_reports_, copy_updates_, copy_identifiers_;
 };
 
 }  // namespace zicht::store
