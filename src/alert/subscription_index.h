@@ -8,7 +8,8 @@
 //   BIC "NWBKGB2L"        IBANs of the BIC's country whose national part
 //                         starts with its bank code (GBkkNWBK…); only
 //                         countries whose IBANs carry the bank code as
-//                         letters (ValidateSubscription refuses the others)
+//                         letters (ValidateSubscription, subscription_request.h,
+//                         refuses the others)
 //   phone prefix "+3197"  E.164 numbers that start with it (a short scan:
 //                         telecom partners hold a few ranges each)
 //
@@ -20,21 +21,10 @@
 #include <utility>
 #include <vector>
 
-#include "common/status.h"
 #include "model/identifier.h"
 #include "store/alert_store.h"
 
 namespace zicht::alert {
-
-//! Checks a subscription before it is stored: exactly one of bank code, BIC
-//! and phone prefix; a bank code among the Dutch IBAN bank codes; a BIC of
-//! 8 or 11 characters whose country's IBANs carry the bank code as letters;
-//! a phone prefix "+" and 1–14 digits. kInvalidArgument naming the option.
-Status ValidateSubscription(const store::Subscription& s);
-
-//! Checks a webhook URL: http:// or https://, a host, at most 2,000
-//! characters, no spaces. kInvalidArgument naming --webhook.
-Status ValidateWebhookUrl(std::string_view url);
 
 class SubscriptionIndex {
  public:

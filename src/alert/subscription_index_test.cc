@@ -1,5 +1,6 @@
 // Subscriptions: validation and matching (alert/subscription_index.h).
 #include "alert/subscription_index.h"
+#include "alert/subscription_request.h"
 
 #include <gtest/gtest.h>
 

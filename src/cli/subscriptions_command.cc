@@ -7,18 +7,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "alert/subscription_index.h"
+#include "alert/subscription_request.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/output_format.h"
-#include "model/report.h"
+#include "server/subscription_json.h"
 #include "store/alert_store.h"
 
 namespace zicht::cli {
 namespace {
-
-// Shorter secrets are guessable offline from one signed request.
-constexpr size_t kMinSecretBytes = 16;
 
 struct SubscriptionsArgs {
   std::string db;
@@ -32,6 +29,8 @@ struct SubscriptionsArgs {
   std::string format;
 };
 
+// The file's bytes without a trailing newline (`openssl rand -hex 32 > F`
+// writes one); AddSubscription checks the length.
 Result<std::string> ReadSecret(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot read --secret-file '" + path + "'");
@@ -39,46 +38,32 @@ Result<std::string> ReadSecret(const std::string& path) {
   text << in.rdbuf();
   std::string secret = text.str();
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-  if (secret.size() < kMinSecretBytes) {
-    return Status::InvalidArgument("--secret-file holds " + std::to_string(secret.size()) + " bytes; at least " +
-                                   std::to_string(kMinSecretBytes) + " are needed (e.g. `openssl rand -hex 32 > F`)");
-  }
   return secret;
 }
 
 int Add(const SubscriptionsArgs& a) {
   constexpr const char* kCmd = "subscriptions add";
-  if (!model::IsValidSource(a.partner)) {
-    return ReportStatus(kCmd, Status::InvalidArgument("--partner must match [a-z0-9_-]{1,32}"), true);
-  }
-  store::Subscription s;
-  s.partner = a.partner;
-  s.bank_code = a.bank_code;
-  s.bic = a.bic;
-  s.phone_prefix = a.phone_prefix;
-  s.created = SystemClock().Now();
-  if (Status v = alert::ValidateSubscription(s); !v.ok()) return ReportStatus(kCmd, v, true);
-  if (a.webhook.empty() != a.secret_file.empty()) {
-    return ReportStatus(kCmd, Status::InvalidArgument("--webhook and --secret-file go together"), true);
-  }
-  std::optional<store::Webhook> hook;
-  if (!a.webhook.empty()) {
-    if (Status v = alert::ValidateWebhookUrl(a.webhook); !v.ok()) return ReportStatus(kCmd, v, true);
+  alert::SubscriptionRequest r;
+  r.subscription.partner = a.partner;
+  r.subscription.bank_code = a.bank_code;
+  r.subscription.bic = a.bic;
+  r.subscription.phone_prefix = a.phone_prefix;
+  r.webhook_url = a.webhook;
+  if (!a.secret_file.empty()) {
     auto secret = ReadSecret(a.secret_file);
-    if (!secret.ok()) return ReportStatus(kCmd, secret.status(), secret.status().code() == StatusCode::kInvalidArgument);
-    hook = store::Webhook{a.partner, a.webhook, *secret, s.created};
+    if (!secret.ok()) return ReportStatus(kCmd, secret.status());
+    r.secret = std::move(secret).value();
   }
+  // Before the store is opened: a bad option creates no database.
+  if (Status v = alert::ValidateSubscriptionRequest(r); !v.ok()) return ReportStatus(kCmd, v, true);
   auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus(kCmd, store.status());
-  auto id = (*store)->AddSubscription(s);
-  if (!id.ok()) return ReportStatus(kCmd, id.status());
-  if (hook) {
-    if (Status w = (*store)->PutWebhook(*hook); !w.ok()) return ReportStatus(kCmd, w);
-  }
+  auto id = alert::AddSubscription(**store, r, SystemClock().Now());
+  if (!id.ok()) return ReportStatus(kCmd, id.status(), id.status().code() == StatusCode::kInvalidArgument);
   std::printf("%lld\n", static_cast<long long>(*id));
   std::fprintf(stderr, "zicht subscriptions: subscription %lld for partner '%s'%s. A running `zicht serve` picks it "
                        "up within a second.\n",
-               static_cast<long long>(*id), a.partner.c_str(), hook ? " with its webhook" : "");
+               static_cast<long long>(*id), a.partner.c_str(), r.webhook_url.empty() ? "" : " with its webhook");
   return kExitOk;
 }
 
@@ -89,31 +74,11 @@ int List(const SubscriptionsArgs& a) {
   if (!subs.ok()) return ReportStatus("subscriptions list", subs.status());
   auto hooks = (*store)->Webhooks();
   if (!hooks.ok()) return ReportStatus("subscriptions list", hooks.status());
-  auto webhook_of = [&](const std::string& partner) -> std::string {
-    for (const auto& h : *hooks) {
-      if (h.partner == partner) return h.url;
-    }
-    return std::string();
-  };
+  auto webhook_of = [&](const std::string& partner) { return server::WebhookUrlOf(*hooks, partner); };
   OutputFormat format = ResolveFormat(a.format);
   if (format == OutputFormat::kJson || format == OutputFormat::kJsonl) {
     PrintJsonRecords(format, subs->size(), [&](JsonRecordWriter& w, size_t i) {
-      const store::Subscription& s = (*subs)[i];
-      w.StartObject();
-      w.Key("id");
-      w.Int64(s.id);
-      w.Key("partner");
-      w.String(s.partner.c_str());
-      const char* what = !s.bank_code.empty() ? "bank_code" : !s.bic.empty() ? "bic" : "phone_prefix";
-      w.Key(what);
-      w.String((!s.bank_code.empty() ? s.bank_code : !s.bic.empty() ? s.bic : s.phone_prefix).c_str());
-      w.Key("webhook");
-      std::string url = webhook_of(s.partner);
-      if (url.empty()) w.Null();
-      else w.String(url.c_str());
-      w.Key("created");
-      w.String(FormatRfc3339(s.created).c_str());
-      w.EndObject();
+      server::WriteSubscriptionJson(w, (*subs)[i], webhook_of((*subs)[i].partner));
     });
     return kExitOk;
   }
@@ -132,7 +97,7 @@ int List(const SubscriptionsArgs& a) {
 int Remove(const SubscriptionsArgs& a) {
   auto store = store::OpenAlertStore(a.db);
   if (!store.ok()) return ReportStatus("subscriptions remove", store.status());
-  if (Status s = (*store)->RemoveSubscription(a.id); !s.ok()) return ReportStatus("subscriptions remove", s);
+  if (Status s = (*store)->RemoveSubscription(a.id, std::string_view()); !s.ok()) return ReportStatus("subscriptions remove", s);
   std::fprintf(stderr, "zicht subscriptions: removed subscription %lld.\n", static_cast<long long>(a.id));
   return kExitOk;
 }

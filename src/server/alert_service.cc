@@ -132,6 +132,9 @@ void AlertService::Upkeep() {
 }
 
 void AlertService::RefreshSubscriptions(store::AlertStore& store) {
+  // Read and applied under one lock: a request thread's fresh read must
+  // not be overwritten by the upkeep thread's older one.
+  MutexLock lock(&refresh_mu_);
   auto subs = store.Subscriptions();
   auto hooks = store.Webhooks();
   if (!subs.ok() || !hooks.ok()) return LogError("reading subscriptions", subs.ok() ? hooks.status() : subs.status());
@@ -149,7 +152,7 @@ void AlertService::RefreshSubscriptions(store::AlertStore& store) {
   subscriptions_seen_ = std::move(seen);
   auto generator = std::make_shared<const alert::Generator>(rules_, alert::SubscriptionIndex(*subs));
   {
-    MutexLock lock(&generator_mu_);
+    MutexLock generator_lock(&generator_mu_);
     generator_ = std::move(generator);
   }
   delivery_->SetWebhooks(*hooks);
@@ -272,6 +275,36 @@ Result<std::vector<store::OutcomeRow>> AlertService::Outcomes() {
 Result<store::IdentifierMarks> AlertService::IdentifierMarks() {
   MutexLock lock(&request_mu_);
   return request_store_->Marks();
+}
+
+Result<store::Subscription> AlertService::AddSubscription(const alert::SubscriptionRequest& r) {
+  MutexLock lock(&request_mu_);
+  store::Subscription s = r.subscription;
+  s.created = NowMs() / 1000;
+  ZICHT_ASSIGN_OR_RETURN(s.id, alert::AddSubscription(*request_store_, r, s.created, alert::kSubscriptionFields));
+  RefreshSubscriptions(*request_store_);
+  return s;
+}
+
+Result<AlertService::PartnerSubscriptions> AlertService::SubscriptionsOf(const std::string& partner) {
+  MutexLock lock(&request_mu_);
+  ZICHT_ASSIGN_OR_RETURN(std::vector<store::Subscription> all, request_store_->Subscriptions());
+  ZICHT_ASSIGN_OR_RETURN(std::vector<store::Webhook> hooks, request_store_->Webhooks());
+  PartnerSubscriptions out;
+  for (store::Subscription& s : all) {
+    if (s.partner == partner) out.subscriptions.push_back(std::move(s));
+  }
+  for (const store::Webhook& h : hooks) {
+    if (h.partner == partner) out.webhook_url = h.url;
+  }
+  return out;
+}
+
+Status AlertService::RemoveSubscription(int64_t id, const std::string& partner) {
+  MutexLock lock(&request_mu_);
+  ZICHT_RETURN_IF_ERROR(request_store_->RemoveSubscription(id, partner));
+  RefreshSubscriptions(*request_store_);
+  return Status::Ok();
 }
 
 }  // namespace zicht::server

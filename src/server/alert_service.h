@@ -10,7 +10,8 @@
 //                   wakes their partners' delivery threads.
 //   I/O threads     ApplyMarks on every check (an atomic load when no
 //                   outcome or dispute exists); the feed, feedback and
-//                   disputes through a request connection under `request_mu_`.
+//                   disputes, subscriptions through a request connection
+//                   under `request_mu_`.
 //   upkeep thread   once a second: re-reads subscriptions and webhooks
 //                   (`zicht subscriptions` may change them while the server
 //                   runs), the marks when their generation moved (a `zicht
@@ -31,6 +32,7 @@
 
 #include "alert/generator.h"
 #include "alert/marks.h"
+#include "alert/subscription_request.h"
 #include "common/mutex.h"
 #include "link/engine.h"
 #include "server/alert_delivery.h"
@@ -78,13 +80,31 @@ class AlertService {
   //! read from the store (what ApplyMarks adds to checks).
   Result<store::IdentifierMarks> IdentifierMarks();
 
+  // --- one partner's subscriptions (GET/POST/DELETE /v1/subscriptions)
+  //! Validates and stores `r` (alert/subscription_request.h; errors name
+  //! the API's fields) and applies it at once: the next accepted report
+  //! is matched against it, the next alert goes to its webhook. Returns
+  //! the subscription as stored (id and created filled).
+  Result<store::Subscription> AddSubscription(const alert::SubscriptionRequest& r);
+  struct PartnerSubscriptions {
+    std::vector<store::Subscription> subscriptions;  // by id
+    std::string webhook_url;                         // empty: none
+  };
+  //! `partner`'s subscriptions and webhook URL (never its secret).
+  Result<PartnerSubscriptions> SubscriptionsOf(const std::string& partner);
+  //! Removes `partner`'s subscription `id` (its last one takes its webhook)
+  //! and applies it at once. kNotFound for an unknown id and for another
+  //! partner's: the same answer, so ids cannot be probed.
+  Status RemoveSubscription(int64_t id, const std::string& partner);
+
   //! Stops the upkeep and delivery threads.
   void Stop();
 
  private:
   AlertService(const ServerOptions& options, link::Engine* engine, const KeyRing* keys, alert::AlertRules rules);
   void Upkeep();
-  //! Re-reads subscriptions and webhooks when they changed.
+  //! Re-reads subscriptions and webhooks when they changed (upkeep thread,
+  //! and request threads after they changed them).
   void RefreshSubscriptions(store::AlertStore& store);
   //! Re-reads the marks when their generation moved; reloads warning-lists
   //! when the upheld disputes changed.
@@ -108,7 +128,9 @@ class AlertService {
 
   mutable Mutex generator_mu_ ZICHT_ACQUIRED_AFTER(request_mu_);
   std::shared_ptr<const alert::Generator> generator_ ZICHT_GUARDED_BY(generator_mu_);
-  std::string subscriptions_seen_;                      // upkeep thread only
+  // Serialises RefreshSubscriptions between the upkeep and request threads.
+  Mutex refresh_mu_ ZICHT_ACQUIRED_AFTER(request_mu_);
+  std::string subscriptions_seen_ ZICHT_GUARDED_BY(refresh_mu_);
 
   mutable Mutex marks_mu_ ZICHT_ACQUIRED_AFTER(request_mu_);
   std::shared_ptr<const alert::Marks> marks_ ZICHT_GUARDED_BY(marks_mu_);

@@ -9,7 +9,6 @@
 // and `zicht-disputes` warning-list rewrite as the CLI — and is audited as
 // the CLI audits it: the dispute as subject, the new state as result, never
 // the identifier. (POST /v1/disputes, opening one, is disputes_endpoint.cc.)
-#include <charconv>
 
 #include "server/alert_service.h"
 #include "server/dispute_json.h"
@@ -48,12 +47,11 @@ void HandleListDisputes(const EndpointCall& call) {
 
 void HandleResolveDispute(const EndpointCall& call) {
   HttpResponse& res = call.res;
-  int64_t id = 0;
-  const std::string_view param = call.path_param;
-  auto [end, ec] = std::from_chars(param.data(), param.data() + param.size(), id);
-  if (ec != std::errc() || end != param.data() + param.size() || id <= 0) {
+  const std::optional<int64_t> parsed = PositivePathId(call.path_param);
+  if (!parsed) {
     return WriteError(res, 400, "invalid_argument", "path parameter 'id' must be a dispute id (a positive number)");
   }
+  const int64_t id = *parsed;
   StackJson json;
   if (Status s = json.Parse(call.req.body); !s.ok()) return WriteError(res, s);
   const JsonDocument& doc = json.doc();

@@ -64,4 +64,11 @@ Result<size_t> PositiveQueryParam(std::string_view query, std::string_view name,
   return value;
 }
 
+std::optional<int64_t> PositivePathId(std::string_view param) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(param.data(), param.data() + param.size(), id);
+  if (ec != std::errc() || end != param.data() + param.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
 }  // namespace zicht::server

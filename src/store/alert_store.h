@@ -149,9 +149,11 @@ class AlertStore {
   virtual Result<int64_t> AddSubscription(const Subscription& s) = 0;
   //! Every subscription, by id.
   virtual Result<std::vector<Subscription>> Subscriptions() = 0;
-  //! Removes one; kNotFound when there is none. A partner left without
-  //! subscriptions loses its webhook too.
-  virtual Status RemoveSubscription(int64_t id) = 0;
+  //! Removes one; kNotFound when there is none. With a non-empty
+  //! `partner`, only that partner's: another partner's is kNotFound too
+  //! (POST /v1/subscriptions callers must not learn other partners' ids).
+  //! A partner left without subscriptions loses its webhook too.
+  virtual Status RemoveSubscription(int64_t id, std::string_view partner) = 0;
   //! Sets (replaces) the partner's webhook.
   virtual Status PutWebhook(const Webhook& w) = 0;
   //! Every webhook, by partner.

@@ -104,18 +104,37 @@ TEST_P(AlertStoreTest, DeliveryRowsOnlyForPartnersWithAWebhookUntilDelivered) {
   EXPECT_EQ(counts->pending, 0);
 }
 
-TEST_P(AlertStoreTest, SubscriptionsAndTheirWebhook) {
+// ING holds INGB and has a webhook; returns the subscription's id.
+Result<int64_t> SubscribeIngWithWebhook(AlertStore& store) {
   Subscription s;
   s.partner = "ing";
   s.bank_code = "INGB";
-  auto id = store_->AddSubscription(s);
+  ZICHT_ASSIGN_OR_RETURN(int64_t id, store.AddSubscription(s));
+  ZICHT_RETURN_IF_ERROR(store.PutWebhook(Webhook{"ing", "https://ing.example/hook", "k", 1}));
+  return id;
+}
+
+TEST_P(AlertStoreTest, SubscriptionsAndTheirWebhook) {
+  auto id = SubscribeIngWithWebhook(*store_);
   ASSERT_TRUE(id.ok());
-  ASSERT_TRUE(store_->PutWebhook(Webhook{"ing", "https://ing.example/hook", "k", 1}).ok());
   ASSERT_EQ(store_->Subscriptions()->size(), 1u);
-  EXPECT_EQ(store_->RemoveSubscription(*id + 100).code(), StatusCode::kNotFound);
-  ASSERT_TRUE(store_->RemoveSubscription(*id).ok());
+  EXPECT_EQ(store_->RemoveSubscription(*id + 100, "").code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->RemoveSubscription(*id, "").ok());
   EXPECT_TRUE(store_->Subscriptions()->empty());
   EXPECT_TRUE(store_->Webhooks()->empty()) << "no subscriptions left: no webhook";
+}
+
+// POST /v1/subscriptions removes with the caller's partner: another
+// partner's subscription is not found, and stays with its webhook.
+TEST_P(AlertStoreTest, RemovingOnlyThePartnersOwnSubscription) {
+  auto id = SubscribeIngWithWebhook(*store_);
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(store_->RemoveSubscription(*id, "rabo").code(), StatusCode::kNotFound);
+  ASSERT_EQ(store_->Subscriptions()->size(), 1u);
+  ASSERT_EQ(store_->Webhooks()->size(), 1u);
+  ASSERT_TRUE(store_->RemoveSubscription(*id, "ing").ok());
+  EXPECT_TRUE(store_->Subscriptions()->empty());
+  EXPECT_TRUE(store_->Webhooks()->empty());
 }
 
 TEST_P(AlertStoreTest, DisputesFeedbackAndMarks) {

@@ -42,11 +42,16 @@ class PgAlertStore final : public AlertStore {
     return out;
   }
 
-  Status RemoveSubscription(int64_t id) override {
+  Status RemoveSubscription(int64_t id, std::string_view only_partner) override {
     return db_->Transaction([&]() -> Status {
       pg::Params p;
       p.Add(id);
-      ZICHT_ASSIGN_OR_RETURN(auto gone, db_->Query("DELETE FROM alert_subscription WHERE id = $1 RETURNING partner", p));
+      if (!only_partner.empty()) p.Add(only_partner);
+      ZICHT_ASSIGN_OR_RETURN(auto gone, db_->Query(only_partner.empty()
+                                                       ? "DELETE FROM alert_subscription WHERE id = $1 RETURNING partner"
+                                                       : "DELETE FROM alert_subscription WHERE id = $1 AND partner = $2 "
+                                                         "RETURNING partner",
+                                                   p));
       if (gone.size() == 0) return Status::NotFound("no subscription " + std::to_string(id));
       pg::Params partner;
       partner.Add(gone.Text(0, 0));

@@ -116,10 +116,14 @@ class SqliteAlertStore final : public AlertStore {
     return out;
   }
 
-  Status RemoveSubscription(int64_t id) override {
+  Status RemoveSubscription(int64_t id, std::string_view only_partner) override {
     return db_->Transaction([&]() -> Status {
-      ZICHT_ASSIGN_OR_RETURN(auto find, db_->Prepare("SELECT partner FROM alert_subscription WHERE id = ?"));
+      ZICHT_ASSIGN_OR_RETURN(auto find, db_->Prepare(only_partner.empty()
+                                                         ? "SELECT partner FROM alert_subscription WHERE id = ?1"
+                                                         : "SELECT partner FROM alert_subscription WHERE id = ?1 "
+                                                           "AND partner = ?2"));
       find.Bind(1, id);
+      if (!only_partner.empty()) find.Bind(2, only_partner);
       ZICHT_ASSIGN_OR_RETURN(bool row, find.Step());
       if (!row) return Status::NotFound("no subscription " + std::to_string(id));
       std::string partner(find.Text(0));
