@@ -232,6 +232,10 @@ Result<bool> Connection::WaitForNotification(std::chrono::milliseconds timeout) 
 }
 
 Status Connection::CopyIn(std::string_view copy_sql, std::string_view data) {
+  return CopyIn(copy_sql, std::vector<std::string_view>{data});
+}
+
+Status Connection::CopyIn(std::string_view copy_sql, const std::vector<std::string_view>& pieces) {
   ReconnectIfBroken();
   std::string owned(copy_sql);
   PGresult* res = PQexec(conn_, owned.c_str());
@@ -245,9 +249,11 @@ Status Connection::CopyIn(std::string_view copy_sql, std::string_view data) {
   // chunks keep the length within int.
   constexpr size_t kChunk = 1 << 20;
   bool sent = true;
-  for (size_t at = 0; at < data.size() && sent; at += kChunk) {
-    size_t n = std::min(kChunk, data.size() - at);
-    sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
+  for (std::string_view data : pieces) {
+    for (size_t at = 0; at < data.size() && sent; at += kChunk) {
+      size_t n = std::min(kChunk, data.size() - at);
+      sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
+    }
   }
   if (PQputCopyEnd(conn_, sent ? nullptr : "zicht: sending COPY data failed") != 1) {
     return Error(nullptr, "COPY failed");

@@ -124,6 +124,9 @@ class Connection {
   //! Runs `copy_sql` (COPY … FROM STDIN) and sends `data` in COPY's text
   //! format. On failure the COPY is aborted and nothing of `data` is stored.
   Status CopyIn(std::string_view copy_sql, std::string_view data);
+  //! As above, `pieces` sent one after the other as one COPY's data (for
+  //! sending parts of an encoded buffer without joining them first).
+  Status CopyIn(std::string_view copy_sql, const std::vector<std::string_view>& pieces);
 
   //! Waits up to `timeout` for notifications on the channels this session
   //! LISTENs to (SetSession("LISTEN …")): true when one or more came (all

@@ -6,10 +6,11 @@
 // How the guarantees of store.h are met:
 //  - Atomic batches: each UpsertBatch is one transaction of a few round
 //    trips: one SELECT looks up the batch's keys (sent as arrays), the new
-//    reports get row ids from the identity sequence and go with COPY
-//    straight into `reports`, the written reports' identifiers with COPY
-//    into `identifiers`; updated reports go through a temporary staging
-//    table and one UPDATE. Nothing is written twice (no staging copy of
+//    reports get a range of row ids from the identity sequence and go with
+//    a binary COPY straight into `reports`, the written reports'
+//    identifiers with COPY into `identifiers`; updated reports go through
+//    a temporary staging table and one UPDATE. The rows are encoded on a
+//    thread of UpsertBatch's own while the server looks the keys up. Nothing is written twice (no staging copy of
 //    new rows). A client killed mid-batch leaves an open transaction that
 //    PostgreSQL rolls back when the connection drops; every earlier batch
 //    survives.
@@ -107,9 +108,10 @@ class PostgresStore final : public Store {
   int64_t horizon_seconds_ = kChangeLogHorizonSeconds;
   int64_t prune_every_seconds_ = 60;
   int64_t last_prune_ = 0;  // unix seconds of this instance's last prune
-  // UpsertBatch's COPY text (new reports, updated reports, identifiers),
-  // kept to reuse their capacity.
-  std::string copy_reports_, copy_updates_, copy_identifiers_;
+  // UpsertBatch's encoded rows (reports, identifiers), kept to reuse their
+  // capacity: fresh multi-MB buffers per batch cost page faults and
+  // regrowth copies.
+  std::string copy_reports_, copy_identifiers_;
 };
 
 }  // namespace zicht::store
