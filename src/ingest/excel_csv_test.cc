@@ -4,10 +4,11 @@
 // was 0.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
-#include <sqlite3.h>
 
 #include <string>
 
+#include "testutil/store_backend.h"
+#include "testutil/store_query.h"
 #include "testutil/testutil.h"
 
 namespace zicht {
@@ -15,31 +16,14 @@ namespace {
 
 using testutil::RunZicht;
 
-std::string Query(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  std::string out;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    for (int i = 0; i < sqlite3_column_count(st); ++i) {
-      const unsigned char* t = sqlite3_column_text(st, i);
-      out += (i ? "|" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "");
-    }
-    out += "\n";
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return out;
-}
+std::string Query(const std::string& db, const std::string& sql) { return testutil::QueryStore(db, sql).value_or("(unreadable)"); }
 
-class ExcelCsvTest : public ::testing::Test {
- protected:
-  testutil::TempDir dir_;
-  std::string db_ = dir_.File("z.db");
-};
+class ExcelCsvTest : public testutil::StoreBackendTest {};
 
-TEST_F(ExcelCsvTest, DutchExcelFileGoesIn) {
+INSTANTIATE_TEST_SUITE_P(Backends, ExcelCsvTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(ExcelCsvTest, DutchExcelFileGoesIn) {
   // "café" and "€" in Windows-1252: 0xE9 and 0x80.
   std::string csv =
       "sep=;\r\n"
@@ -61,7 +45,7 @@ TEST_F(ExcelCsvTest, DutchExcelFileGoesIn) {
             std::string::npos);
 }
 
-TEST_F(ExcelCsvTest, SemicolonsSniffedWithoutSepLineAndBom) {
+TEST_P(ExcelCsvTest, SemicolonsSniffedWithoutSepLineAndBom) {
   testutil::WriteFile(dir_.File("bom.csv"),
                       "\xEF\xBB\xBFid;source;reported_at;fraud_type;damage_eur\r\n"
                       "1;bank;2024-03-01;phishing;\"1.250,50\"\r\n");
@@ -70,7 +54,7 @@ TEST_F(ExcelCsvTest, SemicolonsSniffedWithoutSepLineAndBom) {
   EXPECT_NE(r.out.find("\"accepted\":1"), std::string::npos) << r.out;
 }
 
-TEST_F(ExcelCsvTest, NoLineAcceptedExitsOneWithTheReason) {
+TEST_P(ExcelCsvTest, NoLineAcceptedExitsOneWithTheReason) {
   testutil::WriteFile(dir_.File("bad.csv"),
                       "id,source,reported_at,fraud_type\n1,bank,2024-03-01,nope\n2,bank,2024-03-01,nope\n");
   auto r = RunZicht({"ingest", dir_.File("bad.csv"), "--db", db_});

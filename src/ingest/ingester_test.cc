@@ -1,9 +1,16 @@
-// The Ingester in process, on a real SQLite file.
+// The Ingester in process, on a real store of each backend (ingest_test on a
+// SQLite file, ingest_test_pg on a throw-away PostgreSQL cluster), with and
+// without its writer thread.
 #include "ingest/ingester.h"
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+
 #include "ingest/rejects_file.h"
+#include "store/store.h"
+#include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
 namespace zicht::ingest {
@@ -13,17 +20,20 @@ std::string Line(const std::string& id, const std::string& extra = "") {
   return R"({"id":")" + id + R"(","source":"bank","reported_at":"2024-03-01","fraud_type":"phishing")" + extra + "}";
 }
 
-class IngesterTest : public ::testing::TestWithParam<bool> {
+// (backend, writer thread).
+class IngesterTest : public ::testing::TestWithParam<std::tuple<std::string, bool>> {
  protected:
   void SetUp() override {
-    auto s = store::OpenSqliteStore(dir_.File("z.db"));
-    ASSERT_TRUE(s.ok());
+    const std::string location = testutil::FreshStoreLocation(std::get<0>(GetParam()), dir_);
+    ASSERT_FALSE(location.empty());
+    auto s = store::OpenStore(location);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }
   IngestOptions Options() {
     IngestOptions o;
     o.batch_size = 3;
-    o.writer_thread = GetParam();
+    o.writer_thread = std::get<1>(GetParam());
     return o;
   }
   testutil::TempDir dir_;
@@ -168,7 +178,14 @@ TEST_P(IngesterTest, StoreFailureIsReported) {
   EXPECT_EQ(ing.summary().accepted, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(WriterThread, IngesterTest, ::testing::Bool());
+// Named "<thread|inline>_<backend>": the backend last, as the _pg binary's
+// filter (*postgresql) expects.
+INSTANTIATE_TEST_SUITE_P(Backends, IngesterTest,
+                         ::testing::Combine(::testing::ValuesIn(testutil::StoreBackends()), ::testing::Bool()),
+                         [](const auto& info) {
+                           return std::string(std::get<1>(info.param) ? "thread_" : "inline_") +
+                                  std::get<0>(info.param);
+                         });
 
 }  // namespace
 }  // namespace zicht::ingest

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
 namespace zicht {
@@ -40,13 +41,12 @@ constexpr const char* kPrettyArray = R"([
 ]
 )";
 
-class JsonShapesTest : public ::testing::Test {
- protected:
-  testutil::TempDir dir_;
-  std::string db_ = dir_.File("z.db");
-};
+class JsonShapesTest : public testutil::StoreBackendTest {};
 
-TEST_F(JsonShapesTest, PrettyPrintedArray) {
+INSTANTIATE_TEST_SUITE_P(Backends, JsonShapesTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(JsonShapesTest, PrettyPrintedArray) {
   testutil::WriteFile(dir_.File("reports.json"), kPrettyArray);
   auto r = RunZicht({"ingest", dir_.File("reports.json"), "--db", db_, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -57,7 +57,7 @@ TEST_F(JsonShapesTest, PrettyPrintedArray) {
   EXPECT_NE(r.err.find("reports.json:19: field 'fraud_type'"), std::string::npos) << r.err;
 }
 
-TEST_F(JsonShapesTest, PrettyPrintedObjectsOneAfterTheOther) {
+TEST_P(JsonShapesTest, PrettyPrintedObjectsOneAfterTheOther) {
   std::string text = kPrettyArray;
   text = text.substr(text.find('{'), text.rfind(']') - text.find('{'));  // the objects, with their commas
   for (size_t p; (p = text.find("},\n  {")) != std::string::npos;) text.replace(p, 6, "}\n  {");
@@ -68,7 +68,7 @@ TEST_F(JsonShapesTest, PrettyPrintedObjectsOneAfterTheOther) {
   EXPECT_NE(r.out.find("\"rejected\":1"), std::string::npos) << r.out;
 }
 
-TEST_F(JsonShapesTest, ArrayNotClosedIsRejectedNotLost) {
+TEST_P(JsonShapesTest, ArrayNotClosedIsRejectedNotLost) {
   testutil::WriteFile(dir_.File("cut.json"),
                       "[{\"id\":\"1\",\"source\":\"bank\",\"reported_at\":\"2024-03-01\",\"fraud_type\":\"phishing\"},\n"
                       " {\"id\":\"2\",\"source\":\"bank\"");
@@ -78,7 +78,7 @@ TEST_F(JsonShapesTest, ArrayNotClosedIsRejectedNotLost) {
   EXPECT_NE(r.err.find("cut.json:2:"), std::string::npos) << r.err;
 }
 
-TEST_F(JsonShapesTest, JsonLinesUnchangedABrokenLineCostsOnlyItself) {
+TEST_P(JsonShapesTest, JsonLinesUnchangedABrokenLineCostsOnlyItself) {
   testutil::WriteFile(dir_.File("r.jsonl"),
                       "{\"id\":\"1\",\"source\":\"bank\",\"reported_at\":\"2024-03-01\",\"fraud_type\":\"phishing\"}\n"
                       "{\"id\":\"2\",\"source\":\"bank\",\n"

@@ -1,4 +1,6 @@
-// The linking engine on hand-built data where the right clusters are known.
+// The linking engine on hand-built data where the right clusters are known,
+// over a store of each backend (link_test on SQLite, link_test_pg on a
+// throw-away PostgreSQL cluster; tests/testutil/store_backend.h).
 #include "link/engine.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +14,7 @@
 #include "link/verdict_json.h"
 #include "link/verdict_memo.h"
 #include "link/test_reports.h"
+#include "testutil/store_backend.h"
 
 namespace zicht::link {
 namespace {
@@ -38,9 +41,13 @@ model::Report R(const std::string& id, const std::vector<Id>& ids, int64_t damag
   return MakeReport(source, id, date, type, damage, ids);
 }
 
-TEST(EngineTest, ChainLinksThroughIbanThenPhone) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+class EngineTest : public testutil::StoreBackendTest {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, EngineTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(EngineTest, ChainLinksThroughIbanThenPhone) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kIban, kIbanA}}),
       R("B", {{IdentifierKind::kIban, "nl91 abna 0417 1643 00"}, {IdentifierKind::kPhone, kPhone1}}),
       R("C", {{IdentifierKind::kPhone, "+31 (0)6 12345678"}}),
@@ -55,9 +62,8 @@ TEST(EngineTest, ChainLinksThroughIbanThenPhone) {
   EXPECT_EQ(engine->DistinctIdentifiers(), 3);
 }
 
-TEST(EngineTest, SpoofedNumbersNeverLink) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+TEST_P(EngineTest, SpoofedNumbersNeverLink) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kPhone, "020 123 4567", Role::kSpoofed}}),
       R("B", {{IdentifierKind::kPhone, "020 123 4567", Role::kSpoofed}}),
   });
@@ -70,9 +76,8 @@ TEST(EngineTest, SpoofedNumbersNeverLink) {
   EXPECT_FALSE(v.cluster);
 }
 
-TEST(EngineTest, ShippedWarningListedDomainsAndPhonesDoNotLink) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+TEST_P(EngineTest, ShippedWarningListedDomainsAndPhonesDoNotLink) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kUrl, "https://www.marktplaats.nl/v/fiets-123"}}),
       R("B", {{IdentifierKind::kUrl, "https://marktplaats.nl/v/fiets-123"}}),
       R("C", {{IdentifierKind::kPhone, "020 22 888 00", Role::kContact}}),
@@ -90,13 +95,12 @@ TEST(EngineTest, ShippedWarningListedDomainsAndPhonesDoNotLink) {
   EXPECT_EQ(unknown_listed.reasons, (std::vector<std::string_view>{"WARNINGLISTED"}));
 }
 
-TEST(EngineTest, ImportedListsDoNotLink) {
-  testutil::TempDir dir;
+TEST_P(EngineTest, ImportedListsDoNotLink) {
   auto plain = ParseWarningList("# name: mine\niban," + std::string(kIbanB) + "\n", "");
   ASSERT_TRUE(plain.ok()) << plain.status().ToString();
   auto misp = ParseWarningList(R"({"name":"misp-shops","type":"hostname","list":["shop.example.nl"]})", "");
   ASSERT_TRUE(misp.ok()) << misp.status().ToString();
-  auto engine = EngineWith(dir,
+  auto engine = EngineWith(db_,
                            {
                                R("A", {{IdentifierKind::kIban, kIbanB}}),
                                R("B", {{IdentifierKind::kIban, kIbanB}}),
@@ -111,9 +115,8 @@ TEST(EngineTest, ImportedListsDoNotLink) {
   EXPECT_EQ(engine->Check(IdentifierKind::kIban, kIbanB).risk, Risk::kLow);
 }
 
-TEST(EngineTest, PlaceholdersAndInvalidIbansDoNotLink) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+TEST_P(EngineTest, PlaceholdersAndInvalidIbansDoNotLink) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kIban, "onbekend"}, {IdentifierKind::kPhone, "n.v.t."}}),
       R("B", {{IdentifierKind::kIban, "onbekend"}, {IdentifierKind::kPhone, "n.v.t."}}),
       R("C", {{IdentifierKind::kIban, "NL91ABNA0417164301"}}),
@@ -126,9 +129,8 @@ TEST(EngineTest, PlaceholdersAndInvalidIbansDoNotLink) {
   EXPECT_EQ(v.reasons, (std::vector<std::string_view>{"INVALID"}));
 }
 
-TEST(EngineTest, UpdateThatRemovesAnIdentifierSplitsTheCluster) {
-  testutil::TempDir dir;
-  auto store = testing::StoreWith(dir, {});
+TEST_P(EngineTest, UpdateThatRemovesAnIdentifierSplitsTheCluster) {
+  auto store = testing::StoreWith(db_, {});
   store::Store* raw = store.get();
   auto engine = NewEngine(std::move(store), {}, {});
   ASSERT_TRUE(engine.ok());
@@ -153,9 +155,8 @@ TEST(EngineTest, UpdateThatRemovesAnIdentifierSplitsTheCluster) {
 // docs/privacy.md, "Erasure": an erased report links nothing any more, its
 // identifiers are unknown unless another report names them, and the
 // clusters it held together fall apart; a surviving cluster keeps its id.
-TEST(EngineTest, RemovedReportNoLongerLinksOrCounts) {
-  testutil::TempDir dir;
-  std::unique_ptr<Engine> engine = EngineWith(dir, {
+TEST_P(EngineTest, RemovedReportNoLongerLinksOrCounts) {
+  std::unique_ptr<Engine> engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kIban, kIbanA}}),
       R("B", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kPhone, kPhone1}, {IdentifierKind::kIban, kIbanDe}}),
       R("C", {{IdentifierKind::kPhone, kPhone1}}),
@@ -163,7 +164,7 @@ TEST(EngineTest, RemovedReportNoLongerLinksOrCounts) {
       R("E", {{IdentifierKind::kPhone, kPhone1}}),
   });
   // The erasing writer has its own connection, as the server's ingest does.
-  auto writer = store::OpenSqliteStore(dir.File("zicht.db"));
+  auto writer = store::OpenStore(db_);
   ASSERT_TRUE(writer.ok());
   store::Store* raw = writer->get();
   EXPECT_TRUE(engine->Check(IdentifierKind::kIban, kIbanDe).known);
@@ -200,9 +201,8 @@ TEST(EngineTest, RemovedReportNoLongerLinksOrCounts) {
 // memoised per thread. A repeated check, a check from a fresh thread (empty
 // memo) and checks after every kind of change must all agree with a walk
 // of the index.
-TEST(EngineTest, MemoisedVerdictsFollowEveryChange) {
-  testutil::TempDir dir;
-  auto store = testing::StoreWith(dir, {});
+TEST_P(EngineTest, MemoisedVerdictsFollowEveryChange) {
+  auto store = testing::StoreWith(db_, {});
   store::Store* raw = store.get();
   auto engine = NewEngine(std::move(store), {}, {});
   ASSERT_TRUE(engine.ok());
@@ -241,21 +241,19 @@ TEST(EngineTest, MemoisedVerdictsFollowEveryChange) {
   EXPECT_EQ(VerdictJson(dropped), fresh_thread_json());
 
   // Another engine over other data never sees this engine's memo.
-  testutil::TempDir dir2;
-  auto other = EngineWith(dir2, {R("X", {{IdentifierKind::kIban, kIbanB}})});
+  auto other = EngineWith(testutil::FreshStoreLocation(GetParam(), dir_, "other.db"), {R("X", {{IdentifierKind::kIban, kIbanB}})});
   EXPECT_EQ(other->Check(IdentifierKind::kIban, kIbanB).reports, 1);
 }
 
 // Random reports over a small pool of identifiers, applied in random
 // batches with random updates, must cluster exactly like a rebuild from
 // the store.
-TEST(EngineTest, IncrementalEqualsRebuild) {
+TEST_P(EngineTest, IncrementalEqualsRebuild) {
   std::mt19937 rng(42);
   std::vector<std::string> pool;
   const char* ibans[] = {kIbanA, kIbanB, kIbanDe, "GB82WEST12345698765432", "NL02ABNA0123456789"};
   for (const char* i : ibans) pool.push_back(i);
-  testutil::TempDir dir;
-  auto store = testing::StoreWith(dir, {});
+  auto store = testing::StoreWith(db_, {});
   store::Store* raw = store.get();
   auto engine = NewEngine(std::move(store), {}, {});
   ASSERT_TRUE(engine.ok());
@@ -277,7 +275,7 @@ TEST(EngineTest, IncrementalEqualsRebuild) {
     (*engine)->Apply(testing::Upsert(*raw, reports));
   }
   EngineOptions rebuild_options;
-  rebuild_options.db_path = dir.File("zicht.db");
+  rebuild_options.db_path = db_;
   auto rebuilt = BuildEngine(rebuild_options);
   ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
   auto incremental = Partition(**engine);
@@ -295,12 +293,12 @@ TEST(EngineTest, IncrementalEqualsRebuild) {
 // The id is fixed by its definition (cluster_id.h): "c-" + the first 12 hex
 // digits of SHA-256("source/id"), here computed independently (Python's
 // hashlib), so a change of the hashing code cannot silently renumber clusters.
-TEST(EngineTest, ClusterIdIsTheDocumentedHash) {
+TEST_P(EngineTest, ClusterIdIsTheDocumentedHash) {
   EXPECT_EQ(ClusterId("fraudehelpdesk", "A"), "c-c7e823823120");
   for (int i = 0; i < 3; ++i) EXPECT_EQ(ClusterId("fraudehelpdesk", "A"), "c-c7e823823120");  // context reuse
 }
 
-TEST(EngineTest, ClusterIdsAreStableAcrossRunsAndOrder) {
+TEST_P(EngineTest, ClusterIdsAreStableAcrossRunsAndOrder) {
   std::vector<model::Report> reports = {
       R("Z", {{IdentifierKind::kIban, kIbanA}}, 0, FraudType::kPhishing, "2024-03-01", "bank"),
       R("M", {{IdentifierKind::kIban, kIbanA}}, 0, FraudType::kPhishing, "2024-03-01", "politie"),
@@ -316,11 +314,10 @@ TEST(EngineTest, ClusterIdsAreStableAcrossRunsAndOrder) {
   EXPECT_EQ(e1->Clusters({})[0].id.size(), 14u);
 }
 
-TEST(EngineTest, PriorityOrderAndExplanation) {
-  testutil::TempDir dir;
+TEST_P(EngineTest, PriorityOrderAndExplanation) {
   EngineOptions options;
   options.now = ParseRfc3339("2024-03-04")->seconds;
-  auto engine = EngineWith(dir,
+  auto engine = EngineWith(db_,
                            {
                                // Big, recent, damage, two sources, Dutch mule IBAN and mobile.
                                R("A", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kPhone, kPhone1}}, 1500000),
@@ -352,9 +349,8 @@ TEST(EngineTest, PriorityOrderAndExplanation) {
   EXPECT_EQ(engine->Clusters(min3).size(), 1u);
 }
 
-TEST(EngineTest, MulesAreBeneficiaryIbansInTwoOrMoreReports) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+TEST_P(EngineTest, MulesAreBeneficiaryIbansInTwoOrMoreReports) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kIban, kIbanB, Role::kOther}}),
       R("B", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kIban, kIbanB, Role::kOther}}),
       R("C", {{IdentifierKind::kIban, kIbanDe}}),
@@ -372,9 +368,8 @@ TEST(EngineTest, MulesAreBeneficiaryIbansInTwoOrMoreReports) {
   EXPECT_TRUE(engine->Cluster("c-000000000000").status().IsNotFound());
 }
 
-TEST(EngineTest, EveryRiskLevelAndReason) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+TEST_P(EngineTest, EveryRiskLevelAndReason) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kIban, kIbanA}, {IdentifierKind::kEmail, "Once@Example.nl"}}, 50000),
       R("B", {{IdentifierKind::kIban, kIbanA}}),
       R("C", {{IdentifierKind::kPhone, kPhone2}}),
@@ -416,9 +411,8 @@ TEST(EngineTest, EveryRiskLevelAndReason) {
   EXPECT_EQ(invalid.reasons, (std::vector<std::string_view>{"INVALID"}));
 }
 
-TEST(EngineTest, UrlsOnOneDomainLinkAndCheckByDomain) {
-  testutil::TempDir dir;
-  auto engine = EngineWith(dir, {
+TEST_P(EngineTest, UrlsOnOneDomainLinkAndCheckByDomain) {
+  auto engine = EngineWith(db_, {
       R("A", {{IdentifierKind::kUrl, "https://betaal-nu.example.nl/x"}}),
       R("B", {{IdentifierKind::kUrl, "http://pay.betaal-nu.example.nl/y"}}),
   });
@@ -429,11 +423,10 @@ TEST(EngineTest, UrlsOnOneDomainLinkAndCheckByDomain) {
   EXPECT_EQ(v.reports, 2);
 }
 
-TEST(EngineTest, PseudonymLookups) {
-  testutil::TempDir dir;
+TEST_P(EngineTest, PseudonymLookups) {
   EngineOptions options;
   options.pseudonym_key = "secret";
-  auto engine = EngineWith(dir, {R("A", {{IdentifierKind::kIban, kIbanA}}, 100)}, {}, options);
+  auto engine = EngineWith(db_, {R("A", {{IdentifierKind::kIban, kIbanA}}, 100)}, {}, options);
   std::string p = Pseudonymize("secret", IdentifierKind::kIban, kIbanA);
   EXPECT_EQ(p.size(), 64u);
   Verdict v = engine->CheckPseudonym(IdentifierKind::kIban, p);
@@ -447,15 +440,14 @@ TEST(EngineTest, PseudonymLookups) {
   EXPECT_EQ(unknown.risk, Risk::kNone);
 }
 
-TEST(EngineTest, HubAcrossUnrelatedFraudTypesIsWarnedAbout) {
-  testutil::TempDir dir;
+TEST_P(EngineTest, HubAcrossUnrelatedFraudTypesIsWarnedAbout) {
   std::vector<model::Report> reports;
   FraudType types[] = {FraudType::kHulpvraagfraude, FraudType::kAankoopfraude, FraudType::kPhishing};
   for (int i = 0; i < 30; ++i) {
     reports.push_back(R("H" + std::to_string(i), {{IdentifierKind::kUrl, "https://shared-pay.example.com/" + std::to_string(i)}},
                         0, types[i % 3]));
   }
-  auto engine = EngineWith(dir, reports);
+  auto engine = EngineWith(db_, reports);
   auto warnings = engine->LinkWarnings();
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_TRUE(warnings[0].domain);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "link/cluster_id.h"
+#include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
 namespace zicht::link {
@@ -27,22 +28,37 @@ constexpr const char* kNetwork =
 
 // kNetwork's cluster exported in `format` and ingested into a fresh
 // database: one report that names the cluster's IBAN.
-void ExpectRoundTrip(const std::string& format) {
+// Both stores of the backend `backend` (store_backend.h).
+void ExpectRoundTrip(const std::string& format, const std::string& backend) {
   testutil::TempDir dir;
+  const std::string a = testutil::FreshStoreLocation(backend, dir, "a.db");
+  const std::string b = testutil::FreshStoreLocation(backend, dir, "b.db");
   testutil::WriteFile(dir.File("r.jsonl"), kNetwork);
-  ASSERT_EQ(RunZicht({"ingest", dir.File("r.jsonl"), "--db", dir.File("a.db")}).exit_code, 0);
-  auto exported = RunZicht({"cluster", ClusterId("bank", "M1"), "--format", format, "--db", dir.File("a.db")});
+  ASSERT_EQ(RunZicht({"ingest", dir.File("r.jsonl"), "--db", a}).exit_code, 0);
+  auto exported = RunZicht({"cluster", ClusterId("bank", "M1"), "--format", format, "--db", a});
   testutil::WriteFile(dir.File("export.json"), exported.out);
-  auto back = RunZicht({"ingest", dir.File("export.json"), "--db", dir.File("b.db"), "--json"});
+  auto back = RunZicht({"ingest", dir.File("export.json"), "--db", b, "--json"});
   EXPECT_EQ(back.exit_code, 0) << format << ": " << back.err;
   EXPECT_NE(back.out.find("\"accepted\":1"), std::string::npos) << format << ": " << back.out << back.err;
-  auto iban = RunZicht({"check", "iban", "NL91ABNA0417164300", "--format", "json", "--db", dir.File("b.db")});
+  auto iban = RunZicht({"check", "iban", "NL91ABNA0417164300", "--format", "json", "--db", b});
   EXPECT_NE(iban.out.find("\"reports\":1"), std::string::npos) << format << ": " << iban.out;
 }
 
-TEST(MispExportTest, ClusterIsAMispCoreFormatEvent) {
-  testutil::TempDir dir;
-  std::string db = dir.File("z.db");
+// Each test on a fresh store of each backend: misp_cli's tests run in
+// link_cli_test (SQLite) and link_cli_test_pg (PostgreSQL).
+class MispExportTest : public testutil::StoreBackendTest {};
+class MispImportTest : public testutil::StoreBackendTest {};
+class StixImportTest : public testutil::StoreBackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, MispExportTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+INSTANTIATE_TEST_SUITE_P(Backends, MispImportTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+INSTANTIATE_TEST_SUITE_P(Backends, StixImportTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(MispExportTest, ClusterIsAMispCoreFormatEvent) {
+  const testutil::TempDir& dir = dir_;
+  const std::string& db = db_;
   testutil::WriteFile(dir.File("r.jsonl"), kNetwork);
   ASSERT_EQ(RunZicht({"ingest", dir.File("r.jsonl"), "--db", db}).exit_code, 0);
   std::string id = ClusterId("bank", "M1");
@@ -80,9 +96,9 @@ TEST(MispExportTest, ClusterIsAMispCoreFormatEvent) {
 // A MISP event as MISP exports it (pretty-printed, Object attributes, types
 // Zicht has no identifier for) goes in as one report; Zicht's own export
 // round-trips.
-TEST(MispImportTest, EventFileIsOneReport) {
-  testutil::TempDir dir;
-  std::string db = dir.File("z.db");
+TEST_P(MispImportTest, EventFileIsOneReport) {
+  const testutil::TempDir& dir = dir_;
+  const std::string& db = db_;
   testutil::WriteFile(dir.File("event.json"), R"({
   "Event": {
     "uuid": "5e1c2b8a-3f4d-4c1e-9a2b-0c8d7e6f5a41",
@@ -111,15 +127,15 @@ TEST(MispImportTest, EventFileIsOneReport) {
   auto check = RunZicht({"check", "iban", "NL91ABNA0417164300", "--format", "json", "--db", db});
   EXPECT_NE(check.out.find("\"reports\":1"), std::string::npos) << check.out;
 
-  ExpectRoundTrip("misp");  // a cluster exported as MISP imports as one report per event
+  ExpectRoundTrip("misp", GetParam());  // a cluster exported as MISP imports as one report per event
 }
 
 // A STIX 2.1 bundle as a TIP shares it: indicators with patterns and
 // observables become the identifiers of one report; Zicht's own STIX export
 // reads back.
-TEST(StixImportTest, BundleIsOneReport) {
-  testutil::TempDir dir;
-  std::string db = dir.File("z.db");
+TEST_P(StixImportTest, BundleIsOneReport) {
+  const testutil::TempDir& dir = dir_;
+  const std::string& db = db_;
   testutil::WriteFile(dir.File("bundle.json"), R"({
   "type": "bundle",
   "id": "bundle--2b5b5a4e-6c7d-4f0e-9d8b-1a2b3c4d5e6f",
@@ -142,7 +158,7 @@ TEST(StixImportTest, BundleIsOneReport) {
   auto check = RunZicht({"check", "email", "helpdesk@ing-veilig.example", "--format", "json", "--db", db});
   EXPECT_NE(check.out.find("\"reports\":1"), std::string::npos) << check.out;
 
-  ExpectRoundTrip("stix");
+  ExpectRoundTrip("stix", GetParam());
 }
 
 }  // namespace

@@ -37,18 +37,27 @@ std::vector<store::StoredReport> Upsert(store::Store& store, const std::vector<m
   return changed;
 }
 
-std::unique_ptr<store::Store> StoreWith(const testutil::TempDir& dir, const std::vector<model::Report>& reports) {
-  auto store = store::OpenSqliteStore(dir.File("zicht.db"));
+std::unique_ptr<store::Store> StoreWith(const std::string& location, const std::vector<model::Report>& reports) {
+  auto store = store::OpenStore(location);
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   if (!reports.empty()) Upsert(**store, reports);
   return std::move(store).value();
 }
 
-std::unique_ptr<Engine> EngineWith(const testutil::TempDir& dir, const std::vector<model::Report>& reports,
+std::unique_ptr<store::Store> StoreWith(const testutil::TempDir& dir, const std::vector<model::Report>& reports) {
+  return StoreWith(dir.File("zicht.db"), reports);
+}
+
+std::unique_ptr<Engine> EngineWith(const std::string& location, const std::vector<model::Report>& reports,
                                    std::vector<WarningList> extra, EngineOptions options) {
-  auto engine = NewEngine(StoreWith(dir, reports), std::move(extra), options);
+  auto engine = NewEngine(StoreWith(location, reports), std::move(extra), options);
   EXPECT_TRUE(engine.ok()) << engine.status().ToString();
   return std::move(engine).value();
+}
+
+std::unique_ptr<Engine> EngineWith(const testutil::TempDir& dir, const std::vector<model::Report>& reports,
+                                   std::vector<WarningList> extra, EngineOptions options) {
+  return EngineWith(dir.File("zicht.db"), reports, std::move(extra), options);
 }
 
 std::vector<std::vector<std::string>> Partition(const Engine& engine) {

@@ -26,12 +26,18 @@ model::Report MakeReport(const std::string& source, const std::string& id, const
 
 //! A SQLite store in `dir` holding `reports` (one batch).
 std::unique_ptr<store::Store> StoreWith(const testutil::TempDir& dir, const std::vector<model::Report>& reports);
+//! The same for the store at `location` (a SQLite file or a PostgreSQL URL,
+//! e.g. testutil::StoreBackendTest's db_).
+std::unique_ptr<store::Store> StoreWith(const std::string& location, const std::vector<model::Report>& reports);
 
 //! Writes `reports` to the store and returns the changed reports for Apply.
 std::vector<store::StoredReport> Upsert(store::Store& store, const std::vector<model::Report>& reports);
 
 //! An engine over a fresh SQLite store holding `reports`.
 std::unique_ptr<Engine> EngineWith(const testutil::TempDir& dir, const std::vector<model::Report>& reports,
+                                   std::vector<WarningList> extra = {}, EngineOptions options = {});
+//! The same over the fresh store at `location`.
+std::unique_ptr<Engine> EngineWith(const std::string& location, const std::vector<model::Report>& reports,
                                    std::vector<WarningList> extra = {}, EngineOptions options = {});
 
 //! Partition as sorted lists of "source/id", clusters of ≥ 2 only, sorted.

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
 namespace zicht::link {
@@ -17,15 +18,16 @@ std::string RealList(const std::string& name) {
   return testutil::SourceDir() + "/tests/data/warninglists/misp-" + name + ".json";
 }
 
-class WarninglistCliTest : public ::testing::Test {
- protected:
-  testutil::TempDir dir_;
-  std::string db_ = dir_.File("zicht.db");
-};
+// On a fresh store of each backend: link_cli_test (SQLite), link_cli_test_pg
+// (PostgreSQL, whose warning-list tables are its own).
+class WarninglistCliTest : public testutil::StoreBackendTest {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, WarninglistCliTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
 
 // Each real list Zicht can represent imports, with what it left out on
 // stderr; lists for other attribute types are refused with the reason.
-TEST_F(WarninglistCliTest, RealMispListsImport) {
+TEST_P(WarninglistCliTest, RealMispListsImport) {
   struct Case {
     const char* list;
     const char* printed;  // on stdout
@@ -50,7 +52,7 @@ TEST_F(WarninglistCliTest, RealMispListsImport) {
   EXPECT_NE(list.out.find("List of known dax30 webpages,"), std::string::npos) << list.out;
 }
 
-TEST_F(WarninglistCliTest, BadEntriesAreSkippedAndReportedOrFailWithStrict) {
+TEST_P(WarninglistCliTest, BadEntriesAreSkippedAndReportedOrFailWithStrict) {
   testutil::WriteFile(dir_.File("banks.json"),
                       R"({"name":"banks","type":"hostname","list":["domain",".barclays",)"
                       R"("252/24.127.188.93.mifril.ru","www.com",".bank.nl"]})");
@@ -64,7 +66,7 @@ TEST_F(WarninglistCliTest, BadEntriesAreSkippedAndReportedOrFailWithStrict) {
   EXPECT_NE(strict.err.find("list element 1"), std::string::npos) << strict.err;
 }
 
-TEST_F(WarninglistCliTest, BomHeaderRowAndCountAfterDuplicates) {
+TEST_P(WarninglistCliTest, BomHeaderRowAndCountAfterDuplicates) {
   testutil::WriteFile(dir_.File("eigen.csv"),
                       "\xEF\xBB\xBFkind,value\r\nurl,bank.nl\r\nurl,www.bank.nl\r\nphone,020 22 888 00\r\n");
   auto r = RunZicht({"warninglist", "import", dir_.File("eigen.csv"), "--name", "eigen", "--db", db_});
@@ -77,7 +79,7 @@ TEST_F(WarninglistCliTest, BomHeaderRowAndCountAfterDuplicates) {
 
 // A top-sites list names pages.dev; the phishing site ing-veilig.pages.dev
 // must still link its two reports and must not check as WARNINGLISTED.
-TEST_F(WarninglistCliTest, PublicSuffixEntryDoesNotHideAPhishingSite) {
+TEST_P(WarninglistCliTest, PublicSuffixEntryDoesNotHideAPhishingSite) {
   testutil::WriteFile(
       dir_.File("r.jsonl"),
       R"({"id":"1","source":"bank","reported_at":"2024-03-01","fraud_type":"phishing","identifiers":[{"kind":"url","value":"https://ing-veilig.pages.dev/login"}]})"

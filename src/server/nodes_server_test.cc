@@ -41,13 +41,8 @@ std::string Report(const std::string& source, const std::string& id, const std::
          R"(","fraud_type":"phishing","identifiers":[{"kind":"iban","value":")" + iban + R"("}]})" + "\n";
 }
 
-class NodesServerTest : public ServerTest, public ::testing::WithParamInterface<std::string> {
+class NodesServerTest : public BackendServerTest {
  protected:
-  void SetUp() override {
-    db_ = testutil::FreshStoreLocation(GetParam(), dir_);
-    ASSERT_FALSE(db_.empty());
-    ServerTest::SetUp();
-  }
   bool Known(int port, const std::string& kind, const std::string& value) {
     Response r = Call(port, "POST", "/v1/check", CheckBody(kind, value), Auth(checker_, "payment-screening"));
     EXPECT_EQ(r.status, 200) << r.body;

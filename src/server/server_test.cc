@@ -1,6 +1,8 @@
 // Integration tests: the real `zicht serve` on 127.0.0.1 with an ephemeral
-// port, a real SQLite database seeded with `zicht ingest`, keys made with
-// `zicht keys add`, and a raw-socket HTTP client.
+// port, a real store seeded with `zicht ingest`, keys made with `zicht keys
+// add`, and a raw-socket HTTP client. On both store backends: server_test on
+// a SQLite file, server_test_pg on a throw-away PostgreSQL cluster
+// (tests/testutil/store_backend.h).
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 #include <signal.h>
@@ -24,7 +26,10 @@ using testing::Connection;
 using testing::Response;
 using testing::ServerProcess;
 
-TEST_F(ServerTest, HealthzAndMetricsNeedNoKey) {
+INSTANTIATE_TEST_SUITE_P(Backends, BackendServerTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(BackendServerTest, HealthzAndMetricsNeedNoKey) {
   auto s = Start();
   Response h = Call(s->port(), "GET", "/healthz");
   EXPECT_EQ(h.status, 200);
@@ -41,7 +46,7 @@ TEST_F(ServerTest, HealthzAndMetricsNeedNoKey) {
 // The audit writer is background work: it runs at nice +10 so that its
 // batches never hold up a check (audit_log.h). Field 19 of
 // /proc/PID/task/TID/stat is the nice value.
-TEST_F(ServerTest, AuditWriterRunsAtLowerPriority) {
+TEST_P(BackendServerTest, AuditWriterRunsAtLowerPriority) {
   auto s = Start();
   ASSERT_EQ(Call(s->port(), "POST", "/v1/check", CheckBody("iban", kMuleIban), Auth(checker_)).status, 200);
   int niced = 0, threads = 0;
@@ -58,7 +63,7 @@ TEST_F(ServerTest, AuditWriterRunsAtLowerPriority) {
   EXPECT_EQ(niced, 2) << "exactly two threads (the audit writer and the barrier state writer) at nice 10";
 }
 
-TEST_F(ServerTest, RoleMatrix) {
+TEST_P(BackendServerTest, RoleMatrix) {
   auto s = Start();
   int port = s->port();
   struct Case {
@@ -88,7 +93,7 @@ TEST_F(ServerTest, RoleMatrix) {
   EXPECT_STREQ(d["error"]["code"].GetString(), "permission_denied");
 }
 
-TEST_F(ServerTest, CheckAnswersInOrderAndByPseudonym) {
+TEST_P(BackendServerTest, CheckAnswersInOrderAndByPseudonym) {
   auto s = Start({"--legacy-shared-pseudonyms"});
   std::string body = R"({"identifiers":[{"kind":"iban","value":"NL91 ABNA 0417 1643 00"},)"
                      R"({"kind":"iban","value":"NL20INGB0001234567"},{"kind":"phone","value":"onbekend"}]})";
@@ -107,7 +112,7 @@ TEST_F(ServerTest, CheckAnswersInOrderAndByPseudonym) {
   // The partner's side: pseudonymise locally with the deployment key, send
   // only the pseudonym, get the same verdict.
   auto p = testutil::RunZicht({"pseudonymize", "iban", "NL91 ABNA 0417 1643 00", "--key-file",
-                               dir_.File("zicht-pseudonym.key")});
+                               PseudonymKeyFile()});
   ASSERT_EQ(p.exit_code, 0) << p.err;
   std::string pseudonym = p.out.substr(0, p.out.find('\n'));
   EXPECT_EQ(pseudonym.size(), 64u);
@@ -119,7 +124,7 @@ TEST_F(ServerTest, CheckAnswersInOrderAndByPseudonym) {
   EXPECT_STREQ(bd["results"][0]["risk"].GetString(), "high");
 }
 
-TEST_F(ServerTest, BadRequestsGetNamedErrors) {
+TEST_P(BackendServerTest, BadRequestsGetNamedErrors) {
   auto s = Start({"--max-body", "4096"});
   int port = s->port();
   auto expect_400 = [&](const std::string& body, const std::string& mention) {
@@ -148,7 +153,7 @@ TEST_F(ServerTest, BadRequestsGetNamedErrors) {
   EXPECT_EQ(Call(port, "GET", "/healthz").status, 200);
 }
 
-TEST_F(ServerTest, KeepAliveAndIdleTimeout) {
+TEST_P(BackendServerTest, KeepAliveAndIdleTimeout) {
   auto s = Start({"--idle-timeout", "1"});
   Connection c(s->port());
   ASSERT_TRUE(c.ok());
@@ -178,7 +183,7 @@ TEST_F(ServerTest, KeepAliveAndIdleTimeout) {
 // the loop yields), a request that trickles in byte by byte, and one cut
 // off by the client must each be handled right, with busy polling on (the
 // default) and off.
-TEST_F(ServerTest, PipelinedTrickledAndCutOffRequests) {
+TEST_P(BackendServerTest, PipelinedTrickledAndCutOffRequests) {
   for (const char* busy_poll : {"50", "0"}) {
     SCOPED_TRACE(std::string("--busy-poll-us ") + busy_poll);
     auto s = Start({"--busy-poll-us", busy_poll});
@@ -220,7 +225,7 @@ TEST_F(ServerTest, PipelinedTrickledAndCutOffRequests) {
   }
 }
 
-TEST_F(ServerTest, ConnectionFloodIsCappedNotFatal) {
+TEST_P(BackendServerTest, ConnectionFloodIsCappedNotFatal) {
   auto s = Start({"--max-connections", "2"});
   Connection a(s->port()), b(s->port());
   EXPECT_EQ(a.Request("GET", "/healthz").status, 200);
@@ -230,7 +235,7 @@ TEST_F(ServerTest, ConnectionFloodIsCappedNotFatal) {
   EXPECT_EQ(a.Request("GET", "/healthz").status, 200);
 }
 
-TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
+TEST_P(BackendServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
   const std::string iban = "NL39RABO0300065264";
   {
     auto s = Start();
@@ -256,7 +261,8 @@ TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
   s->Stop(SIGTERM);
 
   // Who looked up this IBAN, and why? (by value, pseudonymised locally)
-  auto a = testutil::RunZicht({"audit", "--db", db_, "--kind", "iban", "--value", iban, "--format", "json"});
+  auto a = testutil::RunZicht(
+      {"audit", "--db", db_, "--key-file", PseudonymKeyFile(), "--kind", "iban", "--value", iban, "--format", "json"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   auto entries = Json(a.out);
   ASSERT_TRUE(entries.IsArray()) << a.out;
@@ -273,7 +279,7 @@ TEST_F(ServerTest, IngestThenCheckSeesItAndRestartKeepsReportsAndAudit) {
   EXPECT_NE(by_pseudonym.out.find("onboarding"), std::string::npos);
 }
 
-TEST_F(ServerTest, SigtermDuringIngestLosesNothingAccepted) {
+TEST_P(BackendServerTest, SigtermDuringIngestLosesNothingAccepted) {
   std::string lines;
   constexpr int kReports = 3000;
   for (int i = 0; i < kReports; ++i) {
@@ -288,7 +294,7 @@ TEST_F(ServerTest, SigtermDuringIngestLosesNothingAccepted) {
   ::kill(s->pid(), SIGTERM);
   Response r = c.ReadResponse();
   EXPECT_EQ(s->Stop(SIGTERM), 0);
-  auto store = store::OpenSqliteStore(db_);
+  auto store = store::OpenStore(db_);
   ASSERT_TRUE(store.ok());
   auto count = (*store)->CountReports();
   ASSERT_TRUE(count.ok());
@@ -302,7 +308,7 @@ TEST_F(ServerTest, SigtermDuringIngestLosesNothingAccepted) {
   }
 }
 
-TEST_F(ServerTest, KeysRevokeAndReloadOnSighup) {
+TEST_P(BackendServerTest, KeysRevokeAndReloadOnSighup) {
   auto list = testutil::RunZicht({"keys", "list", "--keys", keys_, "--format", "json"});
   ASSERT_EQ(list.exit_code, 0);
   auto keys = Json(list.out);
@@ -325,7 +331,7 @@ TEST_F(ServerTest, KeysRevokeAndReloadOnSighup) {
   EXPECT_NE(testutil::RunZicht({"keys", "revoke", "nobody", "--keys", keys_}).exit_code, 0);
 }
 
-TEST_F(ServerTest, ClustersStatsAndExports) {
+TEST_P(BackendServerTest, ClustersStatsAndExports) {
   auto s = Start();
   int port = s->port();
   Response list = Call(port, "GET", "/v1/clusters?top=5", "", Auth(analyst_));
@@ -368,7 +374,7 @@ TEST_F(ServerTest, ClustersStatsAndExports) {
   EXPECT_NE(a.out.find(id), std::string::npos);
 }
 
-TEST_F(ServerTest, EvaluateAndScreen) {
+TEST_P(BackendServerTest, EvaluateAndScreen) {
   auto s = Start();
   std::string events =
       R"({"type":"payment","account":"A1","at":"2024-05-01T11:00:00Z","amount_eur":50,"beneficiary_iban":"NL91ABNA0417164300","beneficiary_name":"X","new_beneficiary":true,"device":"fp:1","channel":"app"})";
@@ -384,7 +390,7 @@ TEST_F(ServerTest, EvaluateAndScreen) {
   EXPECT_EQ(Call(s->port(), "POST", "/v1/messages/screen", R"({"text":5})", Auth(checker_)).status, 400);
 }
 
-TEST_F(ServerTest, PublicFormValidateAndReport) {
+TEST_P(BackendServerTest, PublicFormValidateAndReport) {
   {
     auto s = Start();
     Response v = Call(s->port(), "POST", "/form/validate", R"({"kind":"iban","value":"nl91 abna 0417 1643 00"})");
@@ -421,7 +427,7 @@ TEST_F(ServerTest, PublicFormValidateAndReport) {
   EXPECT_TRUE(Json(c.body)["results"][0]["known"].GetBool()) << c.body;
 }
 
-TEST_F(ServerTest, StaticFilesWithoutTraversal) {
+TEST_P(BackendServerTest, StaticFilesWithoutTraversal) {
   std::filesystem::create_directories(dir_.File("web/assets"));
   testutil::WriteFile(dir_.File("web/index.html"), "<html>zicht</html>");
   testutil::WriteFile(dir_.File("web/assets/app.js"), "console.log(1)");

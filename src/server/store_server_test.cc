@@ -30,13 +30,8 @@ std::string Payment(const std::string& at, int eur) {
          R"(,"beneficiary_iban":"NL44RABO0123456789","new_beneficiary":false})";
 }
 
-class StoreServerTest : public ServerTest, public ::testing::WithParamInterface<std::string> {
+class StoreServerTest : public BackendServerTest {
  protected:
-  void SetUp() override {
-    db_ = testutil::FreshStoreLocation(GetParam(), dir_);
-    ASSERT_FALSE(db_.empty());
-    ServerTest::SetUp();
-  }
   // Key files in the test's directory: a PostgreSQL store has no directory
   // of its own to default to.
   std::unique_ptr<testing::ServerProcess> StartOnStore() {

@@ -4,6 +4,9 @@
 // in two of them), a keys file with an analyst (politie), a reporter
 // (fraudehelpdesk) and a checker (bank) made by `zicht keys add`, and
 // Start(), which runs the real `zicht serve` on an ephemeral port.
+// BackendServerTest is the same on each store backend (SQLite, PostgreSQL):
+// only for tests registered with zicht_test(… BACKENDS …), whose binaries
+// link tests/testutil/store_backend.h's implementation.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "server/test_http_client.h"
+#include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
 namespace zicht::server {
@@ -82,10 +86,11 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<testing::ServerProcess> Start(std::vector<std::string> extra = {}, long open_files = 0) {
     std::vector<std::string> args = {"--db", db_, "--keys", keys_, "--web-root", dir_.File("web")};
     // A PostgreSQL store has no directory for the secrets to default to:
-    // every node of a test shares the test directory's.
+    // every node of a test shares the test directory's, under the names a
+    // SQLite store there defaults to (so PseudonymKeyFile() is both).
     if (db_.starts_with("postgres") && std::find(extra.begin(), extra.end(), "--pseudonym-key-file") == extra.end()) {
-      args.insert(args.end(), {"--pseudonym-key-file", dir_.File("pseudonym.key"), "--oprf-key-file",
-                               dir_.File("oprf.key")});
+      args.insert(args.end(), {"--pseudonym-key-file", PseudonymKeyFile(), "--oprf-key-file",
+                               dir_.File("zicht-oprf.key")});
     }
     args.insert(args.end(), extra.begin(), extra.end());
     auto s = std::make_unique<testing::ServerProcess>(args, open_files);
@@ -93,12 +98,30 @@ class ServerTest : public ::testing::Test {
     return s;
   }
 
+  //! The deployment's pseudonym key of a server from Start() (for `zicht
+  //! pseudonymize --key-file`, `zicht audit --key-file`).
+  std::string PseudonymKeyFile() const { return dir_.File("zicht-pseudonym.key"); }
+
   static Headers Auth(const std::string& key, const std::string& purpose = "fraud-investigation") {
     return {{"Authorization", "Bearer " + key}, {"X-Purpose", purpose}, {"Content-Type", "application/json"}};
   }
 
   testutil::TempDir dir_;
   std::string db_, keys_, analyst_, reporter_, checker_;
+};
+
+//! ServerTest on a fresh store of the backend the parameter names (a SQLite
+//! file, or a new database in the test binary's PostgreSQL cluster). A test
+//! file instantiates it with
+//!   INSTANTIATE_TEST_SUITE_P(Backends, Fixture, ::testing::ValuesIn(testutil::StoreBackends()),
+//!                            testutil::BackendName());
+class BackendServerTest : public ServerTest, public ::testing::WithParamInterface<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = testutil::FreshStoreLocation(GetParam(), dir_);
+    ASSERT_FALSE(db_.empty());
+    ServerTest::SetUp();
+  }
 };
 
 }  // namespace zicht::server

@@ -13,6 +13,8 @@
 // run these tests, never skip them silently.
 //
 // Test-only. Thread-safety: from the test's main thread.
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
 
@@ -38,6 +40,21 @@ std::vector<std::string> ServerBackends();
 //! binary has no PostgreSQL.
 std::string StopPostgres();
 std::string RestartPostgres();
+
+//! A test on a fresh store of the backend its parameter names: a temporary
+//! directory dir_ and the store's location db_ (for `--db`). Instantiate
+//! with INSTANTIATE_TEST_SUITE_P(Backends, Fixture,
+//!     ::testing::ValuesIn(testutil::StoreBackends()), testutil::BackendName()).
+class StoreBackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = FreshStoreLocation(GetParam(), dir_);
+    ASSERT_FALSE(db_.empty());
+  }
+  bool postgres() const { return GetParam() == "postgresql"; }
+  TempDir dir_;
+  std::string db_;
+};
 
 //! For INSTANTIATE_TEST_SUITE_P's name generator: the backend's name.
 struct BackendName {
