@@ -277,6 +277,11 @@ Result<store::IdentifierMarks> AlertService::IdentifierMarks() {
   return request_store_->Marks();
 }
 
+Result<std::vector<store::Feedback>> AlertService::FeedbackRows() {
+  MutexLock lock(&request_mu_);
+  return request_store_->FeedbackRows();
+}
+
 Result<store::Subscription> AlertService::AddSubscription(const alert::SubscriptionRequest& r) {
   MutexLock lock(&request_mu_);
   store::Subscription s = r.subscription;

@@ -76,6 +76,8 @@ class AlertService {
   //! The rows of the outcome statistics (alert/outcome_stats.h), as
   //! `zicht stats --outcomes` reads them.
   Result<std::vector<store::OutcomeRow>> Outcomes();
+  //! Every stored outcome, in order (GET /v1/marks sums them up).
+  Result<std::vector<store::Feedback>> FeedbackRows();
   //! The identifiers with an open or upheld dispute or confirmed as mules,
   //! read from the store (what ApplyMarks adds to checks).
   Result<store::IdentifierMarks> IdentifierMarks();

@@ -5,8 +5,10 @@
 // resolution made over HTTP is the one `zicht disputes list` shows and is
 // audited like the CLI's, that bad input names the field, that the
 // statistics are the figures of `zicht stats --outcomes --format json`, and
-// that the marks follow blocks, disputes and their resolution.
+// that the marks follow blocks, disputes and their resolution and sum up
+// every other outcome per identifier.
 #include <algorithm>
+#include <map>
 
 #include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
@@ -259,6 +261,53 @@ TEST_F(DisputeReviewServerTest, OutcomeStatisticsAreTheCommandLinesFigures) {
   std::vector<std::string> expected = {"iban " + blocked + " CONFIRMED_MULE,", "iban " + wrong + " DISPUTED,"};
   std::sort(expected.begin(), expected.end());  // the answer is ordered by kind, then value
   EXPECT_EQ(Marks(port), expected);
+}
+
+// Outcomes that mark nothing — money frozen or recovered, no action and
+// why — are in GET /v1/marks too, summed up per identifier and outcome,
+// with the partners that reported them (the dashboard shows them beside
+// the identifiers of a cluster and its reports).
+TEST_F(DisputeReviewServerTest, MarksSumUpEveryOutcomePerIdentifier) {
+  const std::string ing = AddKey("ing", "checker");
+  auto server = Start();
+  const int port = server->port();
+  const std::string other = DutchIban("INGB", 1234);
+  auto feedback = [&](const std::string& key, const std::string& iban, const std::string& rest) {
+    auto res = Call(port, "POST", "/v1/feedback",
+                    R"({"identifier":{"kind":"iban","value":")" + iban + R"("},)" + rest + "}",
+                    Auth(key, "payment-screening"));
+    EXPECT_EQ(res.status, 200) << res.body;
+  };
+  feedback(checker_, kMuleIban, R"("outcome":"funds_frozen","amount_eur":1000)");
+  feedback(ing, kMuleIban, R"("outcome":"funds_frozen","amount_eur":250.5)");
+  feedback(checker_, kMuleIban, R"("outcome":"funds_recovered","amount_eur":100)");
+  feedback(checker_, kMuleIban, R"("outcome":"no_action","reason":"klant onbereikbaar")");
+  feedback(checker_, kMuleIban, R"("outcome":"no_action","reason":"klant onbereikbaar")");
+  feedback(ing, other, R"("outcome":"no_action","reason":"te laat gemeld")");
+
+  auto res = Call(port, "GET", "/v1/marks", "", Auth(analyst_));
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto doc = Json(res.body);
+  ASSERT_TRUE(doc.IsObject() && doc["marks"].IsArray()) << res.body;
+  std::map<std::string, std::string> summary;  // value → "outcome count amount partners reasons; …"
+  for (const auto& m : doc["marks"].GetArray()) {
+    ASSERT_TRUE(m.HasMember("outcomes") && m["outcomes"].IsArray()) << res.body;
+    std::string line = std::to_string(m["reasons"].Size()) + " reasons:";
+    for (const auto& o : m["outcomes"].GetArray()) {
+      line += std::string(" ") + o["outcome"].GetString() + " x" + std::to_string(o["count"].GetInt());
+      if (o.HasMember("amount_eur")) line += " eur" + std::to_string(o["amount_eur"].GetDouble());
+      for (const auto& p : o["partners"].GetArray()) line += std::string(" ") + p.GetString();
+      for (const auto& r : o["reasons"].GetArray()) line += std::string(" '") + r.GetString() + "'";
+      line += ";";
+    }
+    summary[m["value"].GetString()] = line;
+  }
+  ASSERT_EQ(summary.size(), 2u) << res.body;
+  EXPECT_EQ(summary[kMuleIban],
+            "0 reasons: funds_frozen x2 eur1250.500000 bank ing; funds_recovered x1 eur100.000000 bank; "
+            "no_action x2 bank 'klant onbereikbaar';")
+      << res.body;
+  EXPECT_EQ(summary[other], "0 reasons: no_action x1 ing 'te laat gemeld';") << res.body;
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 // block (account_blocked, account_closed) makes the IBAN a confirmed mule
 // in checks; a false_positive opens a dispute for an analyst. Stored and
 // audited (the alert id or the identifier's kind; never its value).
+#include <algorithm>
 #include <cmath>
 
+#include "alert/outcome_summary.h"
 #include "common/time.h"
 #include "server/alert_service.h"
 #include "server/endpoint.h"
@@ -21,14 +23,12 @@
 namespace zicht::server {
 namespace {
 
-constexpr std::string_view kOutcomes[] = {"account_blocked", "account_closed", "funds_frozen",
-                                          "funds_recovered", "false_positive", "no_action"};
 constexpr size_t kMaxReason = 500;
 constexpr double kMaxEuro = 1e12;
 
 std::string OutcomeList() {
   std::string out;
-  for (std::string_view o : kOutcomes) (out.empty() ? out : out += ", ") += o;
+  for (std::string_view o : alert::kOutcomeNames) (out.empty() ? out : out += ", ") += o;
   return out;
 }
 
@@ -47,7 +47,7 @@ void HandleFeedback(const EndpointCall& call) {
     return WriteError(res, 400, "invalid_argument", "field 'outcome' is required: one of " + OutcomeList());
   }
   f.outcome = std::string(JsonString(outcome->value));
-  if (std::find(std::begin(kOutcomes), std::end(kOutcomes), f.outcome) == std::end(kOutcomes)) {
+  if (std::find(alert::kOutcomeNames.begin(), alert::kOutcomeNames.end(), f.outcome) == alert::kOutcomeNames.end()) {
     return WriteError(res, 400, "invalid_argument",
                       "field 'outcome': unknown outcome '" + f.outcome + "'; one of " + OutcomeList());
   }
@@ -60,7 +60,7 @@ void HandleFeedback(const EndpointCall& call) {
   if (f.outcome == "no_action" && f.reason.empty()) {
     return WriteError(res, 400, "invalid_argument", "field 'reason' is required with outcome no_action");
   }
-  const bool money = f.outcome == "funds_frozen" || f.outcome == "funds_recovered";
+  const bool money = alert::OutcomeHasAmount(f.outcome);
   auto amount = doc.FindMember("amount_eur");
   if (money) {
     if (amount == doc.MemberEnd() || !amount->value.IsNumber() || !(amount->value.GetDouble() > 0) ||

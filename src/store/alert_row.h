@@ -18,6 +18,9 @@ inline constexpr std::string_view kAlertColumns =
     "a.losses, a.damage_cents, a.reasons, a.cluster";
 // The subscription columns in the order DecodeSubscription reads them.
 inline constexpr std::string_view kSubscriptionColumns = "id, partner, bank_code, bic, phone_prefix, created";
+// The outcome columns in the order DecodeFeedback reads them.
+inline constexpr std::string_view kFeedbackColumns =
+    "seq, partner, alert_id, kind, normalized, outcome, amount_cents, reason, created_at";
 // The dispute columns in the order DecodeDispute reads them.
 inline constexpr std::string_view kDisputeColumns =
     "id, partner, kind, normalized, reason, state, opened_at, resolved_at, resolution";
@@ -59,6 +62,21 @@ Subscription DecodeSubscription(const Row& r) {
   s.phone_prefix = std::string(r.Text(4));
   s.created = r.Int(5);
   return s;
+}
+
+template <typename Row>
+Feedback DecodeFeedback(const Row& r) {
+  Feedback f;
+  f.seq = r.Int(0);
+  f.partner = std::string(r.Text(1));
+  f.alert_id = std::string(r.Text(2));
+  f.kind = std::string(r.Text(3));
+  f.normalized = std::string(r.Text(4));
+  f.outcome = std::string(r.Text(5));
+  f.amount_cents = r.Int(6);
+  f.reason = std::string(r.Text(7));
+  f.created_at = r.Int(8);
+  return f;
 }
 
 template <typename Row>

@@ -200,6 +200,9 @@ class AlertStore {
   //! Resolves an open dispute. kNotFound for an unknown id;
   //! kInvalidArgument when it is already resolved.
   virtual Status ResolveDispute(int64_t id, DisputeState state, std::string_view resolution, UnixSeconds now) = 0;
+  //! Every stored outcome, in seq order (GET /v1/marks sums them up per
+  //! identifier, alert/outcome_summary.h).
+  virtual Result<std::vector<Feedback>> FeedbackRows() = 0;
   //! What changes a check's answer (IdentifierMarks).
   virtual Result<IdentifierMarks> Marks() = 0;
   //! A number that changes whenever feedback or disputes change (cheap:

@@ -137,6 +137,37 @@ TEST_P(AlertStoreTest, RemovingOnlyThePartnersOwnSubscription) {
   EXPECT_TRUE(store_->Webhooks()->empty());
 }
 
+// Every outcome comes back as stored, in seq order (GET /v1/marks sums
+// them up per identifier).
+TEST_P(AlertStoreTest, FeedbackRowsAsStoredInOrder) {
+  EXPECT_TRUE(store_->FeedbackRows()->empty());
+  Feedback f;
+  f.partner = "ing";
+  f.alert_id = "al_1";
+  f.kind = "iban";
+  f.normalized = "NL20INGB0001234567";
+  f.outcome = "funds_frozen";
+  f.amount_cents = 125050;
+  f.created_at = 1700000100;
+  ASSERT_TRUE(store_->AddFeedback(f).ok());
+  f.alert_id.clear();
+  f.outcome = "no_action";
+  f.amount_cents = 0;
+  f.reason = "klant onbereikbaar";
+  ASSERT_TRUE(store_->AddFeedback(f).ok());
+  auto rows = store_->FeedbackRows();
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_LT((*rows)[0].seq, (*rows)[1].seq);
+  EXPECT_EQ((*rows)[0].alert_id, "al_1");
+  EXPECT_EQ((*rows)[0].outcome, "funds_frozen");
+  EXPECT_EQ((*rows)[0].amount_cents, 125050);
+  EXPECT_EQ((*rows)[0].created_at, 1700000100);
+  EXPECT_EQ((*rows)[1].alert_id, "");
+  EXPECT_EQ((*rows)[1].reason, "klant onbereikbaar");
+  EXPECT_EQ((*rows)[1].normalized, "NL20INGB0001234567");
+}
+
 TEST_P(AlertStoreTest, DisputesFeedbackAndMarks) {
   int64_t g0 = *store_->MarksGeneration();
   Dispute d;

@@ -230,6 +230,14 @@ class PgAlertStore final : public AlertStore {
     return id;
   }
 
+  Result<std::vector<Feedback>> FeedbackRows() override {
+    ZICHT_ASSIGN_OR_RETURN(auto rows,
+                           db_->Query("SELECT " + std::string(kFeedbackColumns) + " FROM alert_feedback ORDER BY seq"));
+    std::vector<Feedback> out;
+    for (int i = 0; i < rows.size(); ++i) out.push_back(DecodeFeedback(pg::RowRef(rows, i)));
+    return out;
+  }
+
   Result<std::vector<Dispute>> Disputes(bool open_only) override {
     ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT " + std::string(kDisputeColumns) + " FROM disputes" +
                                                  (open_only ? " WHERE state = 'open'" : "") + " ORDER BY id"));

@@ -332,6 +332,18 @@ class SqliteAlertStore final : public AlertStore {
     });
   }
 
+  Result<std::vector<Feedback>> FeedbackRows() override {
+    ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT " + std::string(kFeedbackColumns) +
+                                                   " FROM alert_feedback ORDER BY seq"));
+    std::vector<Feedback> out;
+    for (;;) {
+      ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      out.push_back(DecodeFeedback(stmt));
+    }
+    return out;
+  }
+
   Result<IdentifierMarks> Marks() override {
     IdentifierMarks marks;
     ZICHT_ASSIGN_OR_RETURN(auto disputes,

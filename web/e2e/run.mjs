@@ -590,8 +590,15 @@ async function main() {
       assert(first.includes(scenario.ibans[0]) && first.includes('bevestigde geldezel'), `first node in the list: '${first}'`);
       const marked = await page.$$eval('#cluster-reports [data-mark=CONFIRMED_MULE]', (b) => b.length);
       assert(marked === 3, `${marked} of the cluster's 3 reports show the confirmed mule`);
+      // The bank's other outcome, frozen money, beside the mark: in the
+      // report list and in the account's details, with its euros.
+      const frozen = await page.$$eval('#cluster-reports [data-outcome=funds_frozen]', (b) => b.map((x) => x.textContent));
+      assert(frozen.length === 3 && frozen.every((x) => x.includes('bevroren') && x.includes('1.000,00')),
+        `the report list shows the frozen money as ${JSON.stringify(frozen)}`);
       await page.click('#node-list li:first-child button');
       await page.waitForSelector('#node-details [data-mark=CONFIRMED_MULE]');
+      const details = (await page.textContent('#node-details [data-outcome=funds_frozen]')).trim();
+      assert(details.includes('1.000,00') && details.includes(BANK), `the account's details say '${details}'`);
       await page.screenshot({ path: join(shots, 'analyst-cluster-outcomes.png'), fullPage: true });
     });
 

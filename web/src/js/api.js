@@ -190,8 +190,19 @@ export function disputeRow(d) {
   };
 }
 
-//! GET /v1/marks as a Map from "kind:value" to its reason codes
-//! (CONFIRMED_MULE, DISPUTED, DISPUTE_UPHELD).
+//! GET /v1/marks as a Map from "kind:value" to what partners reported
+//! back on it: `reasons`, its reason codes (CONFIRMED_MULE, DISPUTED,
+//! DISPUTE_UPHELD), and `outcomes`, one entry per outcome
+//! ({outcome, count, amountEur|null, partners, reasons}).
 export function marksMap(body) {
-  return new Map(rowsOf(body, 'marks').map((m) => [`${m.kind}:${m.value}`, m.reasons ?? []]));
+  return new Map(rowsOf(body, 'marks').map((m) => [`${m.kind}:${m.value}`, {
+    reasons: Array.isArray(m.reasons) ? m.reasons.map(String) : [],
+    outcomes: (Array.isArray(m.outcomes) ? m.outcomes : []).map((o) => ({
+      outcome: String(o.outcome ?? ''),
+      count: Number(o.count ?? 0),
+      amountEur: o.amount_eur == null ? null : Number(o.amount_eur),
+      partners: Array.isArray(o.partners) ? o.partners.map(String) : [],
+      reasons: Array.isArray(o.reasons) ? o.reasons.map(String) : [],
+    })),
+  }]));
 }

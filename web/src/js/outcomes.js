@@ -4,7 +4,8 @@
 // "Disputes" view (#disputes: GET /v1/disputes, resolved with
 // POST /v1/disputes/{id}/resolve, audited like `zicht disputes resolve`),
 // and the marks shown next to identifiers elsewhere (GET /v1/marks:
-// confirmed mule, disputed, dispute upheld).
+// confirmed mule, disputed, dispute upheld, and every outcome partners
+// reported — euros frozen or recovered, no action and why).
 //
 // The views get the dashboard's helpers (texts, status lines, error
 // handling) from analyst.js through `ui`, so this file holds no second copy.
@@ -171,12 +172,32 @@ export async function loadMarks() {
   }
 }
 
-//! Badges for the reason codes of one identifier ('' when none).
-export function markBadges(ui, codes) {
-  return (codes ?? []).map((c) => ` <span class="badge mark ${c.toLowerCase()}" data-mark="${c}">${ui.esc(t(`dash.mark.${c}`))}</span>`).join('');
+//! One outcome as text: "bevroren € 1.000,00 (bank)", "geen actie ×2 (bank):
+//! klant onbereikbaar".
+function outcomeText(o) {
+  const label = t(`dash.outcome.${o.outcome}`);
+  const name = label === `dash.outcome.${o.outcome}` ? o.outcome : label;
+  const amount = o.amountEur == null ? '' : ` ${eurCents.format(o.amountEur)}`;
+  const times = o.count > 1 ? ` ×${int.format(o.count)}` : '';
+  const who = o.partners.length ? ` (${o.partners.join(', ')})` : '';
+  const why = o.reasons.length ? `: ${o.reasons.join('; ')}` : '';
+  return `${name}${amount}${times}${who}${why}`;
 }
 
-//! The same as plain text, for lists of buttons: " (bevestigde geldezel)".
-export function markText(codes) {
-  return (codes ?? []).length ? ` (${codes.map((c) => t(`dash.mark.${c}`)).join(', ')})` : '';
+//! Badges for what partners reported back on one identifier (a marksMap
+//! value): its reason codes, then each outcome with its euros, count,
+//! partners and reasons ('' when none).
+export function markBadges(ui, mark) {
+  const codes = (mark?.reasons ?? []).map((c) =>
+    ` <span class="badge mark ${c.toLowerCase()}" data-mark="${c}">${ui.esc(t(`dash.mark.${c}`))}</span>`);
+  const outcomes = (mark?.outcomes ?? []).map((o) =>
+    ` <span class="badge mark outcome" data-outcome="${ui.esc(o.outcome)}">${ui.esc(outcomeText(o))}</span>`);
+  return [...codes, ...outcomes].join('');
+}
+
+//! The same as plain text, for lists of buttons: " (bevestigde geldezel,
+//! bevroren € 1.000,00 (bank))".
+export function markText(mark) {
+  const parts = [...(mark?.reasons ?? []).map((c) => t(`dash.mark.${c}`)), ...(mark?.outcomes ?? []).map(outcomeText)];
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
