@@ -137,12 +137,16 @@ void AlertDelivery::DeliverOne(store::AlertStore& store, const store::Webhook& h
   Status marked;
   if (status.ok() && *status >= 200 && *status < 300) {
     marked = store.MarkDelivered(d.alert.seq, NowMs());
+    if (options_.metrics != nullptr) options_.metrics->CountWebhookAttempt(WebhookAttempt::kDelivered);
   } else {
     const int64_t attempts = d.attempts + 1;
     const bool give_up = attempts >= options_.policy.max_attempts;
     const int64_t wait = options_.policy.BackoffMs(attempts);
     std::string error = status.ok() ? "HTTP " + std::to_string(*status) : status.status().message();
     marked = store.MarkFailed(d.alert.seq, attempts, NowMs() + wait, give_up, error);
+    if (options_.metrics != nullptr) {
+      options_.metrics->CountWebhookAttempt(give_up ? WebhookAttempt::kGaveUp : WebhookAttempt::kFailed);
+    }
     if (give_up) {
       std::fprintf(stderr,
                    "zicht serve: alert webhook of partner '%s': %s; gave up after %lld attempts (the alert stays in "

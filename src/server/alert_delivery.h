@@ -32,6 +32,7 @@
 #include "alert/rules.h"
 #include "common/mutex.h"
 #include "model/disclosure.h"
+#include "server/metrics.h"
 #include "store/alert_store.h"
 
 namespace zicht::server {
@@ -44,6 +45,8 @@ class AlertDelivery {
     alert::DeliveryPolicy policy;
     //! The scope a partner's webhook bodies carry.
     std::function<model::Scope(const std::string& partner)> scope_of;
+    //! Counts each attempt's result when set; outlives this object.
+    Metrics* metrics = nullptr;
   };
 
   //! Longest sleep of a delivery thread between looks at the store.

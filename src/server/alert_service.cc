@@ -21,20 +21,21 @@ void LogError(const char* what, const Status& s) {
 }  // namespace
 
 AlertService::AlertService(const ServerOptions& options, link::Engine* engine, const KeyRing* keys,
-                           alert::AlertRules rules)
+                           Metrics* metrics, alert::AlertRules rules)
     : options_(options), engine_(engine), rules_(std::move(rules)) {
   AlertDelivery::Options d;
   d.db_path = options.db_path;
   d.durability = options.durability;
   d.policy = rules_.delivery;
   d.scope_of = [keys](const std::string& partner) { return keys->WidestScope(partner).value_or(model::Scope::kHit); };
+  d.metrics = metrics;
   delivery_ = std::make_unique<AlertDelivery>(std::move(d));
 }
 
 Result<std::unique_ptr<AlertService>> AlertService::Open(const ServerOptions& options, link::Engine* engine,
-                                                         const KeyRing* keys) {
+                                                         const KeyRing* keys, Metrics* metrics) {
   ZICHT_ASSIGN_OR_RETURN(alert::AlertRules rules, alert::LoadAlertRules(options.alert_rules_path));
-  std::unique_ptr<AlertService> s(new AlertService(options, engine, keys, std::move(rules)));
+  std::unique_ptr<AlertService> s(new AlertService(options, engine, keys, metrics, std::move(rules)));
   ZICHT_ASSIGN_OR_RETURN(s->ingest_store_, store::OpenAlertStore(options.db_path, options.durability));
   {
     // No other thread yet; the locks keep the annotations true.

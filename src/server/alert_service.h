@@ -47,9 +47,10 @@ class AlertService {
   //! Loads the alert rules (options.alert_rules_path, or the built-in
   //! ones), opens the alert tables, starts the delivery threads of the
   //! stored webhooks and the upkeep thread. On failure: the rules file's
-  //! or the store's Status.
+  //! or the store's Status. `metrics` (may be null) counts the webhook
+  //! attempts and must outlive the service.
   static Result<std::unique_ptr<AlertService>> Open(const ServerOptions& options, link::Engine* engine,
-                                                    const KeyRing* keys);
+                                                    const KeyRing* keys, Metrics* metrics);
   ~AlertService();  // Stop()
 
   //! Raises the alerts an applied batch causes. REQUIRES: the caller holds
@@ -103,7 +104,8 @@ class AlertService {
   void Stop();
 
  private:
-  AlertService(const ServerOptions& options, link::Engine* engine, const KeyRing* keys, alert::AlertRules rules);
+  AlertService(const ServerOptions& options, link::Engine* engine, const KeyRing* keys, Metrics* metrics,
+               alert::AlertRules rules);
   void Upkeep();
   //! Re-reads subscriptions and webhooks when they changed (upkeep thread,
   //! and request threads after they changed them).

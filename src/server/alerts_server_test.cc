@@ -46,6 +46,18 @@ class AlertsServerTest : public ServerTest {
 
   std::unique_ptr<testing::ServerProcess> StartWithRules() { return Start({"--alert-rules", dir_.File("rules.toml")}); }
 
+  // Scrapes /metrics until it shows `line` (the delivery thread counts an
+  // attempt just after the receiver answered it); the last scrape if never.
+  static std::string ScrapeUntil(int port, const std::string& line) {
+    std::string body;
+    for (int i = 0; i < 500; ++i) {
+      body = Call(port, "GET", "/metrics").body;
+      if (body.find(line) != std::string::npos) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return body;
+  }
+
   std::string ing_, rabo_;
 };
 
@@ -70,6 +82,11 @@ TEST_F(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
   for (const auto& r : got) ids.insert(Json(r.body)["id"].GetString());
   ASSERT_EQ(ids.size(), 1u) << "exactly one alert";
   EXPECT_EQ(got.front().answered, 500) << "the first attempt failed and was retried";
+  // Both attempts are counted where an operator watches delivery.
+  const std::string metrics = ScrapeUntil(port, "zicht_alert_webhook_attempts_total{result=\"delivered\"} 1\n");
+  EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"delivered\"} 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"failed\"} 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"gave_up\"} 0\n"), std::string::npos) << metrics;
   const std::string id = *ids.begin();
   auto alert = Json(got.back().body);
   EXPECT_STREQ(alert["rule"].GetString(), "reports");

@@ -83,6 +83,16 @@ Metrics::Metrics()
                                    "--max-connections-per-address (docs/security.md)")
                              .Register(*registry_)
                              .Add({});
+  // All three results exist from the start at 0, so a rate() over them
+  // needs no first failure to appear.
+  auto& webhooks = prometheus::BuildCounter()
+                       .Name("zicht_alert_webhook_attempts_total")
+                       .Help("Webhook POSTs of alerts by result: delivered (2xx), failed (retried later), "
+                             "gave_up (last attempt failed; the alert stays in GET /v1/alerts)")
+                       .Register(*registry_);
+  webhook_delivered_ = &webhooks.Add({{"result", "delivered"}});
+  webhook_failed_ = &webhooks.Add({{"result", "failed"}});
+  webhook_gave_up_ = &webhooks.Add({{"result", "gave_up"}});
   prometheus::BuildGauge()
       .Name("zicht_build_info")
       .Help("Always 1; the version of the running zicht in the label")
@@ -154,6 +164,14 @@ void Metrics::AddIngest(const IngestCounts& counts) {
 void Metrics::AddErased(int64_t reports) { erased_->Increment(static_cast<double>(reports)); }
 
 void Metrics::CountRefusedConnection() { refused_connections_->Increment(); }
+
+void Metrics::CountWebhookAttempt(WebhookAttempt attempt) {
+  switch (attempt) {
+    case WebhookAttempt::kDelivered: webhook_delivered_->Increment(); break;
+    case WebhookAttempt::kFailed: webhook_failed_->Increment(); break;
+    case WebhookAttempt::kGaveUp: webhook_gave_up_->Increment(); break;
+  }
+}
 
 std::string Metrics::Serialize(const GaugeValues& gauges) {
   MutexLock lock(&serialize_mu_);

@@ -45,6 +45,9 @@ struct IngestCounts {
   int64_t rejected = 0;
 };
 
+//! What one webhook POST of an alert came to (alert_delivery.h).
+enum class WebhookAttempt { kDelivered, kFailed, kGaveUp };
+
 //! Figures read at scrape time (index size, audit writes, connections).
 struct GaugeValues {
   int64_t distinct_identifiers = 0;
@@ -76,6 +79,9 @@ class Metrics {
   //! One connection closed at accept for being over a cap (any thread).
   void CountRefusedConnection();
 
+  //! One webhook POST of an alert and its result (any delivery thread).
+  void CountWebhookAttempt(WebhookAttempt attempt);
+
   //! The Prometheus text exposition of everything, with `gauges` filled in.
   std::string Serialize(const GaugeValues& gauges);
 
@@ -106,6 +112,9 @@ class Metrics {
   prometheus::Counter* ingest_duplicates_;
   prometheus::Counter* ingest_rejected_;
   prometheus::Counter* refused_connections_;
+  prometheus::Counter* webhook_delivered_;
+  prometheus::Counter* webhook_failed_;
+  prometheus::Counter* webhook_gave_up_;
   prometheus::Counter* erased_;
   prometheus::Gauge* index_identifiers_;
   prometheus::Gauge* index_reports_;

@@ -103,7 +103,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   ZICHT_ASSIGN_OR_RETURN(s->blind_, BlindLookups::Open(options, *s->engine_,
                                                        SystemClock().Now()));
   ZICHT_RETURN_IF_ERROR(s->ReloadSignals());
-  ZICHT_ASSIGN_OR_RETURN(s->alerts_, AlertService::Open(options, s->engine_.get(), &s->keys_));
+  ZICHT_ASSIGN_OR_RETURN(s->alerts_, AlertService::Open(options, s->engine_.get(), &s->keys_, &s->metrics_));
   Service* self = s.get();
   ChangeFollower::Hooks hooks;
   hooks.apply = [self](const std::vector<store::StoredReport>& changed) {
