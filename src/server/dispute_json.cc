@@ -1,15 +1,12 @@
 #include "server/dispute_json.h"
 
 #include "common/time.h"
+#include "link/json_writer.h"
 
 namespace zicht::server {
 namespace {
 
 constexpr const char* kStateNames[] = {"open", "upheld", "rejected"};
-
-void String(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
 
 }  // namespace
 
@@ -27,22 +24,22 @@ void WriteDisputeJson(rapidjson::Writer<rapidjson::StringBuffer>& w, const store
   w.Key("id");
   w.Int64(d.id);
   w.Key("partner");
-  String(w, d.partner);
+  link::WriteString(w, d.partner);
   w.Key("kind");
-  String(w, d.kind);
+  link::WriteString(w, d.kind);
   w.Key("value");
-  String(w, d.normalized);
+  link::WriteString(w, d.normalized);
   w.Key("reason");
-  String(w, d.reason);
+  link::WriteString(w, d.reason);
   w.Key("state");
-  String(w, DisputeStateName(d.state));
+  link::WriteString(w, DisputeStateName(d.state));
   w.Key("opened_at");
-  String(w, FormatRfc3339(d.opened_at));
+  link::WriteString(w, FormatRfc3339(d.opened_at));
   w.Key("resolved_at");
-  if (d.resolved_at) String(w, FormatRfc3339(*d.resolved_at));
+  if (d.resolved_at) link::WriteString(w, FormatRfc3339(*d.resolved_at));
   else w.Null();
   w.Key("resolution");
-  String(w, d.resolution);
+  link::WriteString(w, d.resolution);
   w.EndObject();
 }
 

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "alert/outcome_summary.h"
+#include "link/json_writer.h"
 #include "server/alert_service.h"
 #include "server/endpoint.h"
 #include "server/error_response.h"
@@ -27,29 +28,25 @@ namespace {
 // In the order alert::Marks::Apply adds them to a verdict.
 enum MarkBit : unsigned { kConfirmedMule = 1, kDisputed = 2, kDisputeUpheld = 4 };
 
-void String(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void WriteOutcomes(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::vector<alert::OutcomeSummary>& outcomes) {
   w.StartArray();
   for (const alert::OutcomeSummary& o : outcomes) {
     w.StartObject();
     w.Key("outcome");
-    String(w, o.outcome);
+    link::WriteString(w, o.outcome);
     w.Key("count");
     w.Int64(o.count);
     if (alert::OutcomeHasAmount(o.outcome)) {
       w.Key("amount_eur");
-      w.Double(static_cast<double>(o.amount_cents) / 100.0);
+      link::WriteEuro(w, o.amount_cents);
     }
     w.Key("partners");
     w.StartArray();
-    for (const std::string& p : o.partners) String(w, p);
+    for (const std::string& p : o.partners) link::WriteString(w, p);
     w.EndArray();
     w.Key("reasons");
     w.StartArray();
-    for (const std::string& r : o.reasons) String(w, r);
+    for (const std::string& r : o.reasons) link::WriteString(w, r);
     w.EndArray();
     w.EndObject();
   }
@@ -80,9 +77,9 @@ void HandleMarks(const EndpointCall& call) {
   for (const auto& [identifier, bits] : by_identifier) {
     w.StartObject();
     w.Key("kind");
-    String(w, identifier.first);
+    link::WriteString(w, identifier.first);
     w.Key("value");
-    String(w, identifier.second);
+    link::WriteString(w, identifier.second);
     w.Key("reasons");
     w.StartArray();
     if (bits & kConfirmedMule) w.String("CONFIRMED_MULE");

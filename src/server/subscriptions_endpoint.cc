@@ -93,8 +93,12 @@ void HandleAddSubscription(const EndpointCall& call) {
                          "subscription/" + std::to_string(stored->id), r.webhook_url.empty() ? "added" : "added+webhook");
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  auto mine = call.service.alerts().SubscriptionsOf(who.partner);
-  WriteSubscriptionJson(w, *stored, mine.ok() ? mine->webhook_url : r.webhook_url);
+  // A request without a webhook keeps the partner's earlier one: only then is it read back.
+  std::string webhook_url = r.webhook_url;
+  if (webhook_url.empty()) {
+    if (auto mine = call.service.alerts().SubscriptionsOf(who.partner); mine.ok()) webhook_url = mine->webhook_url;
+  }
+  WriteSubscriptionJson(w, *stored, webhook_url);
   WriteJsonResponse(res, buf);
   res.status = 201;
 }
