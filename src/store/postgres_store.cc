@@ -437,9 +437,10 @@ Result<ErasedReports> PostgresStore::EraseExpired(const RetentionCutoffs& cutoff
     ZICHT_RETURN_IF_ERROR(CollectExpired(scan, cutoffs, &out));
     ZICHT_RETURN_IF_ERROR(db_->Exec("CLOSE zicht_retention"));
     if (dry_run || out.row_ids.empty()) return Status::Ok();
+    const std::string row_ids = ArrayLiteral(out.row_ids);  // one literal for every statement below
     pg::Params p;
-    p.Add(ArrayLiteral(out.row_ids));
-    ZICHT_ASSIGN_OR_RETURN(auto named, AlertNamedIdentifiers(ArrayLiteral(out.row_ids)));
+    p.Add(row_ids);
+    ZICHT_ASSIGN_OR_RETURN(auto named, AlertNamedIdentifiers(row_ids));
     ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM identifiers WHERE report_row = ANY($1::bigint[])", p).status());
     ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM reports WHERE row_id = ANY($1::bigint[])", p).status());
     ZICHT_RETURN_IF_ERROR(EraseAlertRows(named));
