@@ -26,9 +26,15 @@ Status ValidateSubscription(const store::Subscription& s, const SubscriptionFiel
   }
   if (!s.bank_code.empty()) {
     if (s.bank_code.size() != 4 || !AllUpper(s.bank_code) || !normalize::IsDutchBankCode(s.bank_code)) {
+      // The whole list, not a source path: the user may have only the binary.
+      std::string known;
+      for (std::string_view code : normalize::DutchBankCodes()) {
+        if (!known.empty()) known += ", ";
+        known += code;
+      }
       return Status::InvalidArgument(Name(n.bank_code) + " '" + s.bank_code +
-                                     "' is not a Dutch IBAN bank code (four capitals as in NL91ABNA…, e.g. INGB, "
-                                     "ABNA, RABO; the list is in src/normalize/dutch_bank_code.cc)");
+                                     "' is not a Dutch IBAN bank code (four capitals as in NL91ABNA…); the known "
+                                     "codes are " + known);
     }
   }
   if (!s.bic.empty()) {

@@ -61,6 +61,7 @@ TEST(SubscriptionsCommandTest, BadInputNamesTheOption) {
   };
   for (const Case& c : std::vector<Case>{
            {{"--partner", "ing", "--bank-code", "IGNB"}, "--bank-code 'IGNB' is not a Dutch IBAN bank code"},
+           {{"--partner", "ing", "--bank-code", "IGNB"}, "the known codes are ABNA, ADYB, AEGO"},
            {{"--partner", "ing", "--bank-code", "INGB", "--webhook", "ftp://x/y", "--secret-file", dir.File("secret")},
             "--webhook must be an http:// or https:// URL"},
            {{"--partner", "ing", "--bank-code", "INGB", "--webhook", "https://x/y"}, "--webhook and --secret-file"},

@@ -7,8 +7,8 @@
 //
 // The table is the Betaalvereniging Nederland list of BIC codes issued for
 // Dutch IBANs as known to this build; a bank added later is a new line in
-// dutch_bank_code.cc (and `zicht subscriptions add` names the file in its
-// error).
+// dutch_bank_code.cc (`zicht subscriptions add` and POST /v1/subscriptions
+// list every code in their error).
 //
 // Thread-safety: read-only constant data.
 #include <optional>

@@ -183,6 +183,7 @@ TEST_F(SubscriptionsServerTest, BadInputNamesTheField) {
            {R"({"bank_code":"INGB","webhook":"alerts.ing.example",)" + secret + "}", 400,
             "field 'webhook' must be an http:// or https:// URL"},
            {R"({"bank_code":"ZZZZ"})", 400, "field 'bank_code' 'ZZZZ' is not a Dutch IBAN bank code"},
+           {R"({"bank_code":"ZZZZ"})", 400, "the known codes are ABNA, ADYB, AEGO"},
            {R"({"bic":"DEUTDEFF"})", 400, "field 'bic' 'DEUTDEFF': IBANs of DE carry a numeric bank code"},
            {R"({"phone_prefix":"3197"})", 400, "field 'phone_prefix' '3197' must be '+' and 1 to 14 digits"},
            {R"({"bank_code":"INGB","bic":"NWBKGB2L"})", 400,
