@@ -3,7 +3,8 @@
 // under ThreadSanitizer in CI (`make test-tsan`), which reports any access
 // the engine's locks do not order. The assertions check the contract of
 // engine.h: a reader sees the index before or after a batch, never half of
-// one.
+// one. On both store backends (link_concurrency_test_pg: the store in a
+// throw-away PostgreSQL cluster).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -15,6 +16,7 @@
 #include "link/pseudonym.h"
 #include "link/test_reports.h"
 #include "store/store.h"
+#include "testutil/store_backend.h"
 
 namespace zicht::link {
 namespace {
@@ -38,15 +40,16 @@ std::vector<model::Report> Batch(int i) {
   return out;
 }
 
-TEST(EngineConcurrencyTest, ReadersSeeWholeBatchesWhileOneWriterApplies) {
-  testutil::TempDir dir;
+using EngineConcurrencyTest = testutil::StoreBackendTest;
+
+TEST_P(EngineConcurrencyTest, ReadersSeeWholeBatchesWhileOneWriterApplies) {
   EngineOptions options;
   options.pseudonym_key = std::string(32, 'k');
-  auto engine_or = NewEngine(testing::StoreWith(dir, {}), {}, options);
+  auto engine_or = NewEngine(testing::StoreWith(db_, {}), {}, options);
   ASSERT_TRUE(engine_or.ok()) << engine_or.status().ToString();
   const Engine& engine = **engine_or;
   // The writer commits through its own connection, as the ingest thread does.
-  auto writer_store = store::OpenSqliteStore(dir.File("zicht.db"));
+  auto writer_store = store::OpenStore(db_);
   ASSERT_TRUE(writer_store.ok()) << writer_store.status().ToString();
   const std::string pseudonym = Pseudonymize(options.pseudonym_key, IdentifierKind::kIban, kIban);
 
@@ -94,16 +97,15 @@ TEST(EngineConcurrencyTest, ReadersSeeWholeBatchesWhileOneWriterApplies) {
 // writer erases two reports that name kIban at a time (one Remove call),
 // so every whole state again holds an even number of them, and the count
 // only goes down.
-TEST(EngineConcurrencyTest, ReadersSeeWholeRemovalsWhileOneWriterErases) {
-  testutil::TempDir dir;
+TEST_P(EngineConcurrencyTest, ReadersSeeWholeRemovalsWhileOneWriterErases) {
   std::vector<model::Report> all;
   for (int i = 0; i < kBatches; ++i) {
     for (model::Report& r : Batch(i)) all.push_back(std::move(r));
   }
-  auto engine_or = NewEngine(testing::StoreWith(dir, all), {}, {});
+  auto engine_or = NewEngine(testing::StoreWith(db_, all), {}, {});
   ASSERT_TRUE(engine_or.ok()) << engine_or.status().ToString();
   const Engine& engine = **engine_or;
-  auto writer_store = store::OpenSqliteStore(dir.File("zicht.db"));
+  auto writer_store = store::OpenStore(db_);
   ASSERT_TRUE(writer_store.ok()) << writer_store.status().ToString();
 
   std::atomic<bool> done{false};
@@ -142,6 +144,9 @@ TEST(EngineConcurrencyTest, ReadersSeeWholeRemovalsWhileOneWriterErases) {
   EXPECT_EQ(clusters[0].reports, 2);
   EXPECT_EQ(engine.IndexedReports(), 2);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EngineConcurrencyTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
 
 }  // namespace
 }  // namespace zicht::link

@@ -1,5 +1,6 @@
 // Exports of one cluster are well-formed: DOT, GraphML (XML), STIX 2.1 and
-// JSON; the verdict JSON has exactly docs/design.md's fields.
+// JSON; the verdict JSON has exactly docs/design.md's fields. The cluster
+// is read from either store backend (link_test_pg: PostgreSQL).
 #include "link/export.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include "link/cluster_id.h"
 #include "link/test_reports.h"
 #include "link/verdict_json.h"
+#include "testutil/store_backend.h"
 
 namespace zicht::link {
 namespace {
@@ -16,10 +18,12 @@ using model::IdentifierKind;
 using model::Role;
 using testing::MakeReport;
 
-class ExportTest : public ::testing::Test {
+class ExportTest : public testutil::StoreBackendTest {
  protected:
   void SetUp() override {
-    engine_ = testing::EngineWith(dir_, {
+    StoreBackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    engine_ = testing::EngineWith(db_, {
         MakeReport("politie", "P-1", "2024-03-01", model::FraudType::kHulpvraagfraude, 245000,
                    {{IdentifierKind::kIban, "NL91ABNA0417164300"},
                     {IdentifierKind::kPhone, "06-12345678"},
@@ -34,7 +38,6 @@ class ExportTest : public ::testing::Test {
     ASSERT_TRUE(detail.ok()) << detail.status().ToString();
     detail_ = *detail;
   }
-  testutil::TempDir dir_;
   std::unique_ptr<Engine> engine_;
   ClusterDetail detail_;
 };
@@ -45,7 +48,7 @@ size_t Count(const std::string& s, const std::string& what) {
   return n;
 }
 
-TEST_F(ExportTest, Json) {
+TEST_P(ExportTest, Json) {
   rapidjson::Document doc;
   std::string json = ClusterDetailJson(detail_);
   doc.Parse(json.c_str());
@@ -61,7 +64,7 @@ TEST_F(ExportTest, Json) {
   EXPECT_EQ(doc["reports"][1]["damage_eur"].GetDouble(), 2450.0);
 }
 
-TEST_F(ExportTest, Dot) {
+TEST_P(ExportTest, Dot) {
   std::string dot = ClusterDot(detail_);
   EXPECT_EQ(dot.rfind("graph \"c-", 0), 0u) << dot;
   EXPECT_EQ(Count(dot, " -- "), 7u);
@@ -70,7 +73,7 @@ TEST_F(ExportTest, Dot) {
   EXPECT_EQ(Count(dot, "{"), Count(dot, "}"));
 }
 
-TEST_F(ExportTest, GraphmlIsBalancedEscapedXml) {
+TEST_P(ExportTest, GraphmlIsBalancedEscapedXml) {
   std::string xml = ClusterGraphml(detail_);
   EXPECT_EQ(xml.rfind("<?xml", 0), 0u);
   EXPECT_EQ(Count(xml, "<node "), 8u);  // 2 reports + 6 identifiers
@@ -90,7 +93,7 @@ TEST_F(ExportTest, GraphmlIsBalancedEscapedXml) {
   }
 }
 
-TEST_F(ExportTest, StixBundle) {
+TEST_P(ExportTest, StixBundle) {
   std::string stix = ClusterStix(detail_);
   rapidjson::Document doc;
   doc.Parse(stix.c_str());
@@ -156,6 +159,8 @@ TEST(VerdictJsonTest, ExactlyTheDesignFields) {
             R"("risk":"none","reasons":[],"reports":0,"losses":0,"damage_eur":0,"first_seen":null,)"
             R"("last_seen":null,"fraud_types":[],"cluster":null})");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExportTest, ::testing::ValuesIn(testutil::StoreBackends()), testutil::BackendName());
 
 }  // namespace
 }  // namespace zicht::link

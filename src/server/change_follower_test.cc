@@ -1,5 +1,6 @@
-// The change follower (change_follower.h) on a real SQLite file written
-// through other connections, as other nodes and the CLI write it: other
+// The change follower (change_follower.h) on a real store written through
+// other connections, on both backends (a SQLite file; a database in a
+// throw-away PostgreSQL cluster in change_follower_test_pg), as other nodes and the CLI write it: other
 // writers' entries are applied from the rows as they are now, this node's
 // own are skipped, a large entry is applied in chunks, and a pruned-away
 // position makes the node "behind".
@@ -12,8 +13,9 @@
 #include <vector>
 
 #include "link/test_reports.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
-#include "testutil/testutil.h"
+#include "testutil/store_backend.h"
 
 namespace zicht::server {
 namespace {
@@ -45,17 +47,24 @@ ChangeFollower::Hooks Record(Seen* seen) {
 }
 
 std::unique_ptr<store::Store> Open(const std::string& path, const std::string& origin) {
-  auto s = store::OpenSqliteStore(path);
+  auto s = store::OpenStore(path);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   (*s)->SetChangeOrigin(origin);
   return std::move(s).value();
 }
 
+// Every later write of `s` prunes the change log up to now.
+void PruneOnEveryWrite(store::Store& s) {
+  if (auto* pg = dynamic_cast<store::PostgresStore*>(&s)) pg->SetChangeLogPruning(-10, 0);
+  if (auto* lite = dynamic_cast<store::SqliteStore*>(&s)) lite->SetChangeLogPruning(-10, 0);
+}
+
+using ChangeFollowerTest = testutil::StoreBackendTest;
+
 int64_t RowOf(store::Store& s, const std::string& id) { return s.GetReport({"politie", id})->row_id; }
 
-TEST(ChangeFollowerTest, AppliesOtherWritersAndSkipsItsOwn) {
-  testutil::TempDir dir;
-  const std::string path = dir.File("z.db");
+TEST_P(ChangeFollowerTest, AppliesOtherWritersAndSkipsItsOwn) {
+  const std::string& path = db_;
   auto own = Open(path, "node-a");    // this node's writes (the ingest handler's store)
   auto other = Open(path, "");        // `zicht ingest` / `zicht reports erase`
   auto reader = Open(path, "node-a");
@@ -84,9 +93,8 @@ TEST(ChangeFollowerTest, AppliesOtherWritersAndSkipsItsOwn) {
   EXPECT_TRUE(seen.applied.empty() && seen.removed.empty());
 }
 
-TEST(ChangeFollowerTest, OneLargeEntryIsAppliedInChunks) {
-  testutil::TempDir dir;
-  const std::string path = dir.File("z.db");
+TEST_P(ChangeFollowerTest, OneLargeEntryIsAppliedInChunks) {
+  const std::string& path = db_;
   auto other = Open(path, "");
   auto reader = Open(path, "node-a");
   Mutex mu;
@@ -103,22 +111,23 @@ TEST(ChangeFollowerTest, OneLargeEntryIsAppliedInChunks) {
   EXPECT_EQ(follower.applied_rows(), static_cast<int64_t>(n));
 }
 
-TEST(ChangeFollowerTest, PrunedPastItsPositionItIsBehind) {
-  testutil::TempDir dir;
-  const std::string path = dir.File("z.db");
-  auto writer = store::SqliteStore::Open(path);
-  ASSERT_TRUE(writer.ok());
+TEST_P(ChangeFollowerTest, PrunedPastItsPositionItIsBehind) {
+  const std::string& path = db_;
+  auto writer = Open(path, "");
   auto reader = Open(path, "node-a");
   Mutex mu;
   Seen seen;
   ChangeFollower follower(*reader, mu, "node-a", 0, Record(&seen));
-  ASSERT_TRUE((*writer)->UpsertBatch({R("P1")}).ok());
-  (*writer)->SetChangeLogPruning(-10, 0);  // the next write prunes entry 1 before this node read it
-  ASSERT_TRUE((*writer)->UpsertBatch({R("P2")}).ok());
+  ASSERT_TRUE(writer->UpsertBatch({R("P1")}).ok());
+  PruneOnEveryWrite(*writer);  // the next write prunes entry 1 before this node read it
+  ASSERT_TRUE(writer->UpsertBatch({R("P2")}).ok());
   ASSERT_TRUE(follower.CatchUp().ok());
   EXPECT_TRUE(follower.behind());
   EXPECT_EQ(seen.applied.size(), 1u);  // what is still there is applied all the same
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ChangeFollowerTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
 
 }  // namespace
 }  // namespace zicht::server

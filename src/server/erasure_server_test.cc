@@ -3,13 +3,15 @@
 // DELETE /v1/reports/{source}/{id} takes a report out of the store and the
 // running index at once, by the write rule of its key, audited; a report
 // posted again replaces its identifiers; --retention erases expired reports
-// at start. Responses are recorded for the OpenAPI check.
+// at start. Responses are recorded for the OpenAPI check. On both store
+// backends (erasure_server_test_pg: a throw-away PostgreSQL cluster).
 #include <gtest/gtest.h>
 
 #include <csignal>
 #include <string>
 
 #include "server/test_server_fixture.h"
+#include "testutil/store_query.h"
 
 namespace zicht::server {
 namespace {
@@ -20,12 +22,20 @@ using testing::Response;
 // Only R1 names it; R1 and R2 share kMuleIban.
 constexpr char kPhoneOfR1[] = "06-12345678";
 
-bool FileHolds(const std::string& path, const std::string& needle) {
-  return testutil::ReadFile(path).find(needle) != std::string::npos;
-}
-
-class ErasureServerTest : public ServerTest {
+class ErasureServerTest : public BackendServerTest {
  protected:
+  // Whether any stored report row holds `needle`: the database file's bytes
+  // on SQLite; every row of the report tables as text on PostgreSQL, whose
+  // files are the server's.
+  bool StoreHolds(const std::string& needle) {
+    if (!db_.starts_with("postgres")) return testutil::ReadFile(db_).find(needle) != std::string::npos;
+    for (const char* table : {"reports", "identifiers"}) {
+      auto rows = testutil::QueryStore(db_, std::string("SELECT t::text FROM ") + table + " t");
+      EXPECT_TRUE(rows.has_value()) << table;
+      if (!rows || rows->find(needle) != std::string::npos) return true;
+    }
+    return false;
+  }
   Response Erase(int port, const std::string& source, const std::string& id, const std::string& key) {
     return Call(port, "DELETE", "/v1/reports/" + source + "/" + id, "", Auth(key, "fraud-reporting"));
   }
@@ -39,13 +49,14 @@ class ErasureServerTest : public ServerTest {
   }
 };
 
-TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
+TEST_P(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
   auto s = Start();
   const int port = s->port();
   ASSERT_EQ(ClusterCount(port), 1);
   ASSERT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
   ASSERT_NE(Call(port, "GET", "/v1/mules", "", Auth(analyst_)).body.find(kMuleIban), std::string::npos);
 
+  ASSERT_TRUE(StoreHolds("Hoi mam") && StoreHolds("+31612345678"));  // so that the checks below can fail
   Response r = Erase(port, "fraudehelpdesk", "R1", analyst_);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.body, R"({"status":"erased","source":"fraudehelpdesk","id":"R1"})");
@@ -67,8 +78,8 @@ TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
   EXPECT_EQ(Erase(port, "fraudehelpdesk", "R1", analyst_).status, 404);
 
   // Nothing of its contents in the database file, with the server still up.
-  EXPECT_FALSE(FileHolds(db_, "Hoi mam"));
-  EXPECT_FALSE(FileHolds(db_, "+31612345678"));
+  EXPECT_FALSE(StoreHolds("Hoi mam"));
+  EXPECT_FALSE(StoreHolds("+31612345678"));
 
   // Audited: who, which report key, the outcome; never the contents.
   s->Stop(SIGTERM);
@@ -86,7 +97,7 @@ TEST_F(ErasureServerTest, AnalystErasesAndTheRunningIndexFollowsAtOnce) {
   EXPECT_FALSE(Json(Check(again->port(), "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
 }
 
-TEST_F(ErasureServerTest, ReporterErasesOnlyItsOwnPartnersReports) {
+TEST_P(ErasureServerTest, ReporterErasesOnlyItsOwnPartnersReports) {
   auto s = Start();
   const int port = s->port();
   Response foreign = Erase(port, "politie", "R2", reporter_);
@@ -100,7 +111,7 @@ TEST_F(ErasureServerTest, ReporterErasesOnlyItsOwnPartnersReports) {
   EXPECT_EQ(ClusterCount(port), 0);
 }
 
-TEST_F(ErasureServerTest, UnknownReportIs404AndChangesNothing) {
+TEST_P(ErasureServerTest, UnknownReportIs404AndChangesNothing) {
   auto s = Start();
   const int port = s->port();
   Response r = Erase(port, "politie", "NOPE", analyst_);
@@ -114,7 +125,7 @@ TEST_F(ErasureServerTest, UnknownReportIs404AndChangesNothing) {
 
 // AVG art. 16: the same (source, id) posted again replaces the report; an
 // identifier left out no longer links or counts, in the running server.
-TEST_F(ErasureServerTest, CorrectionReplacesTheIdentifiers) {
+TEST_P(ErasureServerTest, CorrectionReplacesTheIdentifiers) {
   auto s = Start();
   const int port = s->port();
   std::string corrected =
@@ -128,7 +139,7 @@ TEST_F(ErasureServerTest, CorrectionReplacesTheIdentifiers) {
   EXPECT_TRUE(Json(Check(port, "phone", kPhoneOfR1).body)["results"][0]["known"].GetBool());
 }
 
-TEST_F(ErasureServerTest, RetentionErasesExpiredReportsAtStartAndLogsCountsOnly) {
+TEST_P(ErasureServerTest, RetentionErasesExpiredReportsAtStartAndLogsCountsOnly) {
   std::string policy = dir_.File("zicht-retention.toml");
   testutil::WriteFile(policy, "default = \"P100Y\"\n[sources]\npolitie = \"P1Y\"\n");
   auto s = Start({"--retention", policy});
@@ -141,14 +152,14 @@ TEST_F(ErasureServerTest, RetentionErasesExpiredReportsAtStartAndLogsCountsOnly)
   std::string log = s->Stderr();
   EXPECT_NE(log.find("zicht serve: retention: erased 2 reports (politie 2)"), std::string::npos) << log;
   EXPECT_EQ(log.find("R2"), std::string::npos);
-  EXPECT_FALSE(FileHolds(db_, "betaal-nu.example"));
+  EXPECT_FALSE(StoreHolds("betaal-nu.example"));
   auto a = testutil::RunZicht({"audit", "--db", db_, "--format", "csv"});
   EXPECT_NE(a.out.find(",zicht,retention,retention,report,,2 reports (politie 2),,AVG art. 5(1)(e),erased\n"),
             std::string::npos)
       << a.out;
 }
 
-TEST_F(ErasureServerTest, BadRetentionFileStopsTheStartAndChangesNothing) {
+TEST_P(ErasureServerTest, BadRetentionFileStopsTheStartAndChangesNothing) {
   std::string policy = dir_.File("zicht-retention.toml");
   testutil::WriteFile(policy, "[sources]\npolitie = \"P1Y\"\nbank = \"1 year\"\n");
   auto r = testutil::RunZicht({"serve", "--listen", "127.0.0.1:0", "--db", db_, "--keys", keys_, "--retention", policy});
@@ -157,6 +168,9 @@ TEST_F(ErasureServerTest, BadRetentionFileStopsTheStartAndChangesNothing) {
   auto s = Start();
   EXPECT_EQ(ClusterCount(s->port()), 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ErasureServerTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
 
 }  // namespace
 }  // namespace zicht::server
