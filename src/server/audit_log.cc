@@ -75,6 +75,11 @@ void AuditLog::Run() {
   (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWriterNice);
   std::vector<Pending> pending;
   std::vector<store::AuditEntry> batch;
+  // A batch whose append failed, kept with its id and appended again,
+  // alone, before anything newer: if its COMMIT went through and only the
+  // answer was lost, the store finds the id and writes nothing twice.
+  std::vector<store::AuditEntry> unanswered;
+  std::string unanswered_id;
   while (true) {
     bool last = false;
     uint64_t batch_last = 0;
@@ -85,12 +90,14 @@ void AuditLog::Run() {
       // under mu_, inside WaitForBatch.
       WaitForBatch(&mu_, &cv_, wait_for_commit_, kFlushInterval,
                    [this]() ZICHT_NO_THREAD_SAFETY_ANALYSIS { return stopping_; },
-                   [this]() ZICHT_NO_THREAD_SAFETY_ANALYSIS { return !queue_.empty(); });
+                   [this, &unanswered]() ZICHT_NO_THREAD_SAFETY_ANALYSIS {
+                     return !queue_.empty() || !unanswered.empty();
+                   });
       pending.swap(queue_);
       batch_last = enqueued_;  // the queue holds every ticket up to here
       last = stopping_;
     }
-    if (!pending.empty()) {
+    if (!pending.empty() || !unanswered.empty()) {
       batch.clear();
       batch.reserve(pending.size());
       for (Pending& p : pending) {
@@ -98,11 +105,32 @@ void AuditLog::Run() {
         batch.push_back(std::move(p.entry));
       }
       pending.clear();
-      Status s = store_->Append(batch);
+      Status s = Status::Ok();
+      if (!unanswered.empty()) {
+        s = store_->Append(unanswered, unanswered_id);
+        if (s.ok()) {
+          MutexLock lock(&mu_);
+          written_ += static_cast<int64_t>(unanswered.size());
+          unanswered.clear();
+        }
+      }
+      if (s.ok() && !batch.empty()) {
+        std::string id = store::AuditStore::NewAuditBatchId();
+        s = store_->Append(batch, id);
+        if (s.ok()) {
+          MutexLock lock(&mu_);
+          written_ += static_cast<int64_t>(batch.size());
+        } else {
+          unanswered = std::move(batch);
+          unanswered_id = std::move(id);
+          batch.clear();
+        }
+      }
       if (!s.ok()) {
         // Keep the entries (pseudonymised now) and retry next round (the
         // database may be busy with a large ingest); never drop audit
-        // entries silently.
+        // entries silently. A batch not tried yet (the retry failed first)
+        // goes back to the front of the queue.
         std::fprintf(stderr, "zicht serve: audit log write failed (will retry): %s\n", s.message().c_str());
         MutexLock lock(&mu_);
         ++failures_;
@@ -116,15 +144,11 @@ void AuditLog::Run() {
         if (last && failures_ > 50) break;  // give up at shutdown rather than hang forever
         continue;
       }
-      {
-        MutexLock lock(&mu_);
-        written_ += static_cast<int64_t>(batch.size());
-      }
       committed_.MarkDurable(batch_last);
     }
     if (last) {
       MutexLock lock(&mu_);
-      if (queue_.empty()) break;
+      if (queue_.empty() && unanswered.empty()) break;
     }
   }
   // Stopping: nobody waits for ever (after giving up on a failing store,

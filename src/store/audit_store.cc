@@ -1,6 +1,8 @@
 #include "store/audit_store.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
 
 #include "store/audit_segment.h"
 #include "store/pg_db.h"
@@ -107,8 +109,10 @@ class SqliteAuditStore final : public AuditStore {
  public:
   SqliteAuditStore(std::unique_ptr<sqlite::Database> db, int64_t legacy_next_seq)
       : db_(std::move(db)), legacy_next_seq_(legacy_next_seq) {}
-  Status Append(const std::vector<AuditEntry>& entries) override;
   Result<std::vector<AuditEntry>> Query(const AuditQuery& query) override;
+
+ protected:
+  Status AppendSegment(const std::vector<AuditEntry>& entries, const std::string& batch_id) override;
 
  private:
   std::unique_ptr<sqlite::Database> db_;
@@ -141,8 +145,31 @@ Status AddSegmentNewestFirst(std::string_view data, int64_t first_seq, int64_t e
   return Status::Ok();
 }
 
-Status SqliteAuditStore::Append(const std::vector<AuditEntry>& entries) {
+Status AuditStore::Append(const std::vector<AuditEntry>& entries, const std::string& batch_id) {
   if (entries.empty()) return Status::Ok();
+  Status s = AppendSegment(entries, batch_id);
+  if (s.ok() && lose_next_answer_) {
+    lose_next_answer_ = false;
+    return Status::IOError("audit append: connection lost after COMMIT (test fault)");
+  }
+  return s;
+}
+
+std::string AuditStore::NewAuditBatchId() {
+  // std::random_device reads the kernel's random source (getrandom) with
+  // glibc: ids of different nodes and processes do not collide.
+  std::random_device random;
+  std::string id;
+  for (int i = 0; i < 4; ++i) {
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(random()));
+    id += hex;
+  }
+  return id;
+}
+
+// The batch id is not stored: see audit_store.h.
+Status SqliteAuditStore::AppendSegment(const std::vector<AuditEntry>& entries, const std::string& /*batch_id*/) {
   // Encoding needs no lock: do it before the write transaction starts.
   const std::string data = EncodeAuditSegment(entries);
   // Not a structured binding: clang 14 cannot capture one in the lambda below.

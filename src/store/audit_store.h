@@ -74,12 +74,35 @@ class AuditStore {
 
   //! Appends `entries` as one segment in one transaction (one sync for the
   //! batch), numbering them after every stored entry (their `seq` is ignored).
-  //! On failure nothing is written.
-  virtual Status Append(const std::vector<AuditEntry>& entries) = 0;
+  //! On failure nothing is written — unless the failure is a lost answer:
+  //! the connection to PostgreSQL broke after COMMIT but before the node
+  //! heard of it. So a caller that retries a failed batch passes the same
+  //! `batch_id` (NewAuditBatchId(), made once per batch) again: on
+  //! PostgreSQL a segment with that id already stored makes the append a
+  //! no-op that succeeds (column batch_id, UNIQUE, schema version 3). On
+  //! SQLite the id is not stored: the commit is in-process, so its outcome
+  //! is never lost between the database and the caller.
+  Status Append(const std::vector<AuditEntry>& entries, const std::string& batch_id);
+  //! The same for a batch that is not retried: a fresh id.
+  Status Append(const std::vector<AuditEntry>& entries) { return Append(entries, NewAuditBatchId()); }
+
+  //! Test-only fault: the next Append commits as usual and then answers
+  //! kIOError, as when the connection breaks between COMMIT and its answer.
+  void LoseNextAnswer() { lose_next_answer_ = true; }
+
+  //! A new batch id: 128 random bits as 32 hex digits.
+  static std::string NewAuditBatchId();
 
   //! Entries matching `query`, in seq order. A segment whose data does not
   //! decode gives kCorruption naming its first_seq.
   virtual Result<std::vector<AuditEntry>> Query(const AuditQuery& query) = 0;
+
+ protected:
+  //! Append, per backend; `entries` is not empty.
+  virtual Status AppendSegment(const std::vector<AuditEntry>& entries, const std::string& batch_id) = 0;
+
+ private:
+  bool lose_next_answer_ = false;
 };
 
 //! The PostgreSQL audit store (pg_audit_store.cc); AuditStore::Open calls it.

@@ -210,5 +210,38 @@ TEST_P(PgReconnectTest, AServerRestartKeepsTheSessionAndAnswersTheFirstRead) {
   EXPECT_TRUE((*db)->Transaction([&] { return (*db)->Exec("CREATE TABLE after_restart (x integer)"); }).ok());
 }
 
+// An audit batch whose COMMIT answer was lost (audit_store.h), simulated
+// by LoseNextAnswer: the batch is stored, the caller hears an error and
+// appends the same batch with the same id again. Stored once, and the seqs
+// go on after it. Only a database server can lose the answer, so only
+// there is the id stored (SQLite ignores it).
+class AuditRetryTest : public BackendStoresTest {};
+
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AuditRetryTest);
+INSTANTIATE_TEST_SUITE_P(Backends, AuditRetryTest, ::testing::ValuesIn(testutil::ServerBackends()),
+                         testutil::BackendName());
+
+TEST_P(AuditRetryTest, ABatchRetriedAfterItsCommitAnswerWasLostIsStoredOnce) {
+  auto store = AuditStore::Open(location_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  const std::vector<AuditEntry> batch = {Check(10, "ing", "p1"), Check(11, "ing", "p2")};
+  const std::string id = AuditStore::NewAuditBatchId();
+  (*store)->LoseNextAnswer();
+  EXPECT_FALSE((*store)->Append(batch, id).ok());
+  ASSERT_EQ(All(**store).size(), 2u) << "the lost answer's batch is stored";
+  ASSERT_TRUE((*store)->Append(batch, id).ok());
+  ASSERT_TRUE((*store)->Append({Check(12, "ing", "p3")}).ok());
+  auto all = All(**store);
+  ASSERT_EQ(all.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(all[i].seq, i + 1);
+    EXPECT_EQ(all[i].pseudonym, "p" + std::to_string(i + 1));
+  }
+  // Another batch with the same entries but its own id is stored: the id,
+  // not the contents, makes a retry.
+  ASSERT_TRUE((*store)->Append(batch).ok());
+  EXPECT_EQ(All(**store).size(), 5u);
+}
+
 }  // namespace
 }  // namespace zicht::store

@@ -19,24 +19,6 @@ class PgAuditStore final : public AuditStore {
  public:
   explicit PgAuditStore(std::unique_ptr<pg::Connection> db) : db_(std::move(db)) {}
 
-  Status Append(const std::vector<AuditEntry>& entries) override {
-    if (entries.empty()) return Status::Ok();
-    const std::string data = EncodeAuditSegment(entries);
-    const auto min_max = std::minmax_element(
-        entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.at < b.at; });
-    pg::Params p;
-    p.Add(static_cast<int64_t>(entries.size()))
-        .Add(static_cast<int64_t>(min_max.first->at))
-        .Add(static_cast<int64_t>(min_max.second->at))
-        .AddBytes(data);
-    return db_->Transaction([&]() -> Status {
-      ZICHT_RETURN_IF_ERROR(db_->Exec("SELECT pg_advisory_xact_lock(" + std::to_string(kAuditAppendLock) + ")"));
-      return db_->Query("INSERT INTO audit_segment (first_seq, entries, min_at, max_at, data) "
-                        "SELECT COALESCE((SELECT first_seq + entries FROM audit_segment "
-                        "ORDER BY first_seq DESC LIMIT 1), 1), $1, $2, $3, $4", p).status();
-    });
-  }
-
   // As the SQLite store: segments newest first, stopping at the limit.
   // Fetched a chunk at a time, so a limited query reads few rows.
   Result<std::vector<AuditEntry>> Query(const AuditQuery& query) override {
@@ -60,6 +42,29 @@ class PgAuditStore final : public AuditStore {
     }
     return std::vector<AuditEntry>(std::make_move_iterator(newest_first.rbegin()),
                                    std::make_move_iterator(newest_first.rend()));
+  }
+
+ protected:
+  // Under the append lock, a stored segment with this batch_id means the
+  // batch is a retry of one whose COMMIT answer was lost: nothing is
+  // inserted (the unique index makes the look-up one probe).
+  Status AppendSegment(const std::vector<AuditEntry>& entries, const std::string& batch_id) override {
+    const std::string data = EncodeAuditSegment(entries);
+    const auto min_max = std::minmax_element(
+        entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.at < b.at; });
+    pg::Params p;
+    p.Add(static_cast<int64_t>(entries.size()))
+        .Add(static_cast<int64_t>(min_max.first->at))
+        .Add(static_cast<int64_t>(min_max.second->at))
+        .AddBytes(data)
+        .Add(batch_id);
+    return db_->Transaction([&]() -> Status {
+      ZICHT_RETURN_IF_ERROR(db_->Exec("SELECT pg_advisory_xact_lock(" + std::to_string(kAuditAppendLock) + ")"));
+      return db_->Query("INSERT INTO audit_segment (first_seq, entries, min_at, max_at, data, batch_id) "
+                        "SELECT COALESCE((SELECT first_seq + entries FROM audit_segment "
+                        "ORDER BY first_seq DESC LIMIT 1), 1), $1, $2, $3, $4, $5::text "
+                        "WHERE NOT EXISTS (SELECT 1 FROM audit_segment WHERE batch_id = $5::text)", p).status();
+    });
   }
 
  private:

@@ -189,8 +189,16 @@ CREATE TABLE alert_marks (
 INSERT INTO alert_marks (one, generation) VALUES (1, 0);
 )sql";
 
+// Version 3: each audit segment names the batch it was appended from
+// (audit_store.h), so a batch retried after its COMMIT answer was lost is
+// not written twice. NULL for segments of earlier versions. ADD COLUMN
+// fires no row trigger, and a column with no default rewrites no row.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE audit_segment ADD COLUMN batch_id text UNIQUE;
+)sql";
+
 // Migration steps: kSteps[i] takes a database from version i to i + 1.
-constexpr const char* kSteps[] = {kSchemaV1, kSchemaV2};
+constexpr const char* kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kPgSchemaVersion);
 
 Status CheckNotNewer(pg::Connection& db, int version) {
