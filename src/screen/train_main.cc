@@ -1,10 +1,11 @@
-// screen_train CORPUS.jsonl [SIGNALS_DIR] > data/screening/model.tsv
+// screen_train [--signals DIR] CORPUS.jsonl [MORE.jsonl ...] > data/screening/model.tsv
 //
 // Trains the learned model of message screening (linear_model.h,
-// docs/screening.md "Learned model") on the `train` split of the corpus —
-// never on `heldout` — with LIBLINEAR's L2-regularised logistic regression,
-// then calibrates it (Platt scaling on 5-fold cross-validation decision
-// values) and picks the threshold with the highest cross-validated recall at
+// docs/screening.md "Learned model") on every message of the given files
+// whose split is not `heldout` — the corpus's `train` split and the seen
+// blind sets (split `blind2` ...) — with LIBLINEAR's L2-regularised logistic regression,
+// then calibrates it (Platt scaling on cross-validated decision values: 5
+// folds of the corpus's train split, one fold per other set) and picks the threshold with the highest cross-validated recall at
 // a false-positive rate of at most 1.5 %. Reproducible: fixed seed, fixed fold
 // assignment, features in sorted order; the same corpus and signals give the
 // same file byte for byte (model_test checks it).
@@ -41,12 +42,13 @@ using zicht::screen::CorpusEntry;
 // uses the defaults.
 double kC = 100.0;        // inverse regularisation strength
 int kSolver = L2R_LR;     // LIBLINEAR solver
-constexpr double kPrune = 0.01;  // weights closer to 0 are left out of the file
+double kPrune = 0.03;  // weights closer to 0 are left out of the file (ZICHT_TRAIN_PRUNE overrides)
 constexpr double kEps = 0.001;         // LIBLINEAR stopping tolerance
 constexpr unsigned kSeed = 17;         // LIBLINEAR shuffles with rand()
 constexpr int kFolds = 5;
-constexpr int kMinDocumentFrequency = 2;  // rarer keys are noise
-constexpr double kFprBudget = 0.015;   // threshold choice on cross-validation
+int kPublishedWeight = 1;  // copies of each published message (ZICHT_TRAIN_PUBLISHED_WEIGHT overrides)
+int kMinDocumentFrequency = 3;  // rarer keys are noise (ZICHT_TRAIN_MIN_DF overrides)
+double kFprBudget = 0.015;  // threshold choice on cross-validation (ZICHT_TRAIN_FPR overrides, for comparisons)
 
 struct Row {
   std::map<int, double> x;  // feature index → value
@@ -142,26 +144,49 @@ double Decision(const model* m, const Row& r, int n_features) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: screen_train CORPUS.jsonl [SIGNALS_DIR] > model.tsv\n");
+  std::string signals_dir;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--signals" && i + 1 < argc) {
+      signals_dir = argv[++i];
+    } else {
+      files.push_back(arg);
+    }
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: screen_train [--signals DIR] CORPUS.jsonl [MORE.jsonl ...] > model.tsv\n");
     return 2;
   }
   set_print_string_function([](const char*) {});
   if (const char* c = std::getenv("ZICHT_TRAIN_C")) kC = std::atof(c);
   if (const char* v = std::getenv("ZICHT_TRAIN_SOLVER")) kSolver = std::atoi(v);
-  std::ifstream file(argv[1], std::ios::binary);
-  if (!file) {
-    std::fprintf(stderr, "screen_train: cannot open %s\n", argv[1]);
-    return 1;
+  if (const char* f = std::getenv("ZICHT_TRAIN_FPR")) kFprBudget = std::atof(f);
+  if (const char* p = std::getenv("ZICHT_TRAIN_PRUNE")) kPrune = std::atof(p);
+  if (const char* n = std::getenv("ZICHT_TRAIN_MIN_DF")) kMinDocumentFrequency = std::atoi(n);
+  if (const char* w = std::getenv("ZICHT_TRAIN_PUBLISHED_WEIGHT")) kPublishedWeight = std::max(1, std::atoi(w));
+  // Every file's messages; a split named `heldout` is never read, whatever file it is in.
+  std::vector<CorpusEntry> training;
+  std::vector<std::string> names_of_files;
+  for (const std::string& path : files) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      std::fprintf(stderr, "screen_train: cannot open %s\n", path.c_str());
+      return 1;
+    }
+    std::stringstream text;
+    text << file.rdbuf();
+    auto corpus = zicht::screen::ParseCorpus(text.str());
+    if (!corpus.ok()) {
+      std::fprintf(stderr, "screen_train: %s: %s\n", path.c_str(), corpus.status().message().c_str());
+      return 1;
+    }
+    for (CorpusEntry& e : *corpus) {
+      if (e.split != "heldout") training.push_back(std::move(e));
+    }
+    names_of_files.push_back(path.substr(path.find_last_of('/') + 1));
   }
-  std::stringstream text;
-  text << file.rdbuf();
-  auto corpus = zicht::screen::ParseCorpus(text.str());
-  if (!corpus.ok()) {
-    std::fprintf(stderr, "screen_train: %s: %s\n", argv[1], corpus.status().message().c_str());
-    return 1;
-  }
-  auto config = argc > 2 ? zicht::screen::LoadSignalConfig(argv[2]) : zicht::screen::BuiltinSignalConfig();
+  auto config = signals_dir.empty() ? zicht::screen::BuiltinSignalConfig() : zicht::screen::LoadSignalConfig(signals_dir);
   if (!config.ok()) {
     std::fprintf(stderr, "screen_train: %s\n", config.status().message().c_str());
     return 1;
@@ -180,8 +205,7 @@ int main(int argc, char** argv) {
   };
   std::vector<Doc> docs;
   std::map<std::string, int> df;
-  for (const CorpusEntry& e : *corpus) {
-    if (e.split != "train") continue;
+  for (const CorpusEntry& e : training) {
     const auto a = (*screener)->Analyze(e.text, e.sender_known);
     Doc d{{}, {}, &e};
     zicht::screen::ForEachFeature(
@@ -198,10 +222,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> names;
   for (const auto& [key, n] : df) {
     if (n < kMinDocumentFrequency && key[0] != 's' && key[0] != 'k') continue;
+    if (key[0] == 'k' && std::getenv("ZICHT_TRAIN_NO_SENDER") != nullptr) continue;
     index.emplace(key, static_cast<int>(names.size()) + 1);
     names.push_back(key);
   }
   const int n_features = static_cast<int>(names.size());
+  // Folds: the corpus's train split in kFolds folds by message, and each
+  // other set (a seen blind set: real messages from other sources) a fold of
+  // its own, so the cross-validated decision values of real messages come
+  // from a model that saw none of their set — as the next unseen set will
+  // look. Calibration and threshold are fitted on those values.
+  std::map<std::string, int> set_fold;
+  const bool set_folds = std::getenv("ZICHT_TRAIN_SET_FOLDS") == nullptr || std::atoi(std::getenv("ZICHT_TRAIN_SET_FOLDS")) != 0;
   std::vector<Row> rows;
   int scams = 0;
   for (const Doc& d : docs) {
@@ -210,6 +242,9 @@ int main(int argc, char** argv) {
     scams += r.y > 0;
     const std::string& base = d.entry->variant_of.empty() ? d.entry->id : d.entry->variant_of;
     r.fold = static_cast<int>(zicht::screen::FeatureHash(base) % kFolds);  // a variant shares its base's fold
+    if (set_folds && d.entry->split != "train") {
+      r.fold = set_fold.emplace(d.entry->split, kFolds + static_cast<int>(set_fold.size())).first->second;
+    }
     const double v = zicht::screen::TextFeatureValue(static_cast<int>(d.text.size()));
     for (const auto& k : d.text) {
       if (auto it = index.find(k); it != index.end()) r.x[it->second] += v;
@@ -217,12 +252,21 @@ int main(int argc, char** argv) {
     for (const auto& k : d.other) {
       if (auto it = index.find(k); it != index.end()) r.x[it->second] += 1;
     }
+    // A real message quoted from a public warning counts kPublishedWeight
+    // times (LIBLINEAR here has no instance weights, so it is repeated): the
+    // screener meets real messages, and there are fewer of them than composed ones.
+    const int copies = d.entry->origin == "published" ? kPublishedWeight : 1;
+    for (int c = 1; c < copies; ++c) {
+      rows.push_back(r);
+      scams += r.y > 0;
+    }
     rows.push_back(std::move(r));
   }
 
   // Cross-validated decision values → calibration and threshold.
   std::vector<double> cv_f(rows.size()), cv_y(rows.size());
-  for (int fold = 0; fold < kFolds; ++fold) {
+  const int n_folds = kFolds + static_cast<int>(set_fold.size());
+  for (int fold = 0; fold < n_folds; ++fold) {
     model* m = Train(rows, n_features, fold);
     for (size_t i = 0; i < rows.size(); ++i) {
       if (rows[i].fold != fold) continue;
@@ -270,9 +314,12 @@ int main(int argc, char** argv) {
               liblinear_version, kSolver, kSolver == L2R_LR ? "L2-regularised logistic regression" : "see linear.h");
   std::printf("# C=%g, eps=%g, seed %u, keys in at least %d messages, |weight| >= %g kept, on the\n", kC, kEps, kSeed,
               kMinDocumentFrequency, kPrune);
-  std::printf("# train split of tests/data/screening/corpus.jsonl: %zu messages (%d scam, %d benign).\n",
+  std::string sources;
+  for (const auto& n : names_of_files) sources += (sources.empty() ? "" : ", ") + n;
+  std::printf("# messages not in a heldout split of %s: %zu messages (%d scam, %d benign).\n", sources.c_str(),
               rows.size(), scams, benign);
-  std::printf("# Calibration: Platt scaling on %d-fold cross-validation; threshold: best cross-validated\n", kFolds);
+  std::printf("# Calibration: Platt scaling on cross-validation (%d folds of the train split, one per other set);\n", kFolds);
+  std::printf("# threshold: best cross-validated\n");
   std::printf("# recall (%.3f) at FPR <= %.3f (%.3f). Do not edit by hand; retrain.\n", best_recall, kFprBudget,
               best_fpr);
   std::printf("bias\t%.6g\n", m->w[n_features] * sign);
