@@ -1,5 +1,7 @@
 #include "alert/marks.h"
 
+#include <algorithm>
+
 namespace zicht::alert {
 namespace {
 
@@ -16,10 +18,23 @@ void Fill(const std::vector<store::IdentifierMark>& from, std::unordered_set<std
 
 }  // namespace
 
-Marks::Marks(const store::IdentifierMarks& marks) {
+Marks::Marks(const store::IdentifierMarks& marks, const OutcomesByIdentifier& outcomes) {
   Fill(marks.disputed, &disputed_);
   Fill(marks.dispute_upheld, &upheld_);
   Fill(marks.confirmed_mule, &mules_);
+  for (const auto& [identifier, list] : outcomes) outcomes_.emplace(Key(identifier.first, identifier.second), list);
+}
+
+const std::vector<OutcomeSummary>* Marks::OutcomesOf(std::string_view kind, std::string_view normalized) const {
+  if (outcomes_.empty()) return nullptr;
+  auto found = outcomes_.find(Key(kind, normalized));
+  return found == outcomes_.end() ? nullptr : &found->second;
+}
+
+Result<Marks> ReadMarks(store::AlertStore& alerts) {
+  ZICHT_ASSIGN_OR_RETURN(store::IdentifierMarks marks, alerts.Marks());
+  ZICHT_ASSIGN_OR_RETURN(std::vector<store::Feedback> feedback, alerts.FeedbackRows());
+  return Marks(marks, SummarizeOutcomes(feedback));
 }
 
 void Marks::Apply(link::Verdict& v) const {
@@ -31,6 +46,14 @@ void Marks::Apply(link::Verdict& v) const {
   }
   if (disputed_.contains(key)) v.reasons.push_back("DISPUTED");
   if (upheld_.contains(key)) v.reasons.push_back("DISPUTE_UPHELD");
+  auto found = outcomes_.find(key);
+  if (found == outcomes_.end()) return;
+  for (const OutcomeSummary& o : found->second) {
+    // The verdict views the static name, not this Marks' copy of it.
+    auto name = std::find(kOutcomeNames.begin(), kOutcomeNames.end(), o.outcome);
+    if (name == kOutcomeNames.end()) continue;
+    v.outcomes.push_back(link::VerdictOutcome{*name, o.count, OutcomeHasAmount(o.outcome), o.amount_cents});
+  }
 }
 
 std::vector<std::string> ConfirmedMuleIbans(const store::IdentifierMarks& marks) {

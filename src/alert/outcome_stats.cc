@@ -28,10 +28,10 @@ void AppendRatio(double r, std::string* out) {
 
 }  // namespace
 
-std::vector<OutcomeSummary> Summarize(const std::vector<store::OutcomeRow>& rows) {
-  std::vector<OutcomeSummary> out;
+std::vector<OutcomeStats> Summarize(const std::vector<store::OutcomeRow>& rows) {
+  std::vector<OutcomeStats> out;
   for (const store::OutcomeRow& r : rows) {
-    OutcomeSummary s;
+    OutcomeStats s;
     s.partner = r.partner;
     s.rule = r.rule;
     s.alerts = r.alerts;
@@ -48,11 +48,11 @@ std::vector<OutcomeSummary> Summarize(const std::vector<store::OutcomeRow>& rows
   return out;
 }
 
-std::string OutcomesJson(const std::vector<OutcomeSummary>& summaries) {
+std::string OutcomesJson(const std::vector<OutcomeStats>& summaries) {
   std::string out = "{\"outcomes\":[";
   char euro[link::kEuroChars];
   for (size_t i = 0; i < summaries.size(); ++i) {
-    const OutcomeSummary& s = summaries[i];
+    const OutcomeStats& s = summaries[i];
     if (i) out.push_back(',');
     out.append("{\"partner\":");
     AppendJsonString(s.partner, &out);

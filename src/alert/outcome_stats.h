@@ -15,7 +15,9 @@
 
 namespace zicht::alert {
 
-struct OutcomeSummary {
+//! One partner and rule's figures (not to be confused with
+//! alert::OutcomeSummary, one identifier's outcomes).
+struct OutcomeStats {
   std::string partner;
   std::string rule;
   int64_t alerts = 0;
@@ -30,12 +32,12 @@ struct OutcomeSummary {
 };
 
 //! One summary per row, in the rows' order.
-std::vector<OutcomeSummary> Summarize(const std::vector<store::OutcomeRow>& rows);
+std::vector<OutcomeStats> Summarize(const std::vector<store::OutcomeRow>& rows);
 
 //! {"outcomes":[{"partner","rule","alerts","acted_on","acted_on_share",
 //! "median_report_to_alert_s","median_alert_to_action_s","frozen_eur",
 //! "recovered_eur","false_positives","false_positive_rate"}]}; medians are
 //! null when there is nothing to take one of.
-std::string OutcomesJson(const std::vector<OutcomeSummary>& summaries);
+std::string OutcomesJson(const std::vector<OutcomeStats>& summaries);
 
 }  // namespace zicht::alert

@@ -36,6 +36,16 @@ void PrintTable(const link::Verdict& v) {
   std::printf("%-11s %s\n", "normalized", v.valid ? v.normalized.c_str() : "(invalid)");
   std::printf("%-11s %s\n", "risk", std::string(link::kRiskNames.Name(v.risk)).c_str());
   std::printf("%-11s %s\n", "reasons", reasons.empty() ? "-" : reasons.c_str());
+  if (!v.outcomes.empty()) {
+    // What partners reported back, e.g. "account_blocked x1, funds_frozen x2 (1250.00)".
+    std::string outcomes;
+    for (const link::VerdictOutcome& o : v.outcomes) {
+      if (!outcomes.empty()) outcomes += ", ";
+      outcomes += std::string(o.outcome) + " x" + std::to_string(o.count);
+      if (o.has_amount) outcomes += " (" + link::FormatEuro(o.amount_cents) + ")";
+    }
+    std::printf("%-11s %s\n", "outcomes", outcomes.c_str());
+  }
   if (!v.known) return;
   std::printf("%-11s %" PRId64 " (%" PRId64 " with loss, %s damage)\n", "reports", v.reports, v.losses,
               link::FormatEuro(v.damage_cents).c_str());
@@ -60,12 +70,12 @@ int RunCheck(const CheckArgs& a) {
   auto engine = link::BuildEngine(options);
   if (!engine.ok()) return ReportStatus("check", engine.status());
   link::Verdict v = (*engine)->Check(*kind, a.value);
-  // What partners reported back: confirmed mules, disputes (alert/marks.h).
+  // What partners reported back: confirmed mules, disputes, outcomes (alert/marks.h).
   auto alerts = store::OpenAlertStore(a.db);
   if (!alerts.ok()) return ReportStatus("check", alerts.status());
-  auto marks = (*alerts)->Marks();
+  auto marks = alert::ReadMarks(**alerts);
   if (!marks.ok()) return ReportStatus("check", marks.status());
-  alert::Marks(*marks).Apply(v);
+  marks->Apply(v);
   if (ResolveFormat(a.format) == OutputFormat::kTable) PrintTable(v);
   else std::printf("%s\n", link::VerdictJson(v).c_str());
   return kExitOk;

@@ -26,7 +26,7 @@ TEST_F(LinkedReportsTest, CheckVerdicts) {
   EXPECT_EQ(doc["damage_eur"].GetDouble(), 1200.0);
   EXPECT_STREQ(doc["cluster"]["id"].GetString(), link::ClusterId("fraudehelpdesk", "B").c_str());
   const char* fields[] = {"kind", "value", "normalized", "valid", "known", "risk", "reasons", "reports", "losses",
-                          "damage_eur", "first_seen", "last_seen", "fraud_types", "cluster"};
+                          "damage_eur", "first_seen", "last_seen", "fraud_types", "cluster", "outcomes"};
   EXPECT_EQ(doc.MemberCount(), std::size(fields));
   for (const char* f : fields) EXPECT_TRUE(doc.HasMember(f)) << f;
 

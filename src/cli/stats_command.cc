@@ -78,7 +78,7 @@ int RunOutcomes(const StatsArgs& a) {
   if (!store.ok()) return ReportStatus("stats", store.status());
   auto rows = (*store)->Outcomes();
   if (!rows.ok()) return ReportStatus("stats", rows.status());
-  std::vector<alert::OutcomeSummary> summaries = alert::Summarize(*rows);
+  std::vector<alert::OutcomeStats> summaries = alert::Summarize(*rows);
   if (ResolveFormat(a.format) == OutputFormat::kJson) {
     std::printf("%s\n", alert::OutcomesJson(summaries).c_str());
     return kExitOk;

@@ -41,7 +41,7 @@ std::string LocalVerdict(const BlindAsk& ask, const std::string& canonical, std:
   out.append(canonical.empty() ? ",\"reasons\":[\"INVALID\"]" : ",\"reasons\":[]");
   if (scope == "risk") return out + "}";
   out.append(",\"reports\":0,\"losses\":0,\"damage_eur\":0,\"first_seen\":null,\"last_seen\":null,"
-             "\"fraud_types\":[],\"cluster\":null}");
+             "\"fraud_types\":[],\"cluster\":null,\"outcomes\":[]}");
   return out;
 }
 

@@ -37,6 +37,17 @@ struct ClusterRef {
   int64_t reports = 0;
 };
 
+//! One outcome partners reported back about an identifier (POST
+//! /v1/feedback), summed over every report of it: added to a verdict by
+//! alert::Marks::Apply, never by the engine. `outcome` views a static name
+//! (alert::kOutcomeNames), so a verdict outlives the marks it came from.
+struct VerdictOutcome {
+  std::string_view outcome;
+  int64_t count = 0;
+  bool has_amount = false;  // funds_frozen, funds_recovered
+  int64_t amount_cents = 0;
+};
+
 //! One result of POST /v1/check / `zicht check`, field for field.
 struct Verdict {
   model::IdentifierKind kind = model::IdentifierKind::kIban;
@@ -59,6 +70,9 @@ struct Verdict {
   std::optional<UnixSeconds> last_seen;
   std::vector<model::FraudType> fraud_types;  // distinct, in enum order
   std::optional<ClusterRef> cluster;
+  //! What partners reported back, in alert::kOutcomeNames order (empty
+  //! for almost every identifier: no allocation then).
+  std::vector<VerdictOutcome> outcomes;
 };
 
 //! One cluster in the priority list.

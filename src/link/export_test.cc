@@ -149,7 +149,7 @@ TEST(VerdictJsonTest, ExactlyTheDesignFields) {
             R"({"kind":"iban","value":"NL91 ABNA","normalized":"NL91ABNA","valid":true,"known":true,"risk":"high",)"
             R"("reasons":["REPORTED","IN_CLUSTER"],"reports":2,"losses":1,"damage_eur":2450.5,)"
             R"("first_seen":"2024-03-01T00:00:00Z","last_seen":"2024-03-02T00:00:00Z","fraud_types":["phishing"],)"
-            R"("cluster":{"id":"c-0123456789ab","reports":3}})");
+            R"("cluster":{"id":"c-0123456789ab","reports":3},"outcomes":[]})");
   Verdict p;
   p.kind = IdentifierKind::kPhone;
   p.pseudonym = "ab";
@@ -157,7 +157,7 @@ TEST(VerdictJsonTest, ExactlyTheDesignFields) {
   EXPECT_EQ(VerdictJson(p),
             R"({"kind":"phone","value":null,"pseudonym":"ab","normalized":null,"valid":true,"known":false,)"
             R"("risk":"none","reasons":[],"reports":0,"losses":0,"damage_eur":0,"first_seen":null,)"
-            R"("last_seen":null,"fraud_types":[],"cluster":null})");
+            R"("last_seen":null,"fraud_types":[],"cluster":null,"outcomes":[]})");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ExportTest, ::testing::ValuesIn(testutil::StoreBackends()), testutil::BackendName());

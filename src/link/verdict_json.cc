@@ -91,7 +91,23 @@ void AppendVerdictJson(const Verdict& v, std::string* out, model::Scope scope) {
   } else {
     out->append("null");
   }
-  out->push_back('}');
+  // Counts and euros only: who reported an outcome and why stay with the
+  // analysts (GET /v1/marks), as report contents do.
+  out->append(",\"outcomes\":[");
+  for (size_t i = 0; i < v.outcomes.size(); ++i) {
+    const VerdictOutcome& o = v.outcomes[i];
+    if (i != 0) out->push_back(',');
+    out->append("{\"outcome\":");
+    AppendWord(o.outcome, out);
+    out->append(",\"count\":");
+    AppendInt(o.count, out);
+    if (o.has_amount) {
+      out->append(",\"amount_eur\":");
+      out->append(EuroJsonNumber(o.amount_cents, euro));
+    }
+    out->push_back('}');
+  }
+  out->append("]}");
 }
 
 void WriteClusterRefJson(JsonWriter& w, const std::optional<ClusterRef>& c) {

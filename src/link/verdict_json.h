@@ -2,7 +2,8 @@
 // The one JSON form of a Verdict, shared by `zicht check --format json` and
 // POST /v1/check (docs/design.md): {"kind","value","normalized","valid","known",
 // "risk","reasons","reports","losses","damage_eur","first_seen","last_seen",
-// "fraud_types","cluster":{"id","reports"}|null}. Asked by pseudonym, the
+// "fraud_types","cluster":{"id","reports"}|null,"outcomes":[{"outcome","count",
+// "amount_eur"?}]}. Asked by pseudonym, the
 // object has "value": null and an extra "pseudonym". Absent times and
 // clusters are null; "normalized" is null when empty. A smaller scope
 // (model/disclosure.h) ends the object early: `hit` after "risk", `risk`

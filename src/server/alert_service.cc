@@ -168,7 +168,11 @@ void AlertService::RefreshMarks(store::AlertStore& store, bool force) {
   }
   auto marks = store.Marks();
   if (!marks.ok()) return LogError("reading outcomes", marks.status());
-  auto fresh = std::make_shared<const alert::Marks>(*marks);
+  // Every outcome, summed up once here, so that a check finds them with a
+  // hash look-up (alert/marks.h).
+  auto feedback = store.FeedbackRows();
+  if (!feedback.ok()) return LogError("reading outcomes", feedback.status());
+  auto fresh = std::make_shared<const alert::Marks>(*marks, alert::SummarizeOutcomes(*feedback));
   bool relink = false;
   {
     MutexLock lock(&marks_mu_);

@@ -8,6 +8,7 @@
 #include "common/json_string.h"
 #include "common/time.h"
 #include "link/verdict_json.h"
+#include "server/alert_service.h"
 #include "server/blind_lookups.h"
 #include "server/endpoint.h"
 #include "server/error_response.h"
@@ -57,6 +58,8 @@ void HandleBlindBucket(const EndpointCall& call) {
     link::Verdict v = service.engine().Check(e.kind, e.canonical);
     // Reports may have gone since the entry was added (token_index.h).
     if (!v.known) continue;
+    // What partners reported back, as POST /v1/check adds it (alert/marks.h).
+    service.alerts().ApplyMarks(v);
     verdict_json.clear();
     link::AppendVerdictJson(v, &verdict_json, who.scope);
     std::string box = blind::SealVerdict(e.token, context, verdict_json);

@@ -150,6 +150,32 @@ TEST_F(BlindLookupTest, SameVerdictsAsCheckAndNothingOfTheUnknownStored) {
   EXPECT_NE(stored.find("NL91ABNA0417164300"), std::string::npos);
 }
 
+// What partners reported back reaches a blind look-up as it reaches
+// POST /v1/check: a blocked account is CONFIRMED_MULE with its outcomes at
+// scope detail, and no more than the hit at scope hit.
+TEST_F(BlindLookupTest, OutcomesAsInCheck) {
+  std::map<std::string, std::string> keys;
+  for (const char* scope : {"hit", "risk", "detail"}) keys[scope] = ScopedKey(std::string("bank-") + scope, scope);
+  auto s = Start();
+  const int port = s->port();
+  for (const char* body : {R"("outcome":"account_blocked")", R"("outcome":"funds_frozen","amount_eur":75)"}) {
+    Response r = Call(port, "POST", "/v1/feedback",
+                      R"({"identifier":{"kind":"iban","value":"NL91ABNA0417164300"},)" + std::string(body) + "}",
+                      Auth(keys["hit"], "payment-screening"));
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  for (const auto& [scope, key] : keys) {
+    SCOPED_TRACE(scope);
+    auto r = BlindCheck(port, key, {"iban", "NL91 ABNA 0417 1643 00"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(Json(r.out), Json(CheckVerdict(port, key, "NL91 ABNA 0417 1643 00"))) << r.out;
+    EXPECT_EQ(r.out.find("CONFIRMED_MULE") != std::string::npos, scope != "hit") << r.out;
+    EXPECT_EQ(r.out.find(R"("outcome":"funds_frozen","count":1,"amount_eur":75)") != std::string::npos,
+              scope == "detail")
+        << r.out;
+  }
+}
+
 // Malformed elements get a 400 naming the item, and never reach the key
 // operation: no audit entry, no rate-limit tokens taken (--oprf-rate 1
 // still lets the valid request after them through).

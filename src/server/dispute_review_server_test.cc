@@ -310,5 +310,70 @@ TEST_F(DisputeReviewServerTest, MarksSumUpEveryOutcomePerIdentifier) {
   EXPECT_EQ(summary[other], "0 reasons: no_action x1 ing 'te laat gemeld';") << res.body;
 }
 
+// A check carries the identifier's outcomes as counts and euros, at scope
+// detail only: a hit key learns no more than the hit, a risk key the reason
+// codes; nobody but the analysts' marks sees who reported them and why.
+// `zicht check` prints the same verdict.
+TEST_F(DisputeReviewServerTest, ChecksCarryOutcomesAtScopeDetailOnly) {
+  const std::string hit = AddKey("rabo", "checker", {}, {"--scope", "hit"});
+  const std::string risk = AddKey("rabo", "checker", {}, {"--scope", "risk"});
+  const std::string detail = AddKey("rabo", "checker", {}, {"--scope", "detail"});
+  auto server = Start();
+  const int port = server->port();
+  auto feedback = [&](const std::string& rest) {
+    auto res = Call(port, "POST", "/v1/feedback",
+                    R"({"identifier":{"kind":"iban","value":")" + std::string(kMuleIban) + R"("},)" + rest + "}",
+                    Auth(checker_, "payment-screening"));
+    EXPECT_EQ(res.status, 200) << res.body;
+  };
+  feedback(R"("outcome":"account_blocked")");
+  feedback(R"("outcome":"funds_frozen","amount_eur":1250.5)");
+  feedback(R"("outcome":"funds_frozen","amount_eur":100)");
+  feedback(R"("outcome":"no_action","reason":"klant onbereikbaar")");
+
+  auto check = [&](const std::string& key, const std::string& value) {
+    auto res = Call(port, "POST", "/v1/check", CheckBody("iban", value), Auth(key, "payment-screening"));
+    EXPECT_EQ(res.status, 200) << res.body;
+    return res.body;
+  };
+  const std::string wide = check(detail, kMuleIban);
+  auto doc = Json(wide);
+  ASSERT_TRUE(doc.IsObject() && doc["results"].IsArray()) << wide;
+  const auto& v = doc["results"][0];
+  ASSERT_TRUE(v.HasMember("outcomes") && v["outcomes"].IsArray()) << wide;
+  std::string outcomes;
+  for (const auto& o : v["outcomes"].GetArray()) {
+    outcomes += std::string(o["outcome"].GetString()) + " x" + std::to_string(o["count"].GetInt());
+    if (o.HasMember("amount_eur")) outcomes += " eur" + std::to_string(o["amount_eur"].GetDouble());
+    EXPECT_EQ(o.MemberCount(), o.HasMember("amount_eur") ? 3u : 2u) << "counts and euros only: " << wide;
+    outcomes += ";";
+  }
+  EXPECT_EQ(outcomes, "account_blocked x1;funds_frozen x2 eur1350.500000;no_action x1;") << wide;
+  EXPECT_EQ(wide.find("klant onbereikbaar"), std::string::npos) << "free-text reasons stay with the analysts";
+  EXPECT_EQ(wide.find(R"("bank")"), std::string::npos) << "who reported stays with the analysts";
+  EXPECT_NE(wide.find("CONFIRMED_MULE"), std::string::npos) << wide;
+
+  const std::string narrow = check(risk, kMuleIban);
+  EXPECT_EQ(narrow.find("outcomes"), std::string::npos) << narrow;
+  EXPECT_EQ(narrow.find("funds_frozen"), std::string::npos) << narrow;
+  EXPECT_NE(narrow.find("CONFIRMED_MULE"), std::string::npos) << narrow;
+  const std::string bare = check(hit, kMuleIban);
+  for (const char* leak : {"outcomes", "funds_frozen", "account_blocked", "CONFIRMED_MULE", "1350"}) {
+    EXPECT_EQ(bare.find(leak), std::string::npos) << leak << " in a hit-only answer: " << bare;
+  }
+  // An identifier nobody reported back on has none.
+  auto other = Json(check(detail, DutchIban("INGB", 1234)));
+  ASSERT_TRUE(other["results"][0].HasMember("outcomes")) << "the field is always there at scope detail";
+  EXPECT_EQ(other["results"][0]["outcomes"].Size(), 0u);
+
+  // `zicht check` prints the detail verdict, outcomes included.
+  auto cli = testutil::RunZicht({"check", "iban", kMuleIban, "--format", "json", "--db", db_});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_EQ(Json(cli.out)["outcomes"], v["outcomes"]) << cli.out;
+  auto table = testutil::RunZicht({"check", "iban", kMuleIban, "--format", "table", "--db", db_});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("account_blocked x1, funds_frozen x2 (€1,350.50)"), std::string::npos) << table.out;
+}
+
 }  // namespace
 }  // namespace zicht::server

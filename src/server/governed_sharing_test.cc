@@ -29,7 +29,7 @@ const std::set<std::string> kHitFields = {"kind", "value", "normalized", "valid"
 const std::set<std::string> kRiskFields = {"kind", "value", "normalized", "valid", "known", "risk", "reasons"};
 const std::set<std::string> kDetailFields = {"kind",    "value",  "normalized",  "valid",      "known",
                                              "risk",    "reasons", "reports",    "losses",     "damage_eur",
-                                             "first_seen", "last_seen", "fraud_types", "cluster"};
+                                             "first_seen", "last_seen", "fraud_types", "cluster", "outcomes"};
 
 class GovernedSharingTest : public ServerTest {
  protected:
