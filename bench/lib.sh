@@ -43,6 +43,25 @@ pg_start() {
     -c "CREATE DATABASE zicht OWNER zicht" >&2 || { echo "creating the database failed" >&2; return 1; }
   echo "postgresql://zicht@/zicht?host=$dir"
 }
+# pg_cpu_seconds DIR: CPU seconds (user + system) the cluster in DIR has used
+# so far: the postmaster, its live processes (WAL writer, background
+# writer, checkpointer, open backends) and the ones it has reaped (closed
+# backends, autovacuum workers). The difference of two calls is what the
+# server spent in between, which the machine's load does not inflate as it
+# does wall time.
+pg_cpu_seconds() {
+  local pm ticks=0 f
+  pm=$(head -1 "$1/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  # fields after the ")" of the command: utime is the 12th, stime 13th,
+  # cutime 14th, cstime 15th
+  f=$(sed 's/.*) //' "/proc/$pm/stat" 2>/dev/null) || { echo 0; return; }
+  ticks=$(echo "$f" | awk '{ print $12 + $13 + $14 + $15 }')
+  for c in $(pgrep -P "$pm"); do
+    f=$(sed 's/.*) //' "/proc/$c/stat" 2>/dev/null) || continue
+    ticks=$((ticks + $(echo "$f" | awk '{ print $12 + $13 }')))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
+}
 pg_stop() {
   pg_as_owner "$(pg_bindir)/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1
   rm -rf "$1"
