@@ -34,6 +34,7 @@ struct HttpRequest {
   std::string_view client_ip;      // remote address, for the form's rate limit
   std::string_view accept_encoding;  // Accept-Encoding, for the web app's pre-compressed files
   std::string_view if_none_match;    // If-None-Match, for the web app's files
+  std::string_view idempotency_key;  // Idempotency-Key (POST /v1/payments/evaluate), or empty
   AuthCache* auth_cache = nullptr; // may be null
 };
 

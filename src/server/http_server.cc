@@ -270,6 +270,7 @@ class Session : public std::enable_shared_from_this<Session> {
     in.purpose = request_.purpose;
     in.accept_encoding = request_.accept_encoding;
     in.if_none_match = request_.if_none_match;
+    in.idempotency_key = request_.idempotency_key;
     in.content_type = request_.content_type;
     in.body = request_.body;
     in.client_ip = client_ip_;

@@ -212,6 +212,44 @@ TEST_P(NodesServerTest, TwoNodesNeverPassADailyLimitTogether) {
   EXPECT_NE(over.body.find(R"("decision":"block")"), std::string::npos) << over.body;  // 2,000 spent
 }
 
+// An evaluation retried with its Idempotency-Key — by HAProxy on the other
+// node after a lost answer (docs/deploy.md), or by the bank after a
+// timeout — gets the first answer and is counted once: €1,500 with key
+// pay-1 on node A, again on node B and on A, then €400 with another key
+// still fits the €2,000 limit (1,900), and €200 more does not.
+TEST_P(NodesServerTest, ARetriedEvaluationIsAnsweredAsTheFirstAndCountedOnce) {
+  auto a = Start({"--nodes", "shared"});
+  auto b = Start({"--nodes", "shared"});
+  auto evaluate = [&](int port, const std::string& at, int euros, const std::string& key) {
+    Headers h = Auth(checker_, "payment-screening");
+    if (!key.empty()) h.push_back({"Idempotency-Key", key});
+    return Call(port, "POST", "/v1/payments/evaluate",
+                R"({"type":"payment","account":"IDEM-1","at":"2024-05-01T)" + at + R"(:00Z","amount_eur":)" +
+                    std::to_string(euros) + R"(,"beneficiary_iban":"NL20INGB0001234567","new_beneficiary":false})",
+                h);
+  };
+  Response first = evaluate(a->port(), "09:00", 1500, "pay-1");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.body.find(R"("decision":"block")"), std::string::npos) << first.body;
+  Response on_b = evaluate(b->port(), "09:00", 1500, "pay-1");
+  EXPECT_EQ(on_b.status, 200);
+  EXPECT_EQ(on_b.body, first.body);
+  EXPECT_EQ(evaluate(a->port(), "09:00", 1500, "pay-1").body, first.body);
+
+  // The same key with another request: refused, nothing counted.
+  Response reused = evaluate(b->port(), "09:01", 100, "pay-1");
+  EXPECT_EQ(reused.status, 400);
+  EXPECT_NE(reused.body.find("Idempotency-Key was already used for a different request body"), std::string::npos)
+      << reused.body;
+  EXPECT_EQ(evaluate(a->port(), "09:01", 100, std::string(256, 'k')).status, 400);
+  EXPECT_EQ(evaluate(a->port(), "09:01", 100, "two words").status, 400);
+
+  Response fits = evaluate(a->port(), "09:05", 400, "pay-2");
+  EXPECT_NE(fits.body.find(R"("decision":"allow")"), std::string::npos) << fits.body;  // 1,500 + 400 fits once
+  Response over = evaluate(b->port(), "09:06", 200, "");
+  EXPECT_NE(over.body.find(R"("decision":"block")"), std::string::npos) << over.body;  // 2,100 > 2,000
+}
+
 // On PostgreSQL a commit wakes the other nodes (LISTEN/NOTIFY,
 // store/change_listener.h): with the poll set to an hour, a report accepted
 // by one node, and one loaded by `zicht ingest`, still reach the other node

@@ -74,6 +74,7 @@ void RequestData::Clear() {
   content_type.clear();
   accept_encoding.clear();
   if_none_match.clear();
+  idempotency_key.clear();
   body.clear();
   has_authorization = has_purpose = has_content_type = false;
   host_fields = 0;
@@ -138,6 +139,8 @@ void RequestParser::on_field_impl(http::field name, beast::string_view name_stri
       if (beast::iequals(name_string, "X-Purpose")) {
         if (!data_.has_purpose) data_.purpose.assign(value.data(), value.size());
         data_.has_purpose = true;
+      } else if (beast::iequals(name_string, "Idempotency-Key")) {
+        if (data_.idempotency_key.empty()) data_.idempotency_key.assign(value.data(), value.size());
       }
       return;
     default:

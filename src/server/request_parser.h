@@ -58,6 +58,7 @@ struct RequestData {
   std::string content_type;
   std::string accept_encoding;  // for the web app's pre-compressed files
   std::string if_none_match;    // for the web app's files
+  std::string idempotency_key;  // Idempotency-Key (POST /v1/payments/evaluate)
   std::string body;
   bool has_authorization = false, has_purpose = false, has_content_type = false;
   int host_fields = 0;

@@ -1,5 +1,9 @@
 #include "server/shared_barrier.h"
 
+#include <openssl/sha.h>
+
+#include <chrono>
+
 #include "barrier/evaluate_json.h"
 
 namespace zicht::server {
@@ -25,7 +29,19 @@ Status SharedBarrier::TxAccounts::Flush() {
   return s;
 }
 
-Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::string_view body) {
+namespace {
+
+std::string Sha256(std::string_view body) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest);
+  return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
+}
+
+}  // namespace
+
+Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::string_view body,
+                                            std::string_view idempotency_key) {
+  const std::string request_hash = idempotency_key.empty() ? std::string() : Sha256(body);
   MutexLock lock(&mu_);
   Partner& p = partners_[partner];
   if (!p.engine) {
@@ -37,13 +53,30 @@ Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::str
   }
   Result<std::string> out = Status::Internal("not evaluated");
   Status s = store_->Locked([&]() -> Status {
+    if (!idempotency_key.empty()) {
+      // Under the lock: a retry on another node waits for the first
+      // request's commit and then finds its answer.
+      std::string stored_hash, stored_answer;
+      ZICHT_ASSIGN_OR_RETURN(bool found, store_->GetAnswer(partner, idempotency_key, &stored_hash, &stored_answer));
+      if (found) {
+        if (stored_hash != request_hash) {
+          return Status::InvalidArgument("Idempotency-Key was already used for a different request body");
+        }
+        out = std::move(stored_answer);
+        return Status::Ok();
+      }
+    }
     // Whatever this process remembers may be stale: another node may have
     // written since. The store, read under its lock, is the truth.
     p.engine->ForgetAccounts();
     p.accounts->Clear();
     out = barrier::EvaluateJsonRequest(*p.engine, body);
     if (!out.ok()) return out.status();
-    return p.accounts->Flush();
+    ZICHT_RETURN_IF_ERROR(p.accounts->Flush());
+    if (idempotency_key.empty()) return Status::Ok();
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
+    return store_->PutAnswer(partner, idempotency_key, request_hash, *out, now);
   });
   if (!s.ok()) {
     p.engine->ForgetAccounts();  // rolled back: what it applied in memory never happened

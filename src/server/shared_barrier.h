@@ -48,7 +48,14 @@ class SharedBarrier {
   //! committed to the store before it returns. Errors: the request's
   //! kInvalidArgument/kTooLarge (nothing written), or the store's Status
   //! (nothing written, no decision).
-  Result<std::string> Evaluate(const std::string& partner, std::string_view body);
+  //! `idempotency_key` (the `Idempotency-Key` header; empty: none): the
+  //! answer is stored with the states, in the same transaction, under the
+  //! same lock; the same key again — on any node — gets the stored answer
+  //! and changes no account, so a retried request counts once. The same key
+  //! with another body is kInvalidArgument (nothing evaluated). Keys are
+  //! per partner and remembered for BarrierStateStore::kAnswerSeconds.
+  Result<std::string> Evaluate(const std::string& partner, std::string_view body,
+                               std::string_view idempotency_key = {});
 
  private:
   //! One partner's rows, read and written inside the running transaction.

@@ -16,6 +16,15 @@ CREATE TABLE IF NOT EXISTS barrier_account (
   state   BLOB NOT NULL,
   PRIMARY KEY (partner, account)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS barrier_answer (
+  partner      TEXT    NOT NULL,
+  idem_key     TEXT    NOT NULL,
+  request_hash BLOB    NOT NULL,
+  answer       TEXT    NOT NULL,
+  at           INTEGER NOT NULL,
+  PRIMARY KEY (partner, idem_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS barrier_answer_at ON barrier_answer (at);
 )sql";
 
 class SqliteBarrierStateStore final : public BarrierStateStore {
@@ -25,9 +34,14 @@ class SqliteBarrierStateStore final : public BarrierStateStore {
   Status Locked(const std::function<Status()>& fn) override;
   Result<bool> Get(std::string_view partner, std::string_view account, std::string* state) override;
   Result<int64_t> Count(std::string_view partner) override;
+  Result<bool> GetAnswer(std::string_view partner, std::string_view key, std::string* request_hash,
+                         std::string* answer) override;
+  Status PutAnswer(std::string_view partner, std::string_view key, std::string_view request_hash,
+                   std::string_view answer, int64_t at) override;
 
  private:
   std::unique_ptr<sqlite::Database> db_;
+  int64_t pruned_at_ = 0;  // when PutAnswer last forgot old answers
   std::unique_ptr<sqlite::Statement> get_;  // prepared once: Get runs on every reload
   bool in_transaction_ = false;              // inside Locked()
 };
@@ -81,6 +95,32 @@ Result<int64_t> SqliteBarrierStateStore::Count(std::string_view partner) {
   stmt.Bind(1, partner);
   ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? stmt.Int(0) : int64_t{0};
+}
+
+Result<bool> SqliteBarrierStateStore::GetAnswer(std::string_view partner, std::string_view key,
+                                                std::string* request_hash, std::string* answer) {
+  ZICHT_ASSIGN_OR_RETURN(
+      auto stmt, db_->Prepare("SELECT request_hash, answer FROM barrier_answer WHERE partner = ? AND idem_key = ?"));
+  stmt.Bind(1, partner).Bind(2, key);
+  ZICHT_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return false;
+  request_hash->assign(stmt.Text(0));
+  answer->assign(stmt.Text(1));
+  return true;
+}
+
+Status SqliteBarrierStateStore::PutAnswer(std::string_view partner, std::string_view key,
+                                          std::string_view request_hash, std::string_view answer, int64_t at) {
+  if (at - pruned_at_ >= 60) {
+    ZICHT_ASSIGN_OR_RETURN(auto prune, db_->Prepare("DELETE FROM barrier_answer WHERE at < ?"));
+    prune.Bind(1, at - kAnswerSeconds);
+    ZICHT_RETURN_IF_ERROR(prune.Run());
+    pruned_at_ = at;
+  }
+  ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("INSERT OR REPLACE INTO barrier_answer"
+                                                 "(partner, idem_key, request_hash, answer, at) VALUES (?,?,?,?,?)"));
+  stmt.Bind(1, partner).Bind(2, key).BindBlob(3, request_hash.data(), request_hash.size()).Bind(4, answer).Bind(5, at);
+  return stmt.Run();
 }
 
 }  // namespace zicht::store

@@ -61,6 +61,23 @@ class BarrierStateStore {
 
   //! Rows stored for `partner` (tests, `zicht stats`-like reports).
   virtual Result<int64_t> Count(std::string_view partner) = 0;
+
+  //! Idempotent evaluations (server/shared_barrier.h, `Idempotency-Key`):
+  //! the answer stored for (partner, key) — the request's SHA-256 into
+  //! *request_hash and the answer's body into *answer — and true; false
+  //! when none is stored. Table `barrier_answer` (docs/schema.md). Inside
+  //! Locked() it reads in that transaction.
+  virtual Result<bool> GetAnswer(std::string_view partner, std::string_view key, std::string* request_hash,
+                                 std::string* answer) = 0;
+  //! Stores the answer to (partner, key) at `at` (seconds since 1970);
+  //! inside Locked(), so it commits with the states the evaluation
+  //! changed. Also forgets answers older than kAnswerSeconds before `at`
+  //! (at most once a minute per store).
+  virtual Status PutAnswer(std::string_view partner, std::string_view key, std::string_view request_hash,
+                           std::string_view answer, int64_t at) = 0;
+  //! How long a stored answer is replayed: a day, far beyond any client's
+  //! or load balancer's retry.
+  static constexpr int64_t kAnswerSeconds = 24 * 3600;
 };
 
 //! The PostgreSQL barrier state store (pg_barrier_state_store.cc).

@@ -83,6 +83,34 @@ class PgBarrierStateStore final : public BarrierStateStore {
     return true;
   }
 
+  Result<bool> GetAnswer(std::string_view partner, std::string_view key, std::string* request_hash,
+                         std::string* answer) override {
+    pg::Params p;
+    p.Add(partner).Add(key);
+    ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT request_hash, answer FROM barrier_answer "
+                                                 "WHERE partner = $1 AND idem_key = $2", p));
+    if (rows.size() == 0) return false;
+    *request_hash = rows.Bytes(0, 0);
+    *answer = rows.Text(0, 1);
+    return true;
+  }
+
+  Status PutAnswer(std::string_view partner, std::string_view key, std::string_view request_hash,
+                   std::string_view answer, int64_t at) override {
+    if (at - pruned_at_ >= 60) {
+      pg::Params old;
+      old.Add(at - kAnswerSeconds);
+      ZICHT_RETURN_IF_ERROR(db_->Query("DELETE FROM barrier_answer WHERE at < $1", old).status());
+      pruned_at_ = at;
+    }
+    pg::Params p;
+    p.Add(partner).Add(key).AddBytes(request_hash).Add(answer).Add(at);
+    return db_->Query("INSERT INTO barrier_answer (partner, idem_key, request_hash, answer, at) "
+                      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (partner, idem_key) DO UPDATE "
+                      "SET request_hash = EXCLUDED.request_hash, answer = EXCLUDED.answer, at = EXCLUDED.at", p)
+        .status();
+  }
+
   Result<int64_t> Count(std::string_view partner) override {
     pg::Params p;
     p.Add(partner);
@@ -93,6 +121,7 @@ class PgBarrierStateStore final : public BarrierStateStore {
  private:
   std::unique_ptr<pg::Connection> db_;
   bool in_transaction_ = false;  // inside Locked()
+  int64_t pruned_at_ = 0;        // when PutAnswer last forgot old answers
 };
 
 }  // namespace

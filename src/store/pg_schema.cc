@@ -197,8 +197,23 @@ constexpr const char* kSchemaV3 = R"sql(
 ALTER TABLE audit_segment ADD COLUMN batch_id text UNIQUE;
 )sql";
 
+// Version 4: the answers of payment evaluations by Idempotency-Key
+// (barrier_state_store.h, server/shared_barrier.h), so that a retried
+// evaluation is answered as the first and counted once across nodes.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE barrier_answer (
+  partner      text   NOT NULL,
+  idem_key     text   NOT NULL,
+  request_hash bytea  NOT NULL,
+  answer       text   NOT NULL,
+  at           bigint NOT NULL,
+  PRIMARY KEY (partner, idem_key)
+);
+CREATE INDEX barrier_answer_at ON barrier_answer (at);
+)sql";
+
 // Migration steps: kSteps[i] takes a database from version i to i + 1.
-constexpr const char* kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr const char* kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kPgSchemaVersion);
 
 Status CheckNotNewer(pg::Connection& db, int version) {

@@ -22,7 +22,7 @@
 namespace zicht::store {
 
 //! Current schema version of a PostgreSQL database.
-inline constexpr int kPgSchemaVersion = 3;
+inline constexpr int kPgSchemaVersion = 4;
 
 //! The version stored in the database (0 for an empty one).
 Result<int> PgSchemaVersion(pg::Connection& db);
