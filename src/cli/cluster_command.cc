@@ -1,5 +1,6 @@
 // `zicht cluster ID [--format table|json|dot|graphml|stix|misp] [--db PATH]`
-// One cluster: its reports, identifiers with their roles, money mules, the
+// One cluster: its reports, identifiers with their roles and what partners
+// reported back about them (alert/cluster_outcomes.h), money mules, the
 // priority explanation, and the graph as Graphviz DOT, GraphML (Gephi,
 // yEd) or a STIX 2.1 bundle (threat-intelligence platforms). The exports
 // are link/'s, shared with GET /v1/clusters/{id}; mapping in docs/linking.md.
@@ -9,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "alert/cluster_outcomes.h"
 #include "alert/marks.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
@@ -26,7 +28,7 @@ struct ClusterArgs {
   std::string db = "zicht.db";
 };
 
-void PrintTable(const link::ClusterDetail& d) {
+void PrintTable(const link::ClusterDetail& d, const alert::Marks& marks) {
   const auto& s = d.summary;
   std::printf("cluster %s  score %.1f\n", s.id.c_str(), s.score);
   std::printf("why: %s\n", link::JoinExplanation(s).c_str());
@@ -45,6 +47,10 @@ void PrintTable(const link::ClusterDetail& d) {
     for (auto r : n.roles) roles += (roles.empty() ? "" : ",") + std::string(model::kRoleNames.Name(r));
     std::string kind = n.domain ? "domain" : std::string(model::kIdentifierKindNames.Name(n.kind));
     std::string notes = n.mule ? "MONEY MULE" : n.warning_listed ? "warning-listed" : !n.linkable ? "does not link" : "";
+    // What partners reported back about it (a domain node stands for every URL on it).
+    if (const auto* outcomes = n.domain ? nullptr : marks.OutcomesOf(kind, n.canonical)) {
+      notes += (notes.empty() ? "" : "  ") + alert::OutcomesText(*outcomes);
+    }
     std::printf("  %-7s %-40s %3" PRId64 " reports  %-24s %s\n", kind.c_str(), n.canonical.c_str(), n.reports,
                 roles.c_str(), notes.c_str());
   }
@@ -62,13 +68,18 @@ int RunCluster(const ClusterArgs& a) {
   if (Status s = alert::LoadConfirmedMules(a.db, **engine); !s.ok()) return ReportStatus("cluster", s);
   auto detail = (*engine)->Cluster(a.id);
   if (!detail.ok()) return ReportStatus("cluster", detail.status());
+  // What partners reported back about each identifier (alert/cluster_outcomes.h).
+  auto alerts = store::OpenAlertStore(a.db);
+  if (!alerts.ok()) return ReportStatus("cluster", alerts.status());
+  auto marks = alert::ReadMarks(**alerts);
+  if (!marks.ok()) return ReportStatus("cluster", marks.status());
   switch (ResolveFormat(a.format)) {
     case OutputFormat::kDot: std::fputs(link::ClusterDot(*detail).c_str(), stdout); break;
     case OutputFormat::kGraphml: std::fputs(link::ClusterGraphml(*detail).c_str(), stdout); break;
     case OutputFormat::kStix: std::printf("%s\n", link::ClusterStix(*detail).c_str()); break;
     case OutputFormat::kMisp: std::printf("%s\n", link::ClusterMisp(*detail).c_str()); break;
-    case OutputFormat::kTable: PrintTable(*detail); break;
-    default: std::printf("%s\n", link::ClusterDetailJson(*detail).c_str()); break;
+    case OutputFormat::kTable: PrintTable(*detail, *marks); break;
+    default: std::printf("%s\n", alert::ClusterDetailWithOutcomesJson(*detail, *marks).c_str()); break;
   }
   return kExitOk;
 }

@@ -6,6 +6,7 @@
 // mapping to each format is documented in docs/linking.md.
 //
 // Thread-safety: pure functions.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,10 +45,14 @@ void WriteLinkWarningJson(JsonWriter& w, const LinkWarning& l);
 //! The summary's explanation as one sentence fragment: "a, b, c".
 std::string JoinExplanation(const ClusterSummary& s);
 
+//! Writes more fields into an identifier node object (after its own).
+using IdentifierNodeExtra = std::function<void(JsonWriter&, const IdentifierNode&)>;
+
 //! Everything about one cluster: {"cluster":summary, "reports":[…],
 //! "identifiers":[…], "mules":[IBAN…], "edges":[{"report","identifier","role"}]}
-//! (edges index into reports and identifiers).
-std::string ClusterDetailJson(const ClusterDetail& d);
+//! (edges index into reports and identifiers). `extra`, when given, adds
+//! fields to each identifier (alert/cluster_outcomes.h: its outcomes).
+std::string ClusterDetailJson(const ClusterDetail& d, const IdentifierNodeExtra& extra = {});
 
 //! Graphviz DOT (undirected graph).
 std::string ClusterDot(const ClusterDetail& d);

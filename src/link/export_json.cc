@@ -170,7 +170,7 @@ void WriteReportJson(JsonWriter& w, const store::StoredReport& sr) {
   w.EndObject();
 }
 
-std::string ClusterDetailJson(const ClusterDetail& d) {
+std::string ClusterDetailJson(const ClusterDetail& d, const IdentifierNodeExtra& extra) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -182,7 +182,12 @@ std::string ClusterDetailJson(const ClusterDetail& d) {
   w.EndArray();
   w.Key("identifiers");
   w.StartArray();
-  for (const auto& n : d.identifiers) WriteIdentifierNodeJson(w, n);
+  for (const auto& n : d.identifiers) {
+    w.StartObject();
+    WriteIdentifierNodeFields(w, n);
+    if (extra) extra(w, n);
+    w.EndObject();
+  }
   w.EndArray();
   w.Key("mules");
   w.StartArray();

@@ -102,6 +102,14 @@ void AlertService::ApplyMarks(link::Verdict& v) const {
   if (marks) marks->Apply(v);
 }
 
+std::shared_ptr<const alert::Marks> AlertService::CurrentMarks() const {
+  {
+    MutexLock lock(&marks_mu_);
+    if (marks_) return marks_;
+  }
+  return std::make_shared<const alert::Marks>();
+}
+
 void AlertService::Upkeep() {
   std::unique_ptr<store::AlertStore> store;
   for (;;) {

@@ -57,8 +57,11 @@ class AlertService {
   //! the ingest lock and has applied `changed` to the engine.
   void OnCommit(const std::vector<store::StoredReport>& changed);
 
-  //! Adds CONFIRMED_MULE, DISPUTED and DISPUTE_UPHELD (alert/marks.h).
+  //! Adds CONFIRMED_MULE, DISPUTED and DISPUTE_UPHELD and the
+  //! identifier's outcomes (alert/marks.h).
   void ApplyMarks(link::Verdict& v) const;
+  //! The marks and outcomes as ApplyMarks sees them now (never null).
+  std::shared_ptr<const alert::Marks> CurrentMarks() const;
 
   //! Up to `limit` alerts of `partner` after the cursor `after`, in order.
   Result<std::vector<store::Alert>> AlertsAfter(const std::string& partner, int64_t after, int64_t limit);

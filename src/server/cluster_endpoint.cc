@@ -1,7 +1,10 @@
 // GET /v1/clusters/{id}: one network with its reports and identifiers, as
 // JSON or exported for an analyst's tool (?format=graphml|stix|dot;
-// docs/api.md). Shows report contents (scope detail); audited.
+// docs/api.md). Shows report contents (scope detail) and what partners
+// reported back about each identifier; audited.
+#include "alert/cluster_outcomes.h"
 #include "link/export.h"
+#include "server/alert_service.h"
 #include "server/endpoint.h"
 #include "server/error_response.h"
 #include "server/query_string.h"
@@ -47,7 +50,9 @@ void HandleCluster(const EndpointCall& call) {
   }
   res.status = 200;
   res.content_type = "application/json";
-  res.body = link::ClusterDetailJson(*detail);  // the same writer as `zicht cluster --format json`
+  // The same writer as `zicht cluster --format json`, with what partners
+  // reported back about each identifier (the marks in memory).
+  res.body = alert::ClusterDetailWithOutcomesJson(*detail, *service.alerts().CurrentMarks());
 }
 
 ZICHT_REGISTER_ROUTE(cluster, {.method = Method::kGet, .path = "/v1/clusters/{id}", .name = "cluster",

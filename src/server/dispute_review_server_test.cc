@@ -375,5 +375,61 @@ TEST_F(DisputeReviewServerTest, ChecksCarryOutcomesAtScopeDetailOnly) {
   EXPECT_NE(table.out.find("account_blocked x1, funds_frozen x2 (€1,350.50)"), std::string::npos) << table.out;
 }
 
+// The analysts' cluster view names what partners reported back beside each
+// identifier — the outcomes of GET /v1/marks, summed up with partners and
+// reasons — in GET /v1/clusters/{id} and in `zicht cluster` (JSON: the
+// same document; table: a line per identifier).
+TEST_F(DisputeReviewServerTest, ClusterViewShowsEachIdentifiersOutcomes) {
+  const std::string ing = AddKey("ing", "checker");
+  auto server = Start();
+  const int port = server->port();
+  auto feedback = [&](const std::string& key, const std::string& rest) {
+    auto res = Call(port, "POST", "/v1/feedback",
+                    R"({"identifier":{"kind":"iban","value":")" + std::string(kMuleIban) + R"("},)" + rest + "}",
+                    Auth(key, "payment-screening"));
+    EXPECT_EQ(res.status, 200) << res.body;
+  };
+  feedback(checker_, R"("outcome":"account_blocked")");
+  feedback(checker_, R"("outcome":"funds_frozen","amount_eur":400)");
+  feedback(ing, R"("outcome":"funds_frozen","amount_eur":20.5)");
+  feedback(ing, R"("outcome":"no_action","reason":"te laat gemeld")");
+
+  auto list = Call(port, "GET", "/v1/clusters", "", Auth(analyst_));
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto clusters = Json(list.body);
+  ASSERT_EQ(clusters["clusters"].Size(), 1u) << list.body;
+  const std::string id = clusters["clusters"][0]["id"].GetString();
+  auto one = Call(port, "GET", "/v1/clusters/" + id, "", Auth(analyst_));
+  ASSERT_EQ(one.status, 200) << one.body;
+  auto doc = Json(one.body);
+  ASSERT_TRUE(doc.IsObject() && doc["identifiers"].IsArray()) << one.body;
+  std::map<std::string, std::string> seen;  // canonical → "outcome count amount partners reasons; …"
+  for (const auto& n : doc["identifiers"].GetArray()) {
+    ASSERT_TRUE(n.HasMember("outcomes") && n["outcomes"].IsArray()) << "every identifier has the field: " << one.body;
+    std::string line;
+    for (const auto& o : n["outcomes"].GetArray()) {
+      line += std::string(o["outcome"].GetString()) + " x" + std::to_string(o["count"].GetInt());
+      if (o.HasMember("amount_eur")) line += " eur" + std::to_string(o["amount_eur"].GetDouble());
+      for (const auto& p : o["partners"].GetArray()) line += std::string(" ") + p.GetString();
+      for (const auto& r : o["reasons"].GetArray()) line += std::string(" '") + r.GetString() + "'";
+      line += ";";
+    }
+    seen[n["canonical"].GetString()] = line;
+  }
+  EXPECT_EQ(seen[kMuleIban],
+            "account_blocked x1 bank;funds_frozen x2 eur420.500000 bank ing;no_action x1 ing 'te laat gemeld';")
+      << one.body;
+  EXPECT_EQ(seen["+31612345678"], "") << "an identifier nobody reported on: " << one.body;
+
+  auto cli = testutil::RunZicht({"cluster", id, "--format", "json", "--db", db_});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_EQ(cli.out, one.body + "\n");
+  auto table = testutil::RunZicht({"cluster", id, "--format", "table", "--db", db_});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("account_blocked x1 (bank); funds_frozen x2 €420.50 (bank, ing); no_action x1 (ing)"),
+            std::string::npos)
+      << table.out;
+}
+
 }  // namespace
 }  // namespace zicht::server

@@ -14,6 +14,7 @@
 #include <map>
 #include <utility>
 
+#include "alert/cluster_outcomes.h"
 #include "alert/outcome_summary.h"
 #include "link/json_writer.h"
 #include "server/alert_service.h"
@@ -27,31 +28,6 @@ namespace {
 
 // In the order alert::Marks::Apply adds them to a verdict.
 enum MarkBit : unsigned { kConfirmedMule = 1, kDisputed = 2, kDisputeUpheld = 4 };
-
-void WriteOutcomes(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::vector<alert::OutcomeSummary>& outcomes) {
-  w.StartArray();
-  for (const alert::OutcomeSummary& o : outcomes) {
-    w.StartObject();
-    w.Key("outcome");
-    link::WriteString(w, o.outcome);
-    w.Key("count");
-    w.Int64(o.count);
-    if (alert::OutcomeHasAmount(o.outcome)) {
-      w.Key("amount_eur");
-      link::WriteEuro(w, o.amount_cents);
-    }
-    w.Key("partners");
-    w.StartArray();
-    for (const std::string& p : o.partners) link::WriteString(w, p);
-    w.EndArray();
-    w.Key("reasons");
-    w.StartArray();
-    for (const std::string& r : o.reasons) link::WriteString(w, r);
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
-}
 
 void HandleMarks(const EndpointCall& call) {
   HttpResponse& res = call.res;
@@ -88,7 +64,7 @@ void HandleMarks(const EndpointCall& call) {
     w.EndArray();
     w.Key("outcomes");
     auto found = outcomes.find(identifier);
-    WriteOutcomes(w, found == outcomes.end() ? kNone : found->second);
+    alert::WriteOutcomeSummaries(w, found == outcomes.end() ? kNone : found->second);
     w.EndObject();
   }
   w.EndArray();
