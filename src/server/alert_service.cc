@@ -22,7 +22,7 @@ void LogError(const char* what, const Status& s) {
 
 AlertService::AlertService(const ServerOptions& options, link::Engine* engine, const KeyRing* keys,
                            Metrics* metrics, alert::AlertRules rules)
-    : options_(options), engine_(engine), rules_(std::move(rules)) {
+    : options_(options), engine_(engine), rules_(std::move(rules)), metrics_(metrics) {
   AlertDelivery::Options d;
   d.db_path = options.db_path;
   d.durability = options.durability;
@@ -88,7 +88,12 @@ void AlertService::Raise(store::AlertStore& store, const std::vector<store::Aler
   auto inserted = store.InsertAlerts(alerts, NowMs());
   if (!inserted.ok()) return LogError("storing alerts", inserted.status());
   std::set<std::string> partners;
-  for (const store::Alert& a : *inserted) partners.insert(a.partner);
+  for (const store::Alert& a : *inserted) {
+    partners.insert(a.partner);
+    // Only what this node inserted: another node's inserts of the same
+    // key were skipped by the store, so the nodes' counts add up.
+    if (metrics_ != nullptr) metrics_->CountAlertRaised(a.rule);
+  }
   for (const std::string& p : partners) delivery_->Wake(p);
 }
 

@@ -124,6 +124,7 @@ class AlertService {
   const ServerOptions options_;
   link::Engine* const engine_;
   const alert::AlertRules rules_;
+  Metrics* const metrics_;  // may be null; counts the alerts raised per rule
   std::unique_ptr<AlertDelivery> delivery_;
 
   std::unique_ptr<store::AlertStore> ingest_store_;  // the ingest thread's (OnCommit)

@@ -87,6 +87,9 @@ TEST_F(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
   EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"delivered\"} 1\n"), std::string::npos) << metrics;
   EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"failed\"} 1\n"), std::string::npos) << metrics;
   EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"gave_up\"} 0\n"), std::string::npos) << metrics;
+  // The alert itself is counted under its rule; the others exist at 0.
+  EXPECT_NE(metrics.find("zicht_alerts_raised_total{rule=\"reports\"} 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("zicht_alerts_raised_total{rule=\"beneficiary_loss\"} 0\n"), std::string::npos) << metrics;
   const std::string id = *ids.begin();
   auto alert = Json(got.back().body);
   EXPECT_STREQ(alert["rule"].GetString(), "reports");
@@ -326,6 +329,12 @@ TEST_F(AlertsServerTest, EveryRuleOfTheIssueReachesTheHolder) {
   want.insert({"disputed", "cleared"});
   wait_for(want);
   EXPECT_EQ(rules, want) << last;
+  // /metrics counts each rule's alert once, under its own label.
+  const std::string metrics = Call(port, "GET", "/metrics").body;
+  for (const std::string& rule : want) {
+    EXPECT_NE(metrics.find("zicht_alerts_raised_total{rule=\"" + rule + "\"} 1\n"), std::string::npos)
+        << rule << "\n" << metrics;
+  }
   // One alert per rule: restarting raises nothing again.
   server->Stop(SIGTERM);
   server = Start();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "alert/rules.h"
 #include "server/process_metrics.h"
 
 #ifndef ZICHT_VERSION
@@ -93,6 +94,15 @@ Metrics::Metrics()
   webhook_delivered_ = &webhooks.Add({{"result", "delivered"}});
   webhook_failed_ = &webhooks.Add({{"result", "failed"}});
   webhook_gave_up_ = &webhooks.Add({{"result", "gave_up"}});
+  // Every rule from the start at 0, like the webhook results.
+  alerts_raised_ = &prometheus::BuildCounter()
+                        .Name("zicht_alerts_raised_total")
+                        .Help("Alerts raised (stored) by this node, by rule (docs/alerts.md, \"Rules\")")
+                        .Register(*registry_);
+  for (std::string_view rule : {alert::kRuleBeneficiaryLoss, alert::kRuleReports, alert::kRuleMuleCandidate,
+                                alert::kRulePriorityCluster, alert::kRuleDisputed, alert::kRuleCleared}) {
+    alerts_raised_by_rule_.emplace_back(rule, &alerts_raised_->Add({{"rule", std::string(rule)}}));
+  }
   prometheus::BuildGauge()
       .Name("zicht_build_info")
       .Help("Always 1; the version of the running zicht in the label")
@@ -171,6 +181,15 @@ void Metrics::CountWebhookAttempt(WebhookAttempt attempt) {
     case WebhookAttempt::kFailed: webhook_failed_->Increment(); break;
     case WebhookAttempt::kGaveUp: webhook_gave_up_->Increment(); break;
   }
+}
+
+void Metrics::CountAlertRaised(std::string_view rule) {
+  for (const auto& [name, counter] : alerts_raised_by_rule_) {
+    if (name == rule) return counter->Increment();
+  }
+  // A rule this list does not know yet is counted rather than lost
+  // (Family::Add is thread-safe and returns the existing counter).
+  alerts_raised_->Add({{"rule", std::string(rule)}}).Increment();
 }
 
 std::string Metrics::Serialize(const GaugeValues& gauges) {

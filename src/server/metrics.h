@@ -22,6 +22,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/mutex.h"
@@ -82,6 +84,10 @@ class Metrics {
   //! One webhook POST of an alert and its result (any delivery thread).
   void CountWebhookAttempt(WebhookAttempt attempt);
 
+  //! One alert raised (inserted into the store by this node) under `rule`
+  //! (alert/rules.h); any thread.
+  void CountAlertRaised(std::string_view rule);
+
   //! The Prometheus text exposition of everything, with `gauges` filled in.
   std::string Serialize(const GaugeValues& gauges);
 
@@ -115,6 +121,9 @@ class Metrics {
   prometheus::Counter* webhook_delivered_;
   prometheus::Counter* webhook_failed_;
   prometheus::Counter* webhook_gave_up_;
+  prometheus::Family<prometheus::Counter>* alerts_raised_;
+  // One counter per rule of alert/rules.h, made at start (read-only after).
+  std::vector<std::pair<std::string_view, prometheus::Counter*>> alerts_raised_by_rule_;
   prometheus::Counter* erased_;
   prometheus::Gauge* index_identifiers_;
   prometheus::Gauge* index_reports_;
