@@ -22,10 +22,10 @@ using testing::DutchIban;
 using testing::ReportLine;
 using testing::WebhookReceiver;
 
-class AlertsServerTest : public ServerTest {
+class AlertsServerTest : public BackendServerTest {
  protected:
   void SetUp() override {
-    ServerTest::SetUp();
+    BackendServerTest::SetUp();
     ing_ = AddKey("ing", "checker", {}, {"--scope", "detail"});
     rabo_ = AddKey("rabo", "checker");
     testutil::WriteFile(dir_.File("secret"), "0123456789abcdef0123456789abcdef");
@@ -61,7 +61,11 @@ class AlertsServerTest : public ServerTest {
   std::string ing_, rabo_;
 };
 
-TEST_F(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
+// alerts_server_test_pg: the same on a throw-away PostgreSQL cluster.
+INSTANTIATE_TEST_SUITE_P(Backends, AlertsServerTest, ::testing::ValuesIn(testutil::StoreBackends()),
+                         testutil::BackendName());
+
+TEST_P(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
   WebhookReceiver receiver([](size_t n) { return n == 0 ? 500 : 204; });
   Subscribe("ing", "INGB", receiver.url());
   auto server = StartWithRules();
@@ -125,7 +129,7 @@ TEST_F(AlertsServerTest, ThreeReportsOneAlertBlockedCheckedAndCounted) {
       << stats.out;
 }
 
-TEST_F(AlertsServerTest, FeedIsPerPartnerAndResumable) {
+TEST_P(AlertsServerTest, FeedIsPerPartnerAndResumable) {
   Subscribe("ing", "INGB");
   Subscribe("rabo", "RABO");
   auto server = StartWithRules();
@@ -156,7 +160,7 @@ TEST_F(AlertsServerTest, FeedIsPerPartnerAndResumable) {
   EXPECT_NE(bad.body.find("after must be a cursor"), std::string::npos) << bad.body;
 }
 
-TEST_F(AlertsServerTest, FeedbackErrorsNameTheField) {
+TEST_P(AlertsServerTest, FeedbackErrorsNameTheField) {
   Subscribe("ing", "INGB");
   auto server = StartWithRules();
   const int port = server->port();
@@ -203,7 +207,7 @@ TEST_F(AlertsServerTest, FeedbackErrorsNameTheField) {
   EXPECT_EQ(audit.out.find(DutchIban("INGB", 3)), std::string::npos) << "never the identifier";
 }
 
-TEST_F(AlertsServerTest, DisputeShowsInChecksUntilResolved) {
+TEST_P(AlertsServerTest, DisputeShowsInChecksUntilResolved) {
   auto server = StartWithRules();
   const int port = server->port();
   auto opened = Call(port, "POST", "/v1/disputes",
@@ -241,7 +245,7 @@ TEST_F(AlertsServerTest, DisputeShowsInChecksUntilResolved) {
 // priority" (issue 15): ING's account_blocked raises the priority of the
 // cluster the IBAN is in, with the reason in its explanation — at once in
 // the running server's GET /v1/clusters, and in `zicht clusters`.
-TEST_F(AlertsServerTest, ConfirmedBlockRaisesTheClustersPriority) {
+TEST_P(AlertsServerTest, ConfirmedBlockRaisesTheClustersPriority) {
   Subscribe("ing", "INGB");
   auto server = StartWithRules();
   const int port = server->port();
@@ -288,7 +292,7 @@ TEST_F(AlertsServerTest, ConfirmedBlockRaisesTheClustersPriority) {
 // a money-mule candidate, the covenant's three reports, a top-priority
 // cluster, a dispute by another partner, and its clearing — upheld from the
 // command line while the server runs.
-TEST_F(AlertsServerTest, EveryRuleOfTheIssueReachesTheHolder) {
+TEST_P(AlertsServerTest, EveryRuleOfTheIssueReachesTheHolder) {
   Subscribe("ing", "INGB");
   auto server = Start();  // the shipped rules (data/alerts/default.toml)
   const int port = server->port();
@@ -347,7 +351,7 @@ TEST_F(AlertsServerTest, EveryRuleOfTheIssueReachesTheHolder) {
 // (docs/privacy.md, "Erasure"): the feed no longer has the alert, checks no
 // longer say CONFIRMED_MULE or DISPUTED, `zicht disputes list --all` and
 // the outcome statistics no longer show them.
-TEST_F(AlertsServerTest, ErasingTheLastReportTakesItsAlertOutcomeAndDispute) {
+TEST_P(AlertsServerTest, ErasingTheLastReportTakesItsAlertOutcomeAndDispute) {
   Subscribe("ing", "INGB");
   auto server = StartWithRules();
   const int port = server->port();
