@@ -10,8 +10,11 @@
 namespace zicht::server {
 namespace {
 
-// Deliveries read per look at the store; more are read at once after.
-constexpr int64_t kBatch = 50;
+// Deliveries claimed per look at the store; more are claimed at once
+// after. Small, because on PostgreSQL the n-th one's lease is n + 1
+// attempts long (store/alert_store.h): when this node dies, the last of a
+// batch waits that long for another node.
+constexpr int64_t kBatch = 10;
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -97,7 +100,7 @@ void AlertDelivery::Run(Worker* w) {
     }
     if (store) {
       const int64_t now = NowMs();
-      auto due = store->DueDeliveries(w->partner, now, kBatch);
+      auto due = store->ClaimDueDeliveries(w->partner, now, kBatch, options_.policy.timeout_ms);
       if (!due.ok()) {
         std::fprintf(stderr, "zicht serve: alert delivery: %s\n", due.status().ToString().c_str());
       } else {

@@ -4,7 +4,11 @@
 // fails, hangs or answers 500 forever delays only its own partner's alerts.
 //
 // Each thread, with its own connection to the store (store/alert_store.h):
-//   1. reads the partner's due deliveries (oldest alert first);
+//   1. claims the partner's due deliveries (oldest alert first): on
+//      PostgreSQL each is leased to this node for a few attempts' time, so
+//      of several `zicht serve` nodes on one database exactly one sends
+//      it, and another takes over when the lease of a dead node runs out
+//      (store/alert_store.h, ClaimDueDeliveries);
 //   2. POSTs each as the alert's JSON (alert/alert_json.h, cut to the
 //      widest scope among the partner's active keys), signed
 //      (`Zicht-Timestamp`, `Zicht-Signature`, alert/webhook_signature.h),
@@ -17,8 +21,9 @@
 //      written by `zicht ingest` in another process are found this way), or
 //      until Wake().
 // A delivery is marked only after the receiver's 2xx, so a kill -9 between
-// the two re-sends it after the restart: at least once, duplicates with
-// the same id. Failures are logged with the partner and the status, never
+// the two re-sends it after the restart (on PostgreSQL: another node, or
+// the restart, once the lease ran out): at least once, duplicates with the
+// same id. Failures are logged with the partner and the status, never
 // the identifier.
 //
 // Thread-safety: all public methods may be called from any thread.

@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "server/alert_delivery.h"
 #include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
 #include "server/test_webhook_receiver.h"
@@ -388,6 +389,101 @@ TEST_P(AlertsServerTest, ErasingTheLastReportTakesItsAlertOutcomeAndDispute) {
   auto stats = testutil::RunZicht({"stats", "--outcomes", "--format", "json", "--db", db_});
   ASSERT_EQ(stats.exit_code, 0) << stats.err;
   EXPECT_EQ(stats.out.find(R"("partner":"ing")"), std::string::npos) << stats.out;
+}
+
+// Several `zicht serve` nodes on one PostgreSQL database (docs/deploy.md):
+// each alert's webhook goes out from one node, and when that node is
+// killed mid-delivery another one sends it once its lease ran out. Only on
+// a database server: a SQLite file has one delivering server.
+class AlertNodesServerTest : public AlertsServerTest {
+ protected:
+  // The value of the counter line starting with `name` in a /metrics scrape
+  // (-1 when absent).
+  static double Counter(int port, const std::string& name) {
+    const std::string body = Call(port, "GET", "/metrics").body;
+    const size_t at = body.find(name + " ");
+    return at == std::string::npos ? -1 : std::stod(body.substr(at + name.size() + 1));
+  }
+  static constexpr char kDelivered[] = "zicht_alert_webhook_attempts_total{result=\"delivered\"}";
+};
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AlertNodesServerTest);
+INSTANTIATE_TEST_SUITE_P(Backends, AlertNodesServerTest, ::testing::ValuesIn(testutil::ServerBackends()),
+                         testutil::BackendName());
+
+// Two healthy nodes, alerts raised on both: the receiver gets each alert
+// exactly once, and the nodes' delivered counts add up to the alerts.
+TEST_P(AlertNodesServerTest, TwoNodesDeliverEachAlertOnce) {
+  WebhookReceiver receiver([](size_t) { return 204; });
+  Subscribe("ing", "INGB", receiver.url());
+  auto a = StartWithRules();
+  auto b = StartWithRules();
+  constexpr int kAlerts = 8;
+  for (int i = 0; i < kAlerts; ++i) {  // one beneficiary with a loss each: one alert each
+    const int port = i % 2 == 0 ? a->port() : b->port();
+    ASSERT_EQ(Call(port, "POST", "/v1/reports",
+                   ReportLine("politie", "N" + std::to_string(i), {DutchIban("INGB", 8800000 + i)}, "beneficiary", 100),
+                   Auth(analyst_, "fraud-reporting")).status, 200);
+  }
+  auto distinct = [](const std::vector<testing::ReceivedWebhook>& got) {
+    std::set<std::string> ids;
+    for (const auto& r : got) ids.insert(r.headers.at("idempotency-key"));
+    return ids.size();
+  };
+  ASSERT_TRUE(receiver.WaitFor([&](const auto& got) { return distinct(got) == kAlerts; }));
+  double delivered = 0;
+  for (int i = 0; i < 500 && delivered < kAlerts; ++i) {  // counted just after the 2xx
+    delivered = Counter(a->port(), kDelivered) + Counter(b->port(), kDelivered);
+    if (delivered < kAlerts) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  // Each node looks at the store at least once a second; before claims,
+  // the other node sent every alert again within that time.
+  std::this_thread::sleep_for(std::chrono::milliseconds(3 * AlertDelivery::kPollIntervalMs));
+  EXPECT_EQ(receiver.received().size(), static_cast<size_t>(kAlerts)) << "one delivery per alert";
+  EXPECT_EQ(Counter(a->port(), kDelivered) + Counter(b->port(), kDelivered), kAlerts);
+  for (const auto& r : receiver.received()) {
+    EXPECT_EQ(Json(r.body)["id"].GetString(), r.headers.at("idempotency-key"));
+  }
+}
+
+// kill -9 of the node that is sending: its claim stays in the store until
+// the lease runs out (a few attempts' time), then the other node sends
+// every alert — the interrupted one again, with the same id.
+TEST_P(AlertNodesServerTest, KilledDeliveringNodesAlertsComeFromTheOther) {
+  WebhookReceiver receiver([](size_t n) { return n == 0 ? WebhookReceiver::kHang : 204; });
+  Subscribe("ing", "INGB", receiver.url());
+  // Attempts of 3 s: the kill comes while the first one hangs; the leases
+  // run out after 6, 9 and 12 s.
+  testutil::WriteFile(dir_.File("rules.toml"),
+                      "[priority_cluster]\nenabled = false\n[mule_candidate]\nenabled = false\n"
+                      "[delivery]\ntimeout_ms = 3000\nfirst_retry_ms = 50\nmax_retry_ms = 200\n");
+  auto a = StartWithRules();
+  auto b = StartWithRules();
+  std::string body;
+  constexpr int kAlerts = 3;
+  for (int i = 0; i < kAlerts; ++i) {
+    body += ReportLine("politie", "K" + std::to_string(i), {DutchIban("INGB", 8900000 + i)}, "beneficiary", 100);
+  }
+  ASSERT_EQ(Call(a->port(), "POST", "/v1/reports", body, Auth(analyst_, "fraud-reporting")).status, 200);
+  // Node a, woken by its own ingest, claimed the three and holds the first
+  // POST (the receiver hangs).
+  ASSERT_TRUE(receiver.WaitFor([](const auto& got) { return !got.empty(); }));
+  EXPECT_EQ(a->Stop(SIGKILL), 128 + SIGKILL);
+  std::set<std::string> ids;
+  ASSERT_TRUE(receiver.WaitFor(
+      [&](const auto& got) {
+        ids.clear();
+        for (const auto& r : got) if (r.answered == 204) ids.insert(r.headers.at("idempotency-key"));
+        return ids.size() == kAlerts;
+      },
+      60))
+      << receiver.received().size() << " requests";
+  const auto got = receiver.received();
+  EXPECT_EQ(got.front().answered, 0) << "the first POST was cut off by the kill";
+  EXPECT_TRUE(ids.contains(got.front().headers.at("idempotency-key"))) << "and sent again with the same id";
+  auto feed = Json(Call(b->port(), "GET", "/v1/alerts", "", Auth(ing_, "payment-screening")).body);
+  ASSERT_EQ(feed["alerts"].Size(), static_cast<size_t>(kAlerts));
+  for (const auto& alert : feed["alerts"].GetArray()) EXPECT_TRUE(ids.contains(alert["id"].GetString()));
+  EXPECT_EQ(Counter(b->port(), kDelivered), kAlerts) << "node b sent them all";
 }
 
 }  // namespace

@@ -174,8 +174,19 @@ class AlertStore {
 
   // --- webhook delivery
   //! Up to `limit` undelivered, not given-up deliveries of `partner` due
-  //! at `now_ms`, oldest alert first.
-  virtual Result<std::vector<DueDelivery>> DueDeliveries(std::string_view partner, int64_t now_ms, int64_t limit) = 0;
+  //! at `now_ms`, oldest alert first, claimed for the caller where several
+  //! nodes share the store (PostgreSQL): the n-th one returned (1-based)
+  //! is not due again before now_ms + (n + 1) · `attempt_ms` (its next_ms
+  //! moves there, under FOR UPDATE SKIP LOCKED, so two nodes never get the
+  //! same row). The caller's n attempts up to and including that row's end
+  //! by now_ms + n · attempt_ms; one attempt's time more covers marking it
+  //! and node clocks that differ a little. So while the caller lives no
+  //! other node sends the row, and when it dies mid-delivery the lease
+  //! runs out and another node (or its restart) sends it again: at least
+  //! once, same id. MarkDelivered/MarkFailed end the claim. SQLite (one
+  //! delivering server per file) only reads: a restart re-sends at once.
+  virtual Result<std::vector<DueDelivery>> ClaimDueDeliveries(std::string_view partner, int64_t now_ms,
+                                                              int64_t limit, int64_t attempt_ms) = 0;
   //! The earliest next attempt (ms) of `partner`'s pending deliveries; nullopt when none.
   virtual Result<std::optional<int64_t>> NextDueMs(std::string_view partner) = 0;
   virtual Status MarkDelivered(int64_t alert_seq, int64_t now_ms) = 0;

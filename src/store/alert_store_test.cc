@@ -87,17 +87,17 @@ TEST_P(AlertStoreTest, DeliveryRowsOnlyForPartnersWithAWebhookUntilDelivered) {
                                    MakeAlert("rabo", "reports", "NL39RABO0300065264")},
                                   1000);
   ASSERT_TRUE(ins.ok());
-  auto due = store_->DueDeliveries("ing", 1000, 10);
+  auto due = store_->ClaimDueDeliveries("ing", 1000, 10, 0);
   ASSERT_TRUE(due.ok());
   ASSERT_EQ(due->size(), 1u);
   EXPECT_EQ((*due)[0].alert.normalized, "NL20INGB0001234567");
-  EXPECT_TRUE(store_->DueDeliveries("rabo", 1000, 10)->empty());
+  EXPECT_TRUE(store_->ClaimDueDeliveries("rabo", 1000, 10, 0)->empty());
   ASSERT_TRUE(store_->MarkFailed((*due)[0].alert.seq, 1, 5000, false, "HTTP 500").ok());
-  EXPECT_TRUE(store_->DueDeliveries("ing", 4999, 10)->empty()) << "backing off";
+  EXPECT_TRUE(store_->ClaimDueDeliveries("ing", 4999, 10, 0)->empty()) << "backing off";
   EXPECT_EQ(**store_->NextDueMs("ing"), 5000);
-  ASSERT_EQ(store_->DueDeliveries("ing", 5000, 10)->size(), 1u);
+  ASSERT_EQ(store_->ClaimDueDeliveries("ing", 5000, 10, 0)->size(), 1u);
   ASSERT_TRUE(store_->MarkDelivered((*due)[0].alert.seq, 5001).ok());
-  EXPECT_TRUE(store_->DueDeliveries("ing", 99999, 10)->empty());
+  EXPECT_TRUE(store_->ClaimDueDeliveries("ing", 99999, 10, 0)->empty());
   EXPECT_FALSE(store_->NextDueMs("ing")->has_value());
   auto counts = store_->CountDeliveries("ing");
   EXPECT_EQ(counts->delivered, 1);
@@ -112,6 +112,69 @@ Result<int64_t> SubscribeIngWithWebhook(AlertStore& store) {
   ZICHT_ASSIGN_OR_RETURN(int64_t id, store.AddSubscription(s));
   ZICHT_RETURN_IF_ERROR(store.PutWebhook(Webhook{"ing", "https://ing.example/hook", "k", 1}));
   return id;
+}
+
+// Claims of due deliveries by several nodes on one database server
+// (docs/deploy.md): only on PostgreSQL — SQLite only reads them (one
+// delivering server per file).
+class DeliveryClaimTest : public AlertStoreTest {};
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DeliveryClaimTest);
+INSTANTIATE_TEST_SUITE_P(Backends, DeliveryClaimTest, ::testing::ValuesIn(testutil::ServerBackends()),
+                         testutil::BackendName());
+
+// A claimed delivery is no other connection's until its lease ends, the
+// n-th of a claim leased n + 1 attempts; a lease that ran out (its node
+// died) is anybody's again.
+TEST_P(DeliveryClaimTest, AClaimedDeliveryIsNobodyElsesUntilItsLeaseEnds) {
+  ASSERT_TRUE(store_->PutWebhook(Webhook{"ing", "http://127.0.0.1:1/hook", "s3cret", 1}).ok());
+  auto ins = store_->InsertAlerts({MakeAlert("ing", "reports", "NL20INGB0001234567"),
+                                   MakeAlert("ing", "reports", "NL39RABO0300065264"),
+                                   MakeAlert("ing", "reports", "NL91ABNA0417164300")},
+                                  1000);
+  ASSERT_EQ(ins->size(), 3u);
+  auto other = Open();
+  auto mine = store_->ClaimDueDeliveries("ing", 1000, 2, 100);  // leased to 1200 and 1300
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  ASSERT_EQ(mine->size(), 2u);
+  EXPECT_EQ((*mine)[0].alert.seq, (*ins)[0].seq);
+  auto theirs = other->ClaimDueDeliveries("ing", 1000, 10, 100);
+  ASSERT_EQ(theirs->size(), 1u) << "only the one nobody claimed";
+  EXPECT_EQ((*theirs)[0].alert.seq, (*ins)[2].seq);
+  EXPECT_TRUE(other->ClaimDueDeliveries("ing", 1199, 10, 100)->empty());
+  ASSERT_TRUE(store_->MarkDelivered((*mine)[1].alert.seq, 1100).ok());
+  ASSERT_TRUE(other->MarkDelivered((*theirs)[0].alert.seq, 1100).ok());
+  auto expired = other->ClaimDueDeliveries("ing", 1200, 10, 100);
+  ASSERT_EQ(expired->size(), 1u) << "the first lease ran out; the delivered ones are gone";
+  EXPECT_EQ((*expired)[0].alert.seq, (*ins)[0].seq);
+  EXPECT_EQ((*expired)[0].attempts, 0) << "a lost claim is not an attempt";
+}
+
+// Two nodes claiming at once from 200 due deliveries: each is claimed by
+// exactly one (FOR UPDATE SKIP LOCKED; a plain UPDATE … WHERE seq IN
+// (SELECT …) lets both take a row).
+TEST_P(DeliveryClaimTest, ConcurrentClaimsTakeEachDeliveryOnce) {
+  ASSERT_TRUE(store_->PutWebhook(Webhook{"ing", "http://127.0.0.1:1/hook", "s3cret", 1}).ok());
+  std::vector<Alert> alerts;
+  for (int i = 0; i < 200; ++i) alerts.push_back(MakeAlert("ing", "reports", "NL" + std::to_string(1000 + i)));
+  ASSERT_EQ(store_->InsertAlerts(alerts, 1000)->size(), 200u);
+  std::vector<int64_t> got[2];
+  std::thread nodes[2];
+  for (int n = 0; n < 2; ++n) {
+    nodes[n] = std::thread([this, n, &got] {
+      auto store = Open();
+      if (store == nullptr) return;
+      for (;;) {
+        auto claimed = store->ClaimDueDeliveries("ing", 1000, 3, 1000000);
+        if (!claimed.ok() || claimed->empty()) return;
+        for (const DueDelivery& d : *claimed) got[n].push_back(d.alert.seq);
+      }
+    });
+  }
+  for (auto& t : nodes) t.join();
+  std::multiset<int64_t> all(got[0].begin(), got[0].end());
+  all.insert(got[1].begin(), got[1].end());
+  EXPECT_EQ(all.size(), 200u);
+  EXPECT_EQ(std::set<int64_t>(all.begin(), all.end()).size(), 200u) << "no delivery claimed twice";
 }
 
 TEST_P(AlertStoreTest, SubscriptionsAndTheirWebhook) {
@@ -242,7 +305,7 @@ TEST_P(AlertStoreTest, AWebhookIsReplacedAndAGivenUpDeliveryIsCounted) {
                                   0);
   ASSERT_EQ(ins->size(), 2u);
   ASSERT_TRUE(store_->MarkFailed((*ins)[0].seq, 20, 0, true, "HTTP 500").ok());
-  auto due = store_->DueDeliveries("ing", 1000, 10);
+  auto due = store_->ClaimDueDeliveries("ing", 1000, 10, 0);
   ASSERT_EQ(due->size(), 1u) << "a given-up delivery is no longer due";
   EXPECT_EQ((*due)[0].alert.seq, (*ins)[1].seq);
   EXPECT_EQ((*due)[0].attempts, 0);

@@ -8,6 +8,13 @@
 // the feed cursor would skip 8 forever. InsertAlerts therefore takes a
 // transaction advisory lock first: alert inserts take turns, and seq
 // follows commit order as in SQLite (one writer at a time).
+//
+// Every node delivers webhooks from the same alert_delivery rows. A node
+// claims the due ones before it sends them (ClaimDueDeliveries: a lease in
+// next_ms, taken under FOR UPDATE SKIP LOCKED), so each alert goes out
+// from one node; the lease is the same next_ms a failed attempt's back-off
+// sets, so a dead node's claims come due again without a sweeper, and no
+// column or migration was needed.
 #include <algorithm>
 #include <map>
 
@@ -143,13 +150,23 @@ class PgAlertStore final : public AlertStore {
     return out;
   }
 
-  Result<std::vector<DueDelivery>> DueDeliveries(std::string_view partner, int64_t now_ms, int64_t limit) override {
+  // The claim (alert_store.h) in one statement: lock the due rows no other
+  // node holds (SKIP LOCKED: a node mid-claim is skipped, not waited for;
+  // a row another node claimed and committed is no longer due), number
+  // them oldest first and move each one's next_ms past its lease.
+  Result<std::vector<DueDelivery>> ClaimDueDeliveries(std::string_view partner, int64_t now_ms, int64_t limit,
+                                                      int64_t attempt_ms) override {
     pg::Params p;
-    p.Add(partner).Add(now_ms).Add(limit);
-    ZICHT_ASSIGN_OR_RETURN(auto rows, db_->Query("SELECT d.attempts, " + std::string(kAlertColumns) +
-                                                 " FROM alert_delivery d JOIN alerts a ON a.seq = d.alert_seq "
-                                                 "WHERE d.partner = $1 AND d.delivered_ms IS NULL AND NOT d.given_up "
-                                                 "AND d.next_ms <= $2 ORDER BY d.alert_seq LIMIT $3", p));
+    p.Add(partner).Add(now_ms).Add(limit).Add(attempt_ms);
+    ZICHT_ASSIGN_OR_RETURN(
+        auto rows,
+        db_->Query("WITH due AS (SELECT alert_seq FROM alert_delivery WHERE partner = $1 AND delivered_ms IS NULL "
+                   "AND NOT given_up AND next_ms <= $2 ORDER BY alert_seq LIMIT $3 FOR UPDATE SKIP LOCKED), "
+                   "numbered AS (SELECT alert_seq, row_number() OVER (ORDER BY alert_seq) AS n FROM due), "
+                   "claimed AS (UPDATE alert_delivery d SET next_ms = $2 + (numbered.n + 1) * $4 FROM numbered "
+                   "WHERE d.alert_seq = numbered.alert_seq RETURNING d.alert_seq, d.attempts) "
+                   "SELECT c.attempts, " + std::string(kAlertColumns) +
+                   " FROM claimed c JOIN alerts a ON a.seq = c.alert_seq ORDER BY a.seq", p));
     std::vector<DueDelivery> out;
     for (int i = 0; i < rows.size(); ++i) {
       DueDelivery d;

@@ -215,7 +215,9 @@ class SqliteAlertStore final : public AlertStore {
     return out;
   }
 
-  Result<std::vector<DueDelivery>> DueDeliveries(std::string_view partner, int64_t now_ms, int64_t limit) override {
+  // Reads only (alert_store.h): one server delivers from a SQLite file.
+  Result<std::vector<DueDelivery>> ClaimDueDeliveries(std::string_view partner, int64_t now_ms, int64_t limit,
+                                                      int64_t /*attempt_ms*/) override {
     ZICHT_ASSIGN_OR_RETURN(auto stmt, db_->Prepare("SELECT d.attempts, " + std::string(kAlertColumns) +
                                                    " FROM alert_delivery d JOIN alerts a ON a.seq = d.alert_seq "
                                                    "WHERE d.partner = ? AND d.delivered_ms IS NULL AND d.given_up = 0 "
