@@ -107,6 +107,10 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--alert-rules", opts->alert_rules_path,
                   "alert rules file: when to alert the partner that holds an identifier, webhook retries "
                   "(docs/alerts.md; default: shipped)");
+  cmd->add_option("--webhook-ca-file", opts->webhook_ca_file,
+                  "PEM file of certificate authorities to trust for https:// alert webhooks besides the system's "
+                  "trust store (a partner's private CA; docs/alerts.md)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--signals", opts->signals_dir,
                   "screening signals directory (patterns.tsv, weights.tsv, brands.tsv, ...; default: built-in); "
                   "reloaded on SIGHUP");

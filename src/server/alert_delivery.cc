@@ -129,6 +129,7 @@ void AlertDelivery::DeliverOne(store::AlertStore& store, const store::Webhook& h
   WebhookPost post;
   post.url = hook.url;
   post.timeout_ms = options_.policy.timeout_ms;
+  post.ca_file = options_.ca_file;
   alert::AppendAlertJson(d.alert, scope, &post.body);
   const int64_t now = NowMs();
   const UnixSeconds timestamp = now / 1000;

@@ -48,6 +48,8 @@ class AlertDelivery {
     std::string db_path;
     store::Durability durability = store::Durability::kNormal;
     alert::DeliveryPolicy policy;
+    //! Extra trust anchors for https:// webhooks (webhook_client.h).
+    std::string ca_file;
     //! The scope a partner's webhook bodies carry.
     std::function<model::Scope(const std::string& partner)> scope_of;
     //! Counts each attempt's result when set; outlives this object.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "server/webhook_client.h"
 #include "store/warning_list_store.h"
 
 namespace zicht::server {
@@ -27,6 +28,7 @@ AlertService::AlertService(const ServerOptions& options, link::Engine* engine, c
   d.db_path = options.db_path;
   d.durability = options.durability;
   d.policy = rules_.delivery;
+  d.ca_file = options.webhook_ca_file;
   d.scope_of = [keys](const std::string& partner) { return keys->WidestScope(partner).value_or(model::Scope::kHit); };
   d.metrics = metrics;
   delivery_ = std::make_unique<AlertDelivery>(std::move(d));
@@ -35,6 +37,7 @@ AlertService::AlertService(const ServerOptions& options, link::Engine* engine, c
 Result<std::unique_ptr<AlertService>> AlertService::Open(const ServerOptions& options, link::Engine* engine,
                                                          const KeyRing* keys, Metrics* metrics) {
   ZICHT_ASSIGN_OR_RETURN(alert::AlertRules rules, alert::LoadAlertRules(options.alert_rules_path));
+  if (!options.webhook_ca_file.empty()) ZICHT_RETURN_IF_ERROR(CheckWebhookCaFile(options.webhook_ca_file));
   std::unique_ptr<AlertService> s(new AlertService(options, engine, keys, metrics, std::move(rules)));
   ZICHT_ASSIGN_OR_RETURN(s->ingest_store_, store::OpenAlertStore(options.db_path, options.durability));
   {

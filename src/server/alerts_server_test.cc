@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "alert/webhook_signature.h"
 #include "server/alert_delivery.h"
 #include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
@@ -45,7 +46,10 @@ class AlertsServerTest : public BackendServerTest {
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
 
-  std::unique_ptr<testing::ServerProcess> StartWithRules() { return Start({"--alert-rules", dir_.File("rules.toml")}); }
+  std::unique_ptr<testing::ServerProcess> StartWithRules(std::vector<std::string> extra = {}) {
+    extra.insert(extra.begin(), {"--alert-rules", dir_.File("rules.toml")});
+    return Start(extra);
+  }
 
   // Scrapes /metrics until it shows `line` (the delivery thread counts an
   // attempt just after the receiver answered it); the last scrape if never.
@@ -389,6 +393,52 @@ TEST_P(AlertsServerTest, ErasingTheLastReportTakesItsAlertOutcomeAndDispute) {
   auto stats = testutil::RunZicht({"stats", "--outcomes", "--format", "json", "--db", db_});
   ASSERT_EQ(stats.exit_code, 0) << stats.err;
   EXPECT_EQ(stats.out.find(R"("partner":"ing")"), std::string::npos) << stats.out;
+}
+
+// HTTPS to a receiver whose certificate a private CA signed (here: a
+// self-signed one, made in the test): without --webhook-ca-file the
+// certificate is refused — a clear error in the log, counted as failed
+// attempts, retried, and nothing reaches the receiver; with it the signed
+// alert arrives. A file that holds no certificate stops the server at start.
+TEST_P(AlertsServerTest, HttpsWebhookTrustsThePrivateCaOnlyWhenGiven) {
+  const std::string cert = dir_.File("receiver.pem"), key = dir_.File("receiver.key");
+  ASSERT_TRUE(testing::WriteSelfSignedCert(cert, key));
+  const WebhookReceiver::TlsFiles tls{cert, key};
+  WebhookReceiver receiver([](size_t) { return 204; }, &tls);
+  ASSERT_TRUE(receiver.url().starts_with("https://127.0.0.1:"));
+  Subscribe("ing", "INGB", receiver.url());
+  auto server = StartWithRules();
+  const std::string iban = DutchIban("INGB", 4440001);
+  ASSERT_EQ(Call(server->port(), "POST", "/v1/reports", ReportLine("politie", "TLS-1", {iban}, "beneficiary", 100),
+                 Auth(analyst_, "fraud-reporting")).status, 200);
+  const std::string twice = "zicht_alert_webhook_attempts_total{result=\"failed\"} 2\n";
+  const std::string metrics = ScrapeUntil(server->port(), twice);
+  EXPECT_NE(metrics.find(twice), std::string::npos) << "refused, counted and retried: " << metrics;
+  EXPECT_NE(metrics.find("zicht_alert_webhook_attempts_total{result=\"delivered\"} 0\n"), std::string::npos);
+  EXPECT_GE(receiver.handshake_failures(), 2u);
+  EXPECT_TRUE(receiver.received().empty()) << "never delivered over an untrusted connection";
+  server->Stop(SIGTERM);
+  EXPECT_NE(server->Stderr().find("TLS certificate not trusted: self-signed certificate"), std::string::npos)
+      << server->Stderr();
+
+  // The operator trusts the partner's CA: the pending alert goes out, signed.
+  server = StartWithRules({"--webhook-ca-file", cert});
+  ASSERT_TRUE(receiver.WaitFor([](const auto& got) { return !got.empty(); }));
+  const auto got = receiver.received().front();
+  EXPECT_EQ(Json(got.body)["normalized"].GetString(), iban);
+  const UnixSeconds ts = std::stoll(got.headers.at("zicht-timestamp"));
+  EXPECT_EQ(got.headers.at("zicht-signature"),
+            alert::SignWebhook("0123456789abcdef0123456789abcdef", ts, got.body));
+  server->Stop(SIGTERM);
+
+  testutil::WriteFile(dir_.File("not-a-ca.pem"), "hello\n");
+  auto refused = testutil::RunZicht({"serve", "--db", db_, "--keys", keys_, "--listen", "127.0.0.1:0",
+                                     "--pseudonym-key-file", PseudonymKeyFile(), "--oprf-key-file",
+                                     dir_.File("zicht-oprf.key"), "--webhook-ca-file", dir_.File("not-a-ca.pem")});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("--webhook-ca-file '" + dir_.File("not-a-ca.pem") + "': no PEM certificate"),
+            std::string::npos)
+      << refused.err;
 }
 
 // Several `zicht serve` nodes on one PostgreSQL database (docs/deploy.md):

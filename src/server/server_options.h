@@ -87,6 +87,10 @@ struct ServerOptions {
   std::string rules_path;
   //! Alert rules file (docs/alerts.md); empty = shipped defaults.
   std::string alert_rules_path;
+  //! PEM file of certificate authorities https:// webhooks are also
+  //! trusted under (a partner's private CA), besides the system's trust
+  //! store; empty = the system's only (docs/alerts.md, "Webhooks").
+  std::string webhook_ca_file;
   //! Screening signals directory (data/screening/ format) for
   //! /v1/messages/screen*; empty = built-in. Reloaded on SIGHUP.
   std::string signals_dir;

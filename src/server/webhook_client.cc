@@ -113,23 +113,33 @@ class Channel {
     if (ctx_) SSL_CTX_free(ctx_);
   }
 
-  Status StartTls(const std::string& host) {
+  Status StartTls(const std::string& host, const std::string& ca_file) {
     ctx_ = SSL_CTX_new(TLS_client_method());
     if (!ctx_) return Status::Internal("TLS context");
     SSL_CTX_set_default_verify_paths(ctx_);
+    if (!ca_file.empty() && SSL_CTX_load_verify_locations(ctx_, ca_file.c_str(), nullptr) != 1) {
+      ERR_clear_error();
+      return Status::IOError("webhook CA file '" + ca_file + "' cannot be read");
+    }
     SSL_CTX_set_verify(ctx_, SSL_VERIFY_PEER, nullptr);
     SSL_CTX_set_min_proto_version(ctx_, TLS1_2_VERSION);
     ssl_ = SSL_new(ctx_);
     if (!ssl_) return Status::Internal("TLS session");
     SSL_set_fd(ssl_, fd_);
     SSL_set_tlsext_host_name(ssl_, host.c_str());
-    SSL_set1_host(ssl_, host.c_str());
+    SSL_set1_host(ssl_, host.c_str());  // OpenSSL 3: an IP literal is matched against the IP addresses
     for (;;) {
       int rc = SSL_connect(ssl_);
       if (rc == 1) return Status::Ok();
       if (!WaitSsl(rc)) {
-        return Status::IOError(RemainingMs(deadline_) == 0 ? "webhook receiver: TLS hand-shake timed out"
-                                                            : "webhook receiver: TLS hand-shake failed (certificate?)");
+        if (RemainingMs(deadline_) == 0) return Status::IOError("webhook receiver: TLS hand-shake timed out");
+        const long verify = SSL_get_verify_result(ssl_);
+        if (verify != X509_V_OK) {
+          return Status::IOError(std::string("webhook receiver: TLS certificate not trusted: ") +
+                                 X509_verify_cert_error_string(verify) +
+                                 " (a private CA: zicht serve --webhook-ca-file; docs/alerts.md)");
+        }
+        return Status::IOError("webhook receiver: TLS hand-shake failed");
       }
     }
   }
@@ -194,7 +204,7 @@ Result<int> PostWebhook(const WebhookPost& post) {
   Fd fd;
   ZICHT_RETURN_IF_ERROR(Connect(u, deadline, &fd));
   Channel channel(fd.fd, deadline);
-  if (u.tls) ZICHT_RETURN_IF_ERROR(channel.StartTls(u.host));
+  if (u.tls) ZICHT_RETURN_IF_ERROR(channel.StartTls(u.host, post.ca_file));
   std::string request = "POST " + u.path + " HTTP/1.1\r\nHost: " + u.host +
                         "\r\nUser-Agent: zicht-alerts\r\nContent-Type: application/json\r\nContent-Length: " +
                         std::to_string(post.body.size()) + "\r\nConnection: close\r\n";
@@ -219,6 +229,16 @@ Result<int> PostWebhook(const WebhookPost& post) {
   int status = std::atoi(head.c_str() + 9);
   if (status < 100 || status > 599) return Status::IOError("webhook receiver: not an HTTP status");
   return status;
+}
+
+Status CheckWebhookCaFile(const std::string& path) {
+  std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> ctx(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+  if (!ctx) return Status::Internal("TLS context");
+  if (SSL_CTX_load_verify_locations(ctx.get(), path.c_str(), nullptr) != 1) {
+    ERR_clear_error();
+    return Status::InvalidArgument("--webhook-ca-file '" + path + "': no PEM certificate could be loaded from it");
+  }
+  return Status::Ok();
 }
 
 }  // namespace zicht::server
