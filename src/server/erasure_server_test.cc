@@ -7,10 +7,15 @@
 // backends (erasure_server_test_pg: a throw-away PostgreSQL cluster).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <csignal>
 #include <string>
+#include <thread>
 
+#include "server/test_alert_util.h"
 #include "server/test_server_fixture.h"
+#include "server/test_webhook_receiver.h"
+#include "store/alert_store.h"
 #include "testutil/store_query.h"
 
 namespace zicht::server {
@@ -168,6 +173,60 @@ TEST_P(ErasureServerTest, BadRetentionFileStopsTheStartAndChangesNothing) {
   auto s = Start();
   EXPECT_EQ(ClusterCount(s->port()), 1);
 }
+
+// A corrected report that no longer names an account takes back what that
+// name raised, as erasing the report would (docs/alerts.md, "Corrections"):
+// the alert leaves ING's feed, its webhook — failing so far — is never
+// retried, and the bank's block no longer makes checks say CONFIRMED_MULE.
+// The other account the corrected report now names stays as it is.
+TEST_P(ErasureServerTest, CorrectionWithdrawsTheAlertsOfAnIdentifierItLeftOut) {
+  testing::WebhookReceiver receiver([](size_t) { return 500; });
+  testutil::WriteFile(dir_.File("secret"), "0123456789abcdef0123456789abcdef");
+  testutil::WriteFile(dir_.File("rules.toml"),
+                      "[priority_cluster]\nenabled = false\n[mule_candidate]\nenabled = false\n"
+                      "[delivery]\ntimeout_ms = 2000\nfirst_retry_ms = 50\nmax_retry_ms = 200\n");
+  auto sub = testutil::RunZicht({"subscriptions", "add", "--partner", "ing", "--bank-code", "INGB", "--webhook",
+                                 receiver.url(), "--secret-file", dir_.File("secret"), "--db", db_});
+  ASSERT_EQ(sub.exit_code, 0) << sub.err;
+  const std::string ing = AddKey("ing", "checker", {}, {"--scope", "detail"});
+  auto s = Start({"--alert-rules", dir_.File("rules.toml")});
+  const int port = s->port();
+  const std::string wrong = testing::DutchIban("INGB", 4242), right = testing::DutchIban("RABO", 4343);
+  ASSERT_EQ(Call(port, "POST", "/v1/reports", testing::ReportLine("politie", "CR-1", {wrong}, "beneficiary", 100),
+                 Auth(analyst_, "fraud-reporting")).status, 200);
+  auto feed = Json(Call(port, "GET", "/v1/alerts", "", Auth(ing, "payment-screening")).body);
+  ASSERT_EQ(feed["alerts"].Size(), 1u);
+  const std::string alert = feed["alerts"][0]["id"].GetString();
+  ASSERT_TRUE(receiver.WaitFor([](const auto& got) { return !got.empty(); })) << "a first, failed attempt";
+  ASSERT_EQ(Call(port, "POST", "/v1/feedback", R"({"alert_id":")" + alert + R"(","outcome":"account_blocked"})",
+                 Auth(ing, "payment-screening")).status, 200);
+  ASSERT_NE(Check(port, "iban", wrong).body.find("CONFIRMED_MULE"), std::string::npos);
+
+  // The police correct the report: the money went to another account.
+  Response r = Call(port, "POST", "/v1/reports", testing::ReportLine("politie", "CR-1", {right}, "beneficiary", 100),
+                    Auth(analyst_, "fraud-reporting"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r.body)["updated"].GetInt(), 1) << r.body;
+  EXPECT_EQ(Json(Call(port, "GET", "/v1/alerts", "", Auth(ing, "payment-screening")).body)["alerts"].Size(), 0u)
+      << "the alert went with the identifier";
+  std::string check;
+  for (int i = 0; i < 100; ++i) {  // the server re-reads the marks within a second
+    check = Check(port, "iban", wrong).body;
+    if (check.find("CONFIRMED_MULE") == std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(check.find("CONFIRMED_MULE"), std::string::npos) << check;
+  EXPECT_FALSE(Json(check)["results"][0]["known"].GetBool()) << check;
+  EXPECT_TRUE(Json(Check(port, "iban", right).body)["results"][0]["known"].GetBool());
+  // Nothing is left to deliver: the pending webhook was cancelled.
+  auto alerts = store::OpenAlertStore(db_);
+  ASSERT_TRUE(alerts.ok()) << alerts.status().ToString();
+  // Every pending delivery, as if it were the year 2100.
+  auto due = (*alerts)->ClaimDueDeliveries("ing", int64_t{4102444800000}, 100, 1);
+  ASSERT_TRUE(due.ok()) << due.status().ToString();
+  EXPECT_TRUE(due->empty()) << due->size() << " deliveries still pending, the first " << due->front().alert.id;
+}
+
 
 INSTANTIATE_TEST_SUITE_P(Backends, ErasureServerTest, ::testing::ValuesIn(testutil::StoreBackends()),
                          testutil::BackendName());

@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "store/store.h"
 #include "testutil/store_backend.h"
 #include "testutil/testutil.h"
 
@@ -364,6 +365,61 @@ TEST_P(AlertStoreTest, ConcurrentWritersOneAlertPerKeyAndTheFeedSkipsNothing) {
   EXPECT_EQ(store_->AlertKeys()->size(), static_cast<size_t>(kIbans)) << "one alert per key";
   EXPECT_EQ(seen.size(), static_cast<size_t>(kIbans)) << "the feed saw each alert exactly once";
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), static_cast<size_t>(kIbans));
+}
+
+// A correction — the same (source, id) ingested again with other content —
+// that leaves an identifier out erases it from the alert tables as erasing
+// the report would (alert_erasure.h): its alerts and outcomes go when no
+// other report names it, and stay while one does. The marks generation
+// moves so that a running server re-reads them.
+TEST_P(AlertStoreTest, ACorrectionWithoutAnIdentifierTakesItsAlertRows) {
+  auto reports = OpenStore(location_);
+  ASSERT_TRUE(reports.ok()) << reports.status().ToString();
+  const std::string dropped = "NL20INGB0001234567", kept = "NL69INGB0123456789";
+  auto report = [](const std::string& id, const std::vector<std::string>& ibans) {
+    model::Report r;
+    r.key = {"politie", id};
+    r.reported_at = "2026-12-01";
+    r.reported_at_seconds = 1796083200;
+    for (const std::string& iban : ibans) {
+      model::Identifier i;
+      i.value = iban;
+      i.canonical = iban;
+      i.valid = true;
+      r.identifiers.push_back(i);
+    }
+    return r;
+  };
+  ASSERT_TRUE((*reports)->UpsertBatch({report("R1", {dropped, kept}), report("R2", {kept})}).ok());
+  ASSERT_TRUE(store_->InsertAlerts({MakeAlert("ing", "reports", dropped), MakeAlert("ing", "reports", kept)}, 0).ok());
+  for (const std::string& iban : {dropped, kept}) {
+    Feedback f;
+    f.partner = "ing";
+    f.kind = "iban";
+    f.normalized = iban;
+    f.outcome = "account_blocked";
+    f.created_at = 1700000100;
+    ASSERT_TRUE(store_->AddFeedback(f).ok());
+  }
+  const int64_t g0 = *store_->MarksGeneration();
+
+  // R1 corrected: it no longer names `dropped`, which no other report does.
+  auto outcomes = (*reports)->UpsertBatch({report("R1", {kept})});
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status().ToString();
+  ASSERT_EQ((*outcomes)[0], UpsertOutcome::kUpdated);
+  auto feed = store_->AlertsAfter("ing", 0, 100);
+  ASSERT_TRUE(feed.ok());
+  ASSERT_EQ(feed->size(), 1u);
+  EXPECT_EQ((*feed)[0].normalized, kept);
+  auto rows = store_->FeedbackRows();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].normalized, kept);
+  EXPECT_GT(*store_->MarksGeneration(), g0);
+
+  // R2 corrected without `kept`: R1 still names it, so its rows stay.
+  ASSERT_TRUE((*reports)->UpsertBatch({report("R2", {})}).ok());
+  EXPECT_EQ(store_->AlertsAfter("ing", 0, 100)->size(), 1u);
+  EXPECT_EQ(store_->FeedbackRows()->size(), 1u);
 }
 
 }  // namespace

@@ -280,7 +280,16 @@ Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<
       id_row += id_rows;
     }
     auto is = [&](UpsertOutcome o) { return [&outcomes, o](size_t i) { return outcomes[i] == o; }; };
+    // A correction that leaves an identifier out is an erasure of it
+    // (alert_erasure.h): what the alert tables name of the updated
+    // reports' old identifiers, read before kApplyUpdates deletes them.
+    std::vector<IdentifierKey> corrected;
     if (updates) {
+      std::vector<int64_t> updated;
+      for (size_t i = 0; i < n; ++i) {
+        if (outcomes[i] == UpsertOutcome::kUpdated) updated.push_back(row_ids[i]);
+      }
+      ZICHT_ASSIGN_OR_RETURN(corrected, AlertNamedIdentifiers(ArrayLiteral(updated)));
       ZICHT_RETURN_IF_ERROR(db_->Exec(kUpdateBatch));
       ZICHT_RETURN_IF_ERROR(db_->CopyIn(std::string("COPY stage_updates") + kReportCopyColumns,
                                         SelectRows(*encoded.reports, encoded.report_at, n,
@@ -297,6 +306,7 @@ Result<std::vector<UpsertOutcome>> PostgresStore::UpsertBatch(const std::vector<
                                         SelectRows(*encoded.identifiers, encoded.identifier_at, n,
                                                    [&](size_t i) { return outcomes[i] != UpsertOutcome::kDuplicate; })));
     }
+    ZICHT_RETURN_IF_ERROR(EraseAlertRows(corrected));
     ZICHT_RETURN_IF_ERROR(LogChanges(std::move(written), false));
     return db_->Exec("COMMIT");
   }();

@@ -96,7 +96,8 @@ Status SqliteStore::InsertIdentifiers(int64_t row_id, const model::Report& repor
   return Status::Ok();
 }
 
-Status SqliteStore::UpsertOne(const model::Report& report, UpsertOutcome* outcome, int64_t* row_id) {
+Status SqliteStore::UpsertOne(const model::Report& report, UpsertOutcome* outcome, int64_t* row_id,
+                              const std::function<Status(int64_t)>& corrected) {
   uint64_t hash = ContentHash(report);
   sqlite::Statement& ins = *insert_report_;
   BindReport(ins, report, hash);
@@ -125,6 +126,7 @@ Status SqliteStore::UpsertOne(const model::Report& report, UpsertOutcome* outcom
   BindReport(upd, report, hash);
   upd.Bind(14, *row_id);
   ZICHT_RETURN_IF_ERROR(upd.Run());
+  ZICHT_RETURN_IF_ERROR(corrected(*row_id));
   ZICHT_RETURN_IF_ERROR(delete_identifiers_->Bind(1, *row_id).Run());
   *outcome = UpsertOutcome::kUpdated;
   return InsertIdentifiers(*row_id, report);
@@ -140,10 +142,25 @@ Result<std::vector<UpsertOutcome>> SqliteStore::UpsertBatch(const std::vector<mo
   std::vector<int64_t> row_ids(reports.size(), 0);
   Status s = db_->Transaction([&]() -> Status {
     std::vector<int64_t> written;
+    // A correction that leaves an identifier out is an erasure of it
+    // (alert_erasure.h): what the alert tables name of an updated report's
+    // old identifiers is collected before they are deleted, and the rows of
+    // those no report names any more go after the batch. The alert tables
+    // are read once, at the batch's first update: updates are rare.
+    std::optional<std::set<IdentifierKey>> named;
+    std::set<IdentifierKey> corrected;
+    auto before_update = [&](int64_t row_id) -> Status {
+      if (!named) {
+        ZICHT_ASSIGN_OR_RETURN(named, AlertNamedSet());
+      }
+      if (named->empty()) return Status::Ok();
+      return CollectAlertNamed(*named, {row_id}, &corrected);
+    };
     for (size_t i = 0; i < reports.size(); ++i) {
-      ZICHT_RETURN_IF_ERROR(UpsertOne(reports[i], &outcomes[i], &row_ids[i]));
+      ZICHT_RETURN_IF_ERROR(UpsertOne(reports[i], &outcomes[i], &row_ids[i], before_update));
       if (outcomes[i] != UpsertOutcome::kDuplicate) written.push_back(row_ids[i]);
     }
+    ZICHT_RETURN_IF_ERROR(EraseAlertRows(std::vector<IdentifierKey>(corrected.begin(), corrected.end())));
     return LogChanges(std::move(written), false);
   });
   if (!s.ok()) return s;

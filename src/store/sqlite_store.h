@@ -21,7 +21,9 @@
 //
 // Thread-safety: as Store — one thread at a time per instance.
 #include <memory>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "store/alert_erasure.h"
@@ -67,7 +69,10 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
   Status Prepare();
-  Status UpsertOne(const model::Report& report, UpsertOutcome* outcome, int64_t* row_id);
+  //! `corrected`: called with the row id of a report about to be updated,
+  //! before its old identifiers are deleted (alert_erasure.h).
+  Status UpsertOne(const model::Report& report, UpsertOutcome* outcome, int64_t* row_id,
+                   const std::function<Status(int64_t)>& corrected);
   Status InsertIdentifiers(int64_t row_id, const model::Report& report);
   Status ReadIdentifiers(int64_t row_id, model::Report* report);
   Result<StoredReport> ReadByRowId(int64_t row_id);
@@ -80,6 +85,11 @@ class SqliteStore final : public Store {
   //! Of the identifiers of reports `row_ids`, those the alert tables name
   //! (alert_erasure.h); call before deleting the reports.
   Result<std::vector<IdentifierKey>> AlertNamedIdentifiers(const std::vector<int64_t>& row_ids);
+  //! The identifiers the alert tables name (none when they do not exist).
+  Result<std::set<IdentifierKey>> AlertNamedSet();
+  //! Adds the identifiers of reports `row_ids` that are in `named` to `hit`.
+  Status CollectAlertNamed(const std::set<IdentifierKey>& named, const std::vector<int64_t>& row_ids,
+                           std::set<IdentifierKey>* hit);
   //! Deletes the alert-table rows of each of `named` that no stored report
   //! names any more (alert_erasure.h); call after deleting the reports.
   Status EraseAlertRows(const std::vector<IdentifierKey>& named);

@@ -16,21 +16,23 @@ Result<bool> TableExists(sqlite::Database& db, std::string_view name) {
 
 }  // namespace
 
-Result<std::vector<IdentifierKey>> SqliteStore::AlertNamedIdentifiers(const std::vector<int64_t>& row_ids) {
-  std::vector<IdentifierKey> out;
+Result<std::set<IdentifierKey>> SqliteStore::AlertNamedSet() {
+  std::set<IdentifierKey> named;
   // The alert tables are made by the first OpenSqliteAlertStore: a
   // database that never had a subscription has none.
   ZICHT_ASSIGN_OR_RETURN(bool has_alerts, TableExists(*db_, "alerts"));
-  if (!has_alerts || row_ids.empty()) return out;
-  std::set<IdentifierKey> named;
+  if (!has_alerts) return named;
   ZICHT_ASSIGN_OR_RETURN(auto all, db_->Prepare(kAlertNamedSql));
   for (;;) {
     ZICHT_ASSIGN_OR_RETURN(bool row, all.Step());
     if (!row) break;
     named.insert(IdentifierKey{std::string(all.Text(0)), std::string(all.Text(1))});
   }
-  if (named.empty()) return out;
-  std::set<IdentifierKey> hit;
+  return named;
+}
+
+Status SqliteStore::CollectAlertNamed(const std::set<IdentifierKey>& named, const std::vector<int64_t>& row_ids,
+                                      std::set<IdentifierKey>* hit) {
   ZICHT_ASSIGN_OR_RETURN(auto ids, db_->Prepare("SELECT kind, canonical FROM identifiers WHERE report_row = ?"));
   for (int64_t row_id : row_ids) {
     ids.Bind(1, row_id);
@@ -38,10 +40,18 @@ Result<std::vector<IdentifierKey>> SqliteStore::AlertNamedIdentifiers(const std:
       ZICHT_ASSIGN_OR_RETURN(bool row, ids.Step());
       if (!row) break;
       IdentifierKey key{std::string(ids.Text(0)), std::string(ids.Text(1))};
-      if (named.contains(key)) hit.insert(std::move(key));
+      if (named.contains(key)) hit->insert(std::move(key));
     }
     ids.Reset();
   }
+  return Status::Ok();
+}
+
+Result<std::vector<IdentifierKey>> SqliteStore::AlertNamedIdentifiers(const std::vector<int64_t>& row_ids) {
+  if (row_ids.empty()) return std::vector<IdentifierKey>();
+  ZICHT_ASSIGN_OR_RETURN(std::set<IdentifierKey> named, AlertNamedSet());
+  std::set<IdentifierKey> hit;
+  if (!named.empty()) ZICHT_RETURN_IF_ERROR(CollectAlertNamed(named, row_ids, &hit));
   return std::vector<IdentifierKey>(hit.begin(), hit.end());
 }
 
