@@ -1,5 +1,5 @@
-// The blind test sets (tests/data/screening/blind2 … blind7.jsonl,
-// docs/screening.md "Blind test set", "... 3", "... 4", "... 5", "... 6", "blind7"): messages quoted from public warnings
+// The blind test sets (tests/data/screening/blind2 … blind7.jsonl, heldout8.jsonl,
+// docs/screening.md "Blind test set", "... 3", "... 4", "... 5", "... 6", "blind7", "heldout8"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -24,6 +24,10 @@ struct BlindSet {
   std::vector<const char*> earlier;  // files it must not share a message with
   size_t min_size;
   double recall_floor, fpr_ceiling, auc_floor;
+  // blind2–7 quote every scam from a dated public warning and hold at least
+  // as many negatives; heldout8 writes most scams from the families' known
+  // wording (origin composed) and its quoted ones may lack a day.
+  bool quoted_scams = true;
 };
 
 // None of the sets is blind any more (their misses were read). The floors sit
@@ -38,6 +42,13 @@ struct BlindSet {
 // blind7 was built by a session that never read the screener and measured
 // once at c4a3f1c: 0.743 / 0.031 / 0.968 (35 scams, 65 negatives; only six
 // scams are Dutch), its misses not used for any change.
+// heldout8 (split heldout, so no training reads it; not named blind* so the
+// training scripts' glob leaves it out) was written by a session that never
+// read the screener: 120 scams, 117 of them composed from the families' known
+// wording, across 13 families, and 111 negatives (39 lines that came close to
+// an earlier set's were dropped). Measured at 8516a1d: 0.817 / 0.072; after
+// the leave-one-set-out round, which never saw it (26342ea): 0.808 / 0.063 /
+// 0.961.
 // Each floor is one to three messages under today's figure, so losing accuracy
 // on real messages fails here.
 const BlindSet kBlindSets[] = {
@@ -47,10 +58,15 @@ const BlindSet kBlindSets[] = {
     {"blind5.jsonl", "blind5", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"}, 150, 0.76, 0.02, 0.95},
     {"blind6.jsonl", "blind6", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl"}, 100, 0.64, 0.05, 0.90},
     {"blind7.jsonl", "blind7", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl"}, 90, 0.70, 0.05, 0.95},
+    {"heldout8.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl"}, 220, 0.78, 0.09, 0.94, false},
 };
 
 // Test names and failure messages show the set, not its bytes.
-void PrintTo(const BlindSet& set, std::ostream* os) { *os << set.split; }
+std::string SetName(const BlindSet& set) {
+  std::string name = set.file;
+  return name.substr(0, name.find('.'));
+}
+void PrintTo(const BlindSet& set, std::ostream* os) { *os << SetName(set); }
 
 std::vector<CorpusEntry> Load(const std::string& name) {
   const std::string text = testutil::ReadFile(testutil::SourceDir() + "/tests/data/screening/" + name);
@@ -95,16 +111,22 @@ TEST_P(BlindSets, AreSeparateFromTheCorpusAndEarlierSetsAndHaveProvenance) {
       ++benign;
     } else {
       ++scams;
-      EXPECT_EQ(e.origin, "published") << e.id << ": blind scams are quoted from public warnings";
+      if (set.quoted_scams) {
+        EXPECT_EQ(e.origin, "published") << e.id << ": blind scams are quoted from public warnings";
+      }
     }
     if (e.origin == "published") {
       EXPECT_EQ(e.url.rfind("http", 0), 0u) << e.id;
-      EXPECT_FALSE(e.date.empty()) << e.id;
+      if (set.quoted_scams) {
+        EXPECT_FALSE(e.date.empty()) << e.id;
+      }
     } else {
       EXPECT_EQ(e.origin, "composed") << e.id;
     }
   }
-  EXPECT_GE(benign, scams) << "hard negatives at least as many as scams";
+  if (set.quoted_scams) {
+    EXPECT_GE(benign, scams) << "hard negatives at least as many as scams";
+  }
 }
 
 TEST_P(BlindSets, Floors) {
@@ -113,14 +135,14 @@ TEST_P(BlindSets, Floors) {
   auto screener = Screener::Create();
   ASSERT_TRUE(screener.ok());
   const EvalReport r = Evaluate(**screener, blind);
-  std::cout << FormatReport(r, set.split);
+  std::cout << FormatReport(r, SetName(set));
   EXPECT_GE(r.Recall(), set.recall_floor);
   EXPECT_LE(r.FalsePositiveRate(), set.fpr_ceiling);
   EXPECT_GE(r.auc, set.auc_floor);
 }
 
 INSTANTIATE_TEST_SUITE_P(Screen, BlindSets, ::testing::ValuesIn(kBlindSets),
-                         [](const auto& info) { return std::string(info.param.split); });
+                         [](const auto& info) { return SetName(info.param); });
 
 }  // namespace
 }  // namespace zicht::screen
