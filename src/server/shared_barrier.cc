@@ -52,12 +52,15 @@ Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::str
                                                  p.accounts.get());
   }
   Result<std::string> out = Status::Internal("not evaluated");
-  Status s = store_->Locked([&]() -> Status {
+  // A reference taken under mu_: clang's lock analysis cannot see that the
+  // lambda below runs while mu_ is still held.
+  store::BarrierStateStore& store = *store_;
+  Status s = store.Locked([&]() -> Status {
     if (!idempotency_key.empty()) {
       // Under the lock: a retry on another node waits for the first
       // request's commit and then finds its answer.
       std::string stored_hash, stored_answer;
-      ZICHT_ASSIGN_OR_RETURN(bool found, store_->GetAnswer(partner, idempotency_key, &stored_hash, &stored_answer));
+      ZICHT_ASSIGN_OR_RETURN(bool found, store.GetAnswer(partner, idempotency_key, &stored_hash, &stored_answer));
       if (found) {
         if (stored_hash != request_hash) {
           return Status::InvalidArgument("Idempotency-Key was already used for a different request body");
@@ -76,7 +79,7 @@ Result<std::string> SharedBarrier::Evaluate(const std::string& partner, std::str
     if (idempotency_key.empty()) return Status::Ok();
     const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count();
-    return store_->PutAnswer(partner, idempotency_key, request_hash, *out, now);
+    return store.PutAnswer(partner, idempotency_key, request_hash, *out, now);
   });
   if (!s.ok()) {
     p.engine->ForgetAccounts();  // rolled back: what it applied in memory never happened
