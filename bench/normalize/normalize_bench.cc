@@ -1,11 +1,13 @@
 // Single-thread cost per value of Normalize() for each kind, on generated
 // values in the spellings reports use. Prints "<name> <ns per value>" lines
 // for bench/parts/10-normalize.sh.
-//   normalize_bench [VALUES-PER-KIND]
+//   normalize_bench [VALUES-PER-KIND [NAME]]
+// With NAME (e.g. url_idn) only that line is measured, for `perf record`.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,8 @@ double NanosPerValue(IdentifierKind kind, const std::vector<std::string>& values
 
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 1000000;
+  const char* only = argc > 2 ? argv[2] : nullptr;
+  const auto wanted = [only](const char* name) { return only == nullptr || std::strcmp(only, name) == 0; };
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> digits8(10000000, 99999999);
   const char* formats[] = {"06-%d", "06%d", "+316%d", "0031 6 %d", "+31 (0)6 %d", "06 %d"};
@@ -62,11 +66,11 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> emails(static_cast<size_t>(n), " Jan.Jansen@Example.NL ");
   int valid = 0;
-  std::printf("phone_dutch %.0f\n", NanosPerValue(IdentifierKind::kPhone, dutch, &valid));
-  std::printf("phone_mixed %.0f\n", NanosPerValue(IdentifierKind::kPhone, mixed, &valid));
-  std::printf("iban %.0f\n", NanosPerValue(IdentifierKind::kIban, ibans, &valid));
-  std::printf("url %.0f\n", NanosPerValue(IdentifierKind::kUrl, urls, &valid));
-  std::printf("url_idn %.0f\n", NanosPerValue(IdentifierKind::kUrl, idn_urls, &valid));
-  std::printf("email %.0f\n", NanosPerValue(IdentifierKind::kEmail, emails, &valid));
+  if (wanted("phone_dutch")) std::printf("phone_dutch %.0f\n", NanosPerValue(IdentifierKind::kPhone, dutch, &valid));
+  if (wanted("phone_mixed")) std::printf("phone_mixed %.0f\n", NanosPerValue(IdentifierKind::kPhone, mixed, &valid));
+  if (wanted("iban")) std::printf("iban %.0f\n", NanosPerValue(IdentifierKind::kIban, ibans, &valid));
+  if (wanted("url")) std::printf("url %.0f\n", NanosPerValue(IdentifierKind::kUrl, urls, &valid));
+  if (wanted("url_idn")) std::printf("url_idn %.0f\n", NanosPerValue(IdentifierKind::kUrl, idn_urls, &valid));
+  if (wanted("email")) std::printf("email %.0f\n", NanosPerValue(IdentifierKind::kEmail, emails, &valid));
   return 0;
 }

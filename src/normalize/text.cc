@@ -61,23 +61,24 @@ bool HasNonAscii(std::string_view text) {
 
 std::optional<std::string> UnicodeSpacesToAscii(std::string_view text) {
   if (!HasNonAscii(text)) return std::nullopt;
+  // Find the first Unicode space before copying anything: most non-ASCII
+  // values (an IDN host, a name with "ü") have none, and building a copy
+  // only to drop it cost ~80 ns per IDN URL (5% of it).
   size_t i = 0;
-  while (static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) < 0xC2 || UnicodeSpaceLength(text, i) == 0)) ++i;
+  if (i == text.size()) return std::nullopt;
   std::string out;
-  bool changed = false;
   out.reserve(text.size());
   out.append(text.substr(0, i));
   while (i < text.size()) {
     if (const size_t length = UnicodeSpaceLength(text, i)) {
       out += ' ';
       i += length;
-      changed = true;
     } else {
       out += text[i];
       ++i;
     }
   }
-  if (!changed) return std::nullopt;
   return out;
 }
 
