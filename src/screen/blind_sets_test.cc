@@ -1,5 +1,6 @@
-// The blind test sets (tests/data/screening/blind2 … blind7.jsonl, heldout8.jsonl,
-// docs/screening.md "Blind test set", "... 3", "... 4", "... 5", "... 6", "blind7", "heldout8"): messages quoted from public warnings
+// The blind test sets (tests/data/screening/blind2 … blind8.jsonl, heldout9.jsonl,
+// published9.jsonl; docs/screening.md "Blind test set", "... 3", "... 4", "... 5", "... 6",
+// "blind7", "blind8", "heldout9", "published9"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -24,10 +25,13 @@ struct BlindSet {
   std::vector<const char*> earlier;  // files it must not share a message with
   size_t min_size;
   double recall_floor, fpr_ceiling, auc_floor;
-  // blind2–7 quote every scam from a dated public warning and hold at least
-  // as many negatives; heldout8 writes most scams from the families' known
-  // wording (origin composed) and its quoted ones may lack a day.
+  // blind2–7 quote every scam from a dated public warning; blind8 and
+  // heldout9 write them from the families' known wording (origin composed),
+  // and blind8's quoted ones may lack a day.
   bool quoted_scams = true;
+  // Hard negatives at least as many as scams. published9 quotes what public
+  // warnings print, and they print scams: 54 of its 60 messages are.
+  bool negatives_at_least_scams = true;
 };
 
 // None of the sets is blind any more (their misses were read). The floors sit
@@ -42,13 +46,18 @@ struct BlindSet {
 // blind7 was built by a session that never read the screener and measured
 // once at c4a3f1c: 0.743 / 0.031 / 0.968 (35 scams, 65 negatives; only six
 // scams are Dutch), its misses not used for any change.
-// heldout8 (split heldout, so no training reads it; not named blind* so the
-// training scripts' glob leaves it out) was written by a session that never
-// read the screener: 120 scams, 117 of them composed from the families' known
-// wording, across 13 families, and 111 negatives (39 lines that came close to
-// an earlier set's were dropped). Measured at 8516a1d: 0.817 / 0.072; after
-// the leave-one-set-out round, which never saw it (26342ea): 0.808 / 0.063 /
-// 0.961.
+// blind8 (formerly heldout8; training data since the round that wrote
+// heldout9) was written by a session that never read the screener; four of
+// its benign-family lines are relabelled hulpvraagfraude by the warning moment
+// (their "relabel" field says why). Trained on, so its floor is the fit.
+// heldout9 and published9 (split heldout, not named blind*, so no training
+// reads them) were written in that round by sessions that never read the
+// screener, heldout9 composed by the labelling guideline of the training
+// writers, published9 quoted from public warnings (54 scams, 6 genuine
+// messages) whose wording no earlier set holds. Each was measured once on
+// the shipped model before the round (79bd9db: heldout9 0.713 / 0.030 /
+// 0.964, published9 0.574 / 0.000 / 0.991) and once after it (0.868 / 0.030
+// / 0.985 and 0.722 / 0.000 / 0.975), before any miss was read.
 // Each floor is one to three messages under today's figure, so losing accuracy
 // on real messages fails here.
 const BlindSet kBlindSets[] = {
@@ -58,7 +67,9 @@ const BlindSet kBlindSets[] = {
     {"blind5.jsonl", "blind5", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"}, 150, 0.76, 0.02, 0.95},
     {"blind6.jsonl", "blind6", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl"}, 100, 0.64, 0.05, 0.90},
     {"blind7.jsonl", "blind7", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl"}, 90, 0.70, 0.05, 0.95},
-    {"heldout8.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl"}, 220, 0.78, 0.09, 0.94, false},
+    {"blind8.jsonl", "blind8", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl"}, 220, 0.95, 0.03, 0.99, false},
+    {"heldout9.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl"}, 290, 0.85, 0.045, 0.975, false},
+    {"published9.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "heldout9.jsonl"}, 55, 0.70, 0.17, 0.95, true, false},
 };
 
 // Test names and failure messages show the set, not its bytes.
@@ -124,7 +135,7 @@ TEST_P(BlindSets, AreSeparateFromTheCorpusAndEarlierSetsAndHaveProvenance) {
       EXPECT_EQ(e.origin, "composed") << e.id;
     }
   }
-  if (set.quoted_scams) {
+  if (set.quoted_scams && set.negatives_at_least_scams) {
     EXPECT_GE(benign, scams) << "hard negatives at least as many as scams";
   }
 }

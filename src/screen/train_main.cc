@@ -6,7 +6,7 @@
 // blind sets (split `blind2` ...) — with LIBLINEAR's L2-regularised logistic regression,
 // then calibrates it (Platt scaling on cross-validated decision values: 5
 // folds of the corpus's train split, one fold per other set) and picks the threshold with the highest cross-validated recall at
-// a false-positive rate of at most 1.5 %. Reproducible: fixed seed, fixed fold
+// a false-positive rate of at most 2 %. Reproducible: fixed seed, fixed fold
 // assignment, features in sorted order; the same corpus and signals give the
 // same file byte for byte (model_test checks it).
 //
@@ -48,7 +48,12 @@ constexpr unsigned kSeed = 17;         // LIBLINEAR shuffles with rand()
 constexpr int kFolds = 5;
 int kPublishedWeight = 1;  // copies of each published message (ZICHT_TRAIN_PUBLISHED_WEIGHT overrides)
 int kMinDocumentFrequency = 3;  // rarer keys are noise (ZICHT_TRAIN_MIN_DF overrides)
-double kFprBudget = 0.015;  // threshold choice on cross-validation (ZICHT_TRAIN_FPR overrides, for comparisons)
+// Threshold choice on cross-validation (ZICHT_TRAIN_FPR overrides, for
+// comparisons). 2 %, the goal's own bound, since the v7-train batch: its hard
+// negatives make the cross-validated FPR the pessimistic one (leave-one-set-
+// out over blind2–8: pooled FPR 0.011 at 2 %, 0.010 at 1.5 % with recall
+// 0.854 against 0.813 as the mean over the sets).
+double kFprBudget = 0.02;
 
 struct Row {
   std::map<int, double> x;  // feature index → value
