@@ -42,7 +42,10 @@ bool AccountState::KnowsBeneficiary(uint64_t hash) const {
 }
 
 void AccountState::AddBeneficiary(uint64_t hash) {
-  if (KnowsBeneficiary(hash)) return;
+  if (!KnowsBeneficiary(hash)) AddUnknownBeneficiary(hash);
+}
+
+void AccountState::AddUnknownBeneficiary(uint64_t hash) {
   if (beneficiaries.size() >= kMaxBeneficiaries) beneficiaries.erase(beneficiaries.begin());
   beneficiaries.push_back(hash);
 }

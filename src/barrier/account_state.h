@@ -58,6 +58,10 @@ struct AccountState {
 
   bool KnowsBeneficiary(uint64_t hash) const;
   void AddBeneficiary(uint64_t hash);
+  //! AddBeneficiary without its search, for a caller that has just asked
+  //! KnowsBeneficiary (the engine: one search per payment instead of two).
+  //! REQUIRES: !KnowsBeneficiary(hash).
+  void AddUnknownBeneficiary(uint64_t hash);
 
   //! Starts a new day's spending when `today` (the Dutch day of `at`) is
   //! another day, and applies a pending limit whose cooling-off has passed.

@@ -3,14 +3,17 @@
 // and the stage of the criminal journey a barrier stops (docs/design.md,
 // "Barrier model (payments)"; 2024 letter: "criminal journeys" and barrier
 // models).
+#include <cstdint>
+
 #include "model/enum_names.h"
 
 namespace zicht::barrier {
 
 //! What happens to a payment. Ordered by strictness: when several barriers
 //! fire, the strictest wins (block > delay > warn > allow), so the numeric
-//! order of the enum is the order of precedence.
-enum class Action { kAllow, kWarn, kDelay, kBlock };
+//! order of the enum is the order of precedence. One byte: a Decision holds
+//! 16 of them (engine.h).
+enum class Action : uint8_t { kAllow, kWarn, kDelay, kBlock };
 inline constexpr model::EnumNames<Action, 4> kActionNames{{"allow", "warn", "delay", "block"}};
 
 //! Journey stages, in the order a fraud runs through them. Barriers are
