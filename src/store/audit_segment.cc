@@ -247,8 +247,13 @@ std::string EncodeAuditSegment(const std::vector<AuditEntry>& entries) {
   // entry: at ~0.1 µs per entry, std::string::append's capacity check per
   // varint was a visible share (and a separate sizing pass over the entries
   // doubled the cache misses on them).
-  constexpr size_t kTypicalEntryBytes = 1 + kDictFields + 1 + kPseudonymRawBytes;
-  std::string body(entries.size() * kTypicalEntryBytes + 64, '\0');
+  // Typical: a 1–2 byte at delta, one byte per index, the tag and the raw
+  // pseudonym. Sized for 2-byte deltas (plus room for the header, which is
+  // put in front in place below): at 42 bytes a batch of 1,000 ran out near
+  // its end and doubled the buffer.
+  constexpr size_t kTypicalEntryBytes = 2 + kDictFields + 1 + kPseudonymRawBytes;
+  constexpr size_t kHeaderRoom = 1024;
+  std::string body(entries.size() * kTypicalEntryBytes + kHeaderRoom, '\0');
   char* p = body.data();
   Dictionary dict;
   int64_t prev_at = 0;
@@ -274,11 +279,11 @@ std::string EncodeAuditSegment(const std::vector<AuditEntry>& entries) {
   }
   body.resize(static_cast<size_t>(p - body.data()));
 
-  std::string out;
+  std::string header;
   size_t dict_bytes = 0;
   for (std::string_view s : dict.strings()) dict_bytes += s.size() + kMaxVarintBytes;
-  out.resize(1 + 2 * kMaxVarintBytes + dict_bytes);
-  p = out.data();
+  header.resize(1 + 2 * kMaxVarintBytes + dict_bytes);
+  p = header.data();
   *p++ = static_cast<char>(kAuditSegmentVersion);
   p = PutVarint(p, dict.strings().size());
   for (std::string_view s : dict.strings()) {
@@ -287,9 +292,14 @@ std::string EncodeAuditSegment(const std::vector<AuditEntry>& entries) {
     p += s.size();
   }
   p = PutVarint(p, entries.size());
-  out.resize(static_cast<size_t>(p - out.data()));
-  out.append(body);
-  return out;
+  header.resize(static_cast<size_t>(p - header.data()));
+  // The header goes in front of the body within the body's own buffer (a
+  // memmove) when it fits its spare room, as it does for the few dozen
+  // short dictionary strings of a server's batch. Copying the body into a
+  // new string instead was half of the encoder's time: a second ~40 KB
+  // buffer per batch, in fresh pages from the kernel each time.
+  body.insert(0, header);
+  return body;
 }
 
 namespace {
