@@ -16,14 +16,11 @@
 namespace zicht::screen {
 namespace {
 
-// The held-out split, originals only; measured 0.974 / 0.005 / 0.995 after
-// the blind3 round (docs/screening.md; no longer blind, see
-// blind_sets_test.cc). The floor was the goal, 0.95, until the v7-train
-// round: its model ranks this split better (AUC 0.995 → 0.999) but its
-// threshold, chosen on cross-validation with the new hard negatives, gives
-// 0.949 / 0.010 (185 of 195 scams, one short of the goal; 0.954 / 0.000
-// before). One message under that.
-constexpr double kHeldoutRecallFloor = 0.94;
+// The goal of issue 17 on the held-out split, originals only; measured
+// 0.974 / 0.005 / 0.995 after the blind3 round, 0.969 / 0.005 / 0.998 after
+// the v8-train round (docs/screening.md; no longer blind, see
+// blind_sets_test.cc).
+constexpr double kHeldoutRecallFloor = 0.95;
 constexpr double kHeldoutFprCeiling = 0.02;
 constexpr double kHeldoutAucFloor = 0.98;
 

@@ -8,6 +8,9 @@
 // spellings canonical), with every digit mapped to 0 so amounts and numbers
 // generalise ("850 euro" and "1240 euro" share "w:000 euro"-like keys):
 //   "w:" + word                       unigrams
+//   "K:" + word                       unigrams again, from a saved contact
+//                                     only (a hijacked contact's words weigh
+//                                     otherwise than a stranger's)
 //   "b:" + word + " " + next word     bigrams
 //   "c:" + n-gram of "<word>"         character 3-, 4- and 5-grams of words up
 //                                     to 20 letters (fastText-style subwords:
@@ -58,6 +61,10 @@ void ForEachFeature(std::string_view words, SignalSet signals, bool sender_known
     }
     key.assign("w:").append(word);
     text(std::string_view(key));
+    if (sender_known) {
+      key.assign("K:").append(word);
+      text(std::string_view(key));
+    }
     if (!prev.empty()) {
       key.assign("b:").append(prev).append(" ").append(word);
       text(std::string_view(key));

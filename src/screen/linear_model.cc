@@ -59,11 +59,11 @@ Result<std::shared_ptr<const LinearModel>> LinearModel::Parse(std::string_view t
       if (value <= 0 || value >= 1) return At(line_no, rest_column, "threshold must be between 0 and 1");
       m->threshold_ = value;
     } else if (key.size() > 2 && key[1] == ':' && (key[0] == 'w' || key[0] == 'b' || key[0] == 'c' || key[0] == 's' ||
-                                                   key[0] == 'k')) {
+                                                   key[0] == 'k' || key[0] == 'K')) {
       entries.emplace_back(FeatureHash(key), static_cast<float>(value));
     } else {
       return At(line_no, 1, "unknown key \"" + std::string(key) +
-                                "\" (bias, calibration, threshold, or w:/b:/c:/s:/k: features)");
+                                "\" (bias, calibration, threshold, or w:/b:/c:/s:/k:/K: features)");
     }
     return Status::Ok();
   }));

@@ -81,7 +81,9 @@ TEST(ScreenCli, UsageErrors) {
 }
 
 TEST(ScreenCli, ThreadOfTextArguments) {
-  auto r = RunZicht({"screen", "--thread", "--format", "json", "Hallo, hoe gaat het?", "Alles goed.",
+  // An opener that carries its own information: a stranger's bare "Hallo,
+  // hoe gaat het?" is a wrong-number opener since v7-train (docs/screening.md, "Threads").
+  auto r = RunZicht({"screen", "--thread", "--format", "json", "Goedemiddag, met de fietsenmaker.", "Uw fiets is klaar.",
                      "Kun je vandaag 900 euro overmaken? Ik betaal het morgen terug, mijn telefoon is kapot"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"messages\":3,\"first_flagged\":2"), std::string::npos) << r.out;

@@ -6,7 +6,7 @@
 // blind sets (split `blind2` ...) — with LIBLINEAR's L2-regularised logistic regression,
 // then calibrates it (Platt scaling on cross-validated decision values: 5
 // folds of the corpus's train split, one fold per other set) and picks the threshold with the highest cross-validated recall at
-// a false-positive rate of at most 2 %. Reproducible: fixed seed, fixed fold
+// a false-positive rate of at most 1.5 % on the seen sets' folds. Reproducible: fixed seed, fixed fold
 // assignment, features in sorted order; the same corpus and signals give the
 // same file byte for byte (model_test checks it).
 //
@@ -48,12 +48,9 @@ constexpr unsigned kSeed = 17;         // LIBLINEAR shuffles with rand()
 constexpr int kFolds = 5;
 int kPublishedWeight = 1;  // copies of each published message (ZICHT_TRAIN_PUBLISHED_WEIGHT overrides)
 int kMinDocumentFrequency = 3;  // rarer keys are noise (ZICHT_TRAIN_MIN_DF overrides)
-// Threshold choice on cross-validation (ZICHT_TRAIN_FPR overrides, for
-// comparisons). 2 %, the goal's own bound, since the v7-train batch: its hard
-// negatives make the cross-validated FPR the pessimistic one (leave-one-set-
-// out over blind2–8: pooled FPR 0.011 at 2 %, 0.010 at 1.5 % with recall
-// 0.854 against 0.813 as the mean over the sets).
-double kFprBudget = 0.02;
+// Threshold choice on cross-validation of the seen sets (ZICHT_TRAIN_FPR
+// overrides, for comparisons): the goal's FPR 2 % less a margin.
+double kFprBudget = 0.015;
 
 struct Row {
   std::map<int, double> x;  // feature index → value
@@ -283,15 +280,29 @@ int main(int argc, char** argv) {
   double a = 0, c = 0;
   FitPlatt(cv_f, cv_y, &a, &c);
   std::vector<std::pair<double, double>> cv_p;  // (probability, y)
-  for (size_t i = 0; i < rows.size(); ++i) cv_p.emplace_back(1 / (1 + std::exp(a * cv_f[i] + c)), cv_y[i]);
+  // The threshold is chosen on the seen sets' folds alone when there are
+  // any: their decision values come from models that saw nothing of their
+  // set, as the next unseen set will look. The corpus's folds hold composed
+  // hard negatives written beside their scams, whose cross-validated FPR is
+  // the pessimistic one: with them the threshold sat higher and the
+  // leave-one-set-out recall was lower at the same FPR (over blind2–9, mean
+  // recall 0.820 at FPR 0.012 with all folds at 2 %, 0.866 at 0.015 with the
+  // sets' folds at 1.5 %; docs/screening.md "Leave-one-set-out").
+  const bool sets_only = !set_fold.empty();
+  int threshold_scams = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (sets_only && rows[i].fold < kFolds) continue;
+    cv_p.emplace_back(1 / (1 + std::exp(a * cv_f[i] + c)), cv_y[i]);
+    threshold_scams += cv_y[i] > 0;
+  }
   std::sort(cv_p.begin(), cv_p.end(), [](const auto& l, const auto& r) { return l.first > r.first; });
-  const int benign = static_cast<int>(rows.size()) - scams;
+  const int threshold_benign = static_cast<int>(cv_p.size()) - threshold_scams;
   double threshold = 0.5, best_recall = 0, best_fpr = 0;
   int tp = 0, fp = 0;
   for (size_t i = 0; i < cv_p.size(); ++i) {
     (cv_p[i].second > 0 ? tp : fp)++;
     if (i + 1 < cv_p.size() && cv_p[i + 1].first == cv_p[i].first) continue;
-    const double recall = static_cast<double>(tp) / scams, fpr = static_cast<double>(fp) / benign;
+    const double recall = static_cast<double>(tp) / threshold_scams, fpr = static_cast<double>(fp) / threshold_benign;
     if (fpr <= kFprBudget && recall > best_recall) {
       best_recall = recall;
       best_fpr = fpr;
@@ -305,7 +316,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < cv_p.size(); ++i) {
       (cv_p[i].second > 0 ? tp2 : fp2)++;
       if (i + 1 < cv_p.size() && cv_p[i + 1].first == cv_p[i].first) continue;
-      const double tpr = static_cast<double>(tp2) / scams, fpr = static_cast<double>(fp2) / benign;
+      const double tpr = static_cast<double>(tp2) / threshold_scams, fpr = static_cast<double>(fp2) / threshold_benign;
       auc += (fpr - pfpr) * (tpr + ptpr) / 2;
       ptpr = tpr, pfpr = fpr;
       if (fpr <= 0.02) best2 = std::max(best2, tpr);
@@ -322,9 +333,9 @@ int main(int argc, char** argv) {
   std::string sources;
   for (const auto& n : names_of_files) sources += (sources.empty() ? "" : ", ") + n;
   std::printf("# messages not in a heldout split of %s: %zu messages (%d scam, %d benign).\n", sources.c_str(),
-              rows.size(), scams, benign);
+              rows.size(), scams, static_cast<int>(rows.size()) - scams);
   std::printf("# Calibration: Platt scaling on cross-validation (%d folds of the train split, one per other set);\n", kFolds);
-  std::printf("# threshold: best cross-validated\n");
+  std::printf("# threshold: best cross-validated%s\n", sets_only ? " on the seen sets' folds" : "");
   std::printf("# recall (%.3f) at FPR <= %.3f (%.3f). Do not edit by hand; retrain.\n", best_recall, kFprBudget,
               best_fpr);
   std::printf("bias\t%.6g\n", m->w[n_features] * sign);
