@@ -132,8 +132,8 @@ std::optional<std::string> Uts46ToAscii(const UIDNA* idna, std::string_view host
 // host as written, holding its A-label form or nullopt for an invalid name.
 // LIMITS: a memo that reaches kMaxIdnaMemoEntries is cleared (bounded, no
 // eviction bookkeeping); hosts longer than kMaxIdnaMemoKey are not kept.
-// Like the registrable-domain memo, it only remembers a pure function and
-// is observable only as speed.
+// Like the phone-prefix memo (phone_fast_path.cc), it only remembers a
+// pure function and is observable only as speed.
 constexpr size_t kMaxIdnaMemoEntries = 16384;
 constexpr size_t kMaxIdnaMemoKey = 253;
 
