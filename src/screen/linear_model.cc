@@ -102,11 +102,11 @@ double LinearModel::Weight(std::string_view key) const {
   }
 }
 
-std::pair<double, int> LinearModel::TextSum(std::string_view words) const {
+std::pair<double, int> LinearModel::TextSum(std::string_view words, bool sender_known) const {
   double sum = 0;
   int count = 0;
   ForEachFeature(
-      words, SignalSet{}, false,
+      words, SignalSet{}, sender_known,
       [&](std::string_view key) {
         sum += Weight(key);
         ++count;

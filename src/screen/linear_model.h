@@ -43,8 +43,9 @@ class LinearModel {
   double threshold() const { return threshold_; }
 
   //! Sum of the text-feature weights of `words` and how many text features it
-  //! has (for a thread, sums of several messages add up).
-  std::pair<double, int> TextSum(std::string_view words) const;
+  //! has (for a thread, sums of several messages add up). `sender_known`
+  //! adds the saved contact's `K:` words, as in training (features.h).
+  std::pair<double, int> TextSum(std::string_view words, bool sender_known) const;
   //! Decision value from a text sum and the signals.
   double Decision(std::pair<double, int> text_sum, SignalSet signals, bool sender_known) const;
   //! Calibrated probability of a decision value.

@@ -141,6 +141,30 @@ TEST(ScreenCli, SignalsDirectoryReplacesBuiltInFiles) {
   EXPECT_NE(r.out.find("\"label\":\"bankhelpdeskfraude\""), std::string::npos) << r.out;
 }
 
+// model.tsv's keys as docs/screening.md ("Signals as data", "Learned
+// model") names them: a `K:` word weighs only for a saved contact, and an
+// unknown key is refused with the file, line and the keys it takes.
+TEST(ScreenCli, ModelFileKeysAndKnownSenderWords) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.File("model.tsv"), "bias\t-3\nthreshold\t0.5\nK:fietsen\t8\n");
+  auto known = RunZicht({"screen", "--signals", dir.path().string(), "--known-sender", "--format", "json", "fietsen"});
+  ASSERT_EQ(known.exit_code, 0) << known.err;
+  auto stranger = RunZicht({"screen", "--signals", dir.path().string(), "--format", "json", "fietsen"});
+  ASSERT_EQ(stranger.exit_code, 0) << stranger.err;
+  const auto score = [](const std::string& out) {
+    const size_t at = out.find("\"score\":");
+    return at == std::string::npos ? -1.0 : std::stod(out.substr(at + 8));
+  };
+  EXPECT_GT(score(known.out), score(stranger.out)) << known.out << stranger.out;
+  testutil::WriteFile(dir.File("model.tsv"), "bias\t-3\nx:fietsen\t8\n");
+  auto bad = RunZicht({"screen", "--signals", dir.path().string(), "fietsen"});
+  EXPECT_EQ(bad.exit_code, cli::kExitFailure);
+  EXPECT_NE(bad.err.find("model.tsv:2:1: unknown key \"x:fietsen\" (bias, calibration, threshold, or "
+                         "w:/b:/c:/s:/k:/K: features)"),
+            std::string::npos)
+      << bad.err;
+}
+
 TEST(ScreenCli, DbFlagsKnownIdentifiers) {
   testutil::TempDir dir;
   testutil::WriteFile(dir.File("seed.jsonl"),

@@ -98,7 +98,7 @@ ScreenResult Screener::Screen(std::string_view text, bool sender_known) const {
   if (!sender_known) signals.Add(Signal::kUnknownSender);
   std::vector<IdentifierHit> hits;
   AnalyzeInto(text, &signals, &hits, &scratch);
-  const auto text_sum = model_->empty() ? std::pair<double, int>{0, 0} : model_->TextSum(scratch.words);
+  const auto text_sum = model_->empty() ? std::pair<double, int>{0, 0} : model_->TextSum(scratch.words, sender_known);
   ScreenResult r = Finish(text_sum, signals, sender_known);
   r.known_identifiers = std::move(hits);
   return r;
@@ -116,7 +116,7 @@ ScreenResult Screener::ScreenThread(const std::vector<std::string>& messages, bo
   for (size_t i = 0; i < n; ++i) {
     AnalyzeInto(messages[i], &signals, &hits, &scratch);
     if (!model_->empty()) {
-      const auto sum = model_->TextSum(scratch.words);
+      const auto sum = model_->TextSum(scratch.words, sender_known);
       text_sum.first += sum.first;
       text_sum.second += sum.second;
     }
