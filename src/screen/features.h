@@ -22,11 +22,13 @@
 // Only the first kMaxFeatureWords words count: a 1 MB message costs no more
 // than a long chat message.
 //
-// Thread-safety: pure functions; each thread uses its own key buffer.
+// Thread-safety: pure functions; each thread uses its own key buffers.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "screen/signal.h"
 
@@ -35,14 +37,59 @@ namespace zicht::screen {
 inline constexpr int kMaxFeatureWords = 200;
 inline constexpr size_t kMaxSubwordLength = 20;
 
-//! Calls text(key) for each text feature and other(key) for each signal and
-//! context feature. `key` is valid only during the call.
-template <typename TextF, typename OtherF>
-void ForEachFeature(std::string_view words, SignalSet signals, bool sender_known, TextF&& text, OtherF&& other) {
-  thread_local std::string key;
+//! 64-bit FNV-1a, built a piece at a time: the scoring path hashes a
+//! feature's key as it enumerates it instead of writing the key out first
+//! (writing ~340 keys per message into a string and hashing each afterwards
+//! was a third of LinearModel::TextSum's time; see linear_model.h).
+class KeyHash {
+ public:
+  void Start(std::string_view prefix) {
+    h_ = 14695981039346656037ull;
+    Add(prefix);
+  }
+  void Add(std::string_view piece) {
+    for (char c : piece) Add(c);
+  }
+  void Add(char c) {
+    h_ ^= static_cast<unsigned char>(c);
+    h_ *= 1099511628211ull;
+  }
+  //! Never 0 (0 marks an empty slot of the model's table).
+  uint64_t value() const { return h_ == 0 ? 1 : h_; }
+
+ private:
+  uint64_t h_ = 0;
+};
+
+//! The key itself, for training (which keeps the keys) and explanations.
+class KeyText {
+ public:
+  void Start(std::string_view prefix) { s_.assign(prefix); }
+  void Add(std::string_view piece) { s_.append(piece); }
+  void Add(char c) { s_.push_back(c); }
+  std::string_view value() const { return s_; }
+
+ private:
+  std::string s_;
+};
+
+//! FeatureHash(key) is what KeyHash gives for the key built piece by piece.
+inline uint64_t FeatureHash(std::string_view key) {
+  KeyHash h;
+  h.Start(key);
+  return h.value();
+}
+
+//! Calls text(key.value()) for each text feature and other(key.value()) for
+//! each signal and context feature, where Key is KeyText (the value is a
+//! string_view, valid only during the call) or KeyHash (its FeatureHash).
+template <typename Key, typename TextF, typename OtherF>
+void ForEachFeatureKey(std::string_view words, SignalSet signals, bool sender_known, TextF&& text, OtherF&& other) {
   thread_local std::string prev;
   thread_local std::string word;
   thread_local std::string padded;
+  thread_local Key grams[kMaxSubwordLength + 2];  // the n-grams of one word, grown from 3 to 5 characters
+  Key key;
   prev.clear();
   int count = 0;
   size_t pos = 0;
@@ -59,22 +106,35 @@ void ForEachFeature(std::string_view words, SignalSet signals, bool sender_known
     for (char& c : word) {
       if (c >= '1' && c <= '9') c = '0';
     }
-    key.assign("w:").append(word);
-    text(std::string_view(key));
+    key.Start("w:");
+    key.Add(word);
+    text(key.value());
     if (sender_known) {
-      key.assign("K:").append(word);
-      text(std::string_view(key));
+      key.Start("K:");
+      key.Add(word);
+      text(key.value());
     }
     if (!prev.empty()) {
-      key.assign("b:").append(prev).append(" ").append(word);
-      text(std::string_view(key));
+      key.Start("b:");
+      key.Add(prev);
+      key.Add(' ');
+      key.Add(word);
+      text(key.value());
     }
     if (word.size() <= kMaxSubwordLength) {
       padded.assign("<").append(word).append(">");
+      // All 3-grams, then all 4-grams, then all 5-grams (the order training
+      // numbers the features in); each n-gram extends the (n-1)-gram at the
+      // same start by one character.
       for (size_t n = 3; n <= 5; ++n) {
         for (size_t i = 0; i + n <= padded.size(); ++i) {
-          key.assign("c:").append(padded, i, n);
-          text(std::string_view(key));
+          if (n == 3) {
+            grams[i].Start("c:");
+            grams[i].Add(std::string_view(padded).substr(i, 3));
+          } else {
+            grams[i].Add(padded[i + n - 1]);
+          }
+          text(grams[i].value());
         }
       }
     }
@@ -83,10 +143,18 @@ void ForEachFeature(std::string_view words, SignalSet signals, bool sender_known
   for (int i = 0; i < kSignalCount; ++i) {
     const auto s = static_cast<Signal>(i);
     if (s == Signal::kUnknownSender || !signals.Has(s)) continue;
-    key.assign("s:").append(SignalName(s));
-    other(std::string_view(key));
+    key.Start("s:");
+    key.Add(SignalName(s));
+    other(key.value());
   }
-  other(std::string_view(sender_known ? "k:known" : "k:unknown"));
+  key.Start(sender_known ? "k:known" : "k:unknown");
+  other(key.value());
+}
+
+//! ForEachFeatureKey with the keys as text.
+template <typename TextF, typename OtherF>
+void ForEachFeature(std::string_view words, SignalSet signals, bool sender_known, TextF&& text, OtherF&& other) {
+  ForEachFeatureKey<KeyText>(words, signals, sender_known, std::forward<TextF>(text), std::forward<OtherF>(other));
 }
 
 //! Text features of a message shorter than this count as if it had this

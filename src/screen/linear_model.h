@@ -12,13 +12,14 @@
 //   KEY          W            one line per feature with a non-zero weight
 // decision = B + sum(W of text keys) / sqrt(n text keys) + sum(W of signal keys)
 //
-// Keys are hashed (64-bit FNV-1a) into an open-addressing table at load, so
-// scoring a message allocates nothing and costs one hash and probe per
-// feature. A slot is 8 bytes (a 32-bit fingerprint from the hash's high half
-// and a float weight), so the ~11,000 weights of the shipped model fit in
-// 128 KiB and the probes of a message mostly hit the cache: the table is
-// what a message's ~300 look-ups touch. Two keys that share a slot and a
-// fingerprint (odds about 1 in 10^5 per message) would share a weight.
+// Keys are hashed (64-bit FNV-1a, features.h) into an open-addressing table
+// at load. Scoring hashes each key as features.h enumerates it, without
+// writing it out, and looks the hashes up with the slots prefetched ahead,
+// so it allocates nothing per message. A slot is 8 bytes (a 32-bit
+// fingerprint from the hash's high half and a float weight); the ~35,000
+// weights of the shipped model take 65,536 slots (512 KiB, see Parse()).
+// Two keys that share a slot and a fingerprint (odds about 1 in 10^5 per
+// message) would share a weight.
 // Immutable after Parse(); thread-safe.
 #include <cstdint>
 #include <memory>
@@ -59,6 +60,7 @@ class LinearModel {
  private:
   LinearModel() = default;
   double Weight(std::string_view key) const;
+  double Weight(uint64_t hash) const;
   void Insert(uint64_t hash, float weight);
 
   struct Slot {
@@ -73,8 +75,5 @@ class LinearModel {
   double calibration_c_ = 0;
   double threshold_ = 0.5;
 };
-
-//! 64-bit FNV-1a of `key`, never 0.
-uint64_t FeatureHash(std::string_view key);
 
 }  // namespace zicht::screen

@@ -4,8 +4,15 @@
 #include "screen/signal_matcher.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
+#include <re2/set.h>
 
+#include <glob.h>
+
+#include "testutil/testutil.h"
+#include "screen/corpus_eval.h"
 #include "screen/screener.h"
+#include "screen/text_normalizer.h"
 
 namespace zicht::screen {
 namespace {
@@ -55,6 +62,79 @@ TEST(SignalMatcher, BrokenPatternIsAnErrorNamingTheSignal) {
   auto m = SignalMatcher::Create(bad);
   ASSERT_FALSE(m.ok());
   EXPECT_NE(m.status().message().find("URGENCY"), std::string::npos);
+}
+
+TEST(SignalMatcher, GapPatternsAreCutAtTheirGapsOnlyWhereEveryMatchHasHeadAndTail) {
+  const std::string gap = "(?:[^ ]+ ){0,4}";
+  const std::string broken = "\\btelefoon\\b " + gap + "(?:kapot|stuk)\\b";
+  const GapSplit split = SplitAtGaps(broken);
+  EXPECT_EQ(split.head, "\\btelefoon\\b ");
+  EXPECT_EQ(split.tail, "(?:kapot|stuk)\\b");
+  // Several gaps: head before the first, tail after the last.
+  const std::string two = "\\ba " + gap + "b " + gap + "c\\b";
+  EXPECT_EQ(SplitAtGaps(two).head, "\\ba ");
+  EXPECT_EQ(SplitAtGaps(two).tail, "c\\b");
+  // No cut: no gap, a gap first or last, inside a group, beside a top-level '|'.
+  for (const std::string& whole :
+       {std::string("\\bnieuwe nummer\\b"), gap + "nummer\\b", "\\bnummer " + gap,
+        "\\b(?:sla " + gap + "op|bewaar)\\b", "\\bx\\b|\\bsla " + gap + "op\\b",
+        "\\bsla " + gap + "op\\b|\\bx\\b", "[(] " + gap + "x|y"}) {
+    EXPECT_TRUE(SplitAtGaps(whole).head.empty()) << whole;
+  }
+  // Parentheses in a class or escaped do not open a group.
+  const std::string escaped = "[(] \\( " + gap + "x", bracket = "[]|] " + gap + "x";
+  EXPECT_EQ(SplitAtGaps(escaped).head, "[(] \\( ");
+  EXPECT_EQ(SplitAtGaps(bracket).head, "[]|] ");
+}
+
+// The split matcher must find exactly what one RE2::Set of the whole
+// patterns finds: compared over every message of the corpus and the blind
+// sets, in both views.
+TEST(SignalMatcher, FindsWhatTheWholePatternsFindOnEveryShippedMessage) {
+  const auto patterns = AllPatterns();
+  auto matcher = SignalMatcher::Create(patterns);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+  EXPECT_GE((*matcher)->split_pattern_count(), 50u);  // the case this test is about
+  RE2::Options options;
+  options.set_case_sensitive(true);
+  options.set_max_mem(int64_t{256} << 20);
+  RE2::Set words(options, RE2::UNANCHORED), folded(options, RE2::UNANCHORED);
+  std::vector<Signal> words_signal, folded_signal;
+  for (const PatternSpec& p : patterns) {
+    (p.view == View::kWords ? words : folded).Add(p.regex, nullptr);
+    (p.view == View::kWords ? words_signal : folded_signal).push_back(p.signal);
+  }
+  ASSERT_TRUE(words.Compile());
+  ASSERT_TRUE(folded.Compile());
+  auto normalizer = TextNormalizer::Create();
+  ASSERT_TRUE(normalizer.ok());
+  glob_t files{};
+  ASSERT_EQ(glob((testutil::SourceDir() + "/tests/data/screening/*.jsonl").c_str(), 0, nullptr, &files), 0);
+  size_t messages = 0, with_signal = 0;
+  for (size_t f = 0; f < files.gl_pathc; ++f) {
+    auto corpus = ParseCorpus(testutil::ReadFile(files.gl_pathv[f]));
+    ASSERT_TRUE(corpus.ok()) << files.gl_pathv[f];
+    for (const CorpusEntry& e : *corpus) {
+      const NormalizedText text = (*normalizer)->Normalize(e.text);
+      SignalSet expected;
+      std::vector<int> hits;
+      words.Match(text.words, &hits);
+      for (int i : hits) expected.Add(words_signal[static_cast<size_t>(i)]);
+      hits.clear();
+      folded.Match(text.folded, &hits);
+      for (int i : hits) expected.Add(folded_signal[static_cast<size_t>(i)]);
+      const SignalSet got = (*matcher)->Match(text);
+      for (int s = 0; s < kSignalCount; ++s) {
+        EXPECT_EQ(got.Has(static_cast<Signal>(s)), expected.Has(static_cast<Signal>(s)))
+            << SignalName(static_cast<Signal>(s)) << " in " << e.id;
+      }
+      ++messages;
+      with_signal += expected.Has(Signal::kBrokenPhone) || expected.Has(Signal::kNewNumber);
+    }
+  }
+  globfree(&files);
+  EXPECT_GE(messages, 10000u);
+  EXPECT_GE(with_signal, 500u);
 }
 
 TEST(SignalNames, RoundTrip) {
