@@ -1,6 +1,6 @@
 // The blind test sets (tests/data/screening/blind2 … blind9.jsonl, heldout10 …
-// heldout16.jsonl, published9.jsonl; docs/screening.md "Blind test set", "... 3", "... 4",
-// "... 5", "... 6", "blind7", "blind8", "blind9", "heldout10" … "heldout16", "published9"): messages quoted from public warnings
+// heldout16.jsonl, published9.jsonl, published10.jsonl; docs/screening.md "Blind test set", "... 3", "... 4",
+// "... 5", "... 6", "blind7", "blind8", "blind9", "heldout10" … "heldout16", "published9", "published10"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -84,6 +84,10 @@ struct BlindSet {
 // heldout15 0.978 / 0.000 / 0.999, published9 0.778 / 0.000 / 0.957.
 // heldout16 (two more such sessions, written after that round's change)
 // was measured once, on that screener: 0.968 / 0.000 / 0.998.
+// published10 (quoted from public warnings by a helper that opened nothing
+// of the screener: 68 scams, 15 genuine messages, nearly all English) was
+// measured once on that screener: 0.779 / 0.467 / 0.759 — real wording,
+// and above all real genuine alerts, are where the screener fails.
 // Each floor is one to three messages under today's figure, so losing accuracy
 // on real messages fails here.
 const BlindSet kBlindSets[] = {
@@ -103,6 +107,7 @@ const BlindSet kBlindSets[] = {
     {"heldout15.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl"}, 175, 0.94, 0.024, 0.99, false},
     {"heldout16.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl"}, 170, 0.93, 0.025, 0.99, false},
     {"published9.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl"}, 55, 0.72, 0.17, 0.95, true, false},
+    {"published10.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"}, 80, 0.73, 0.54, 0.70, true, false},
 };
 
 // Test names and failure messages show the set, not its bytes.
