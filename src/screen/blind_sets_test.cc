@@ -87,7 +87,13 @@ struct BlindSet {
 // published10 (quoted from public warnings by a helper that opened nothing
 // of the screener: 68 scams, 15 genuine messages, nearly all English) was
 // measured once on that screener: 0.779 / 0.467 / 0.759 — real wording,
-// and above all real genuine alerts, are where the screener fails.
+// and above all real genuine alerts, are where the screener fails. After
+// the v12-train round (genuine official alerts and their imitations; chosen
+// by leave-one-set-out): heldout10 0.906 / 0.009 / 0.993, heldout11 0.931 /
+// 0.000 / 1.000, heldout12 0.950 / 0.019 / 0.993, heldout13 0.972 / 0.009 /
+// 0.996, heldout14 0.932 / 0.028 / 0.992, heldout15 0.978 / 0.000 / 0.999,
+// heldout16 0.968 / 0.000 / 0.998, published9 0.759 / 0.000 / 0.969,
+// published10 0.765 / 0.267 / 0.810.
 // Each floor is one to three messages under today's figure, so losing accuracy
 // on real messages fails here.
 const BlindSet kBlindSets[] = {
@@ -107,7 +113,7 @@ const BlindSet kBlindSets[] = {
     {"heldout15.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl"}, 175, 0.94, 0.024, 0.99, false},
     {"heldout16.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl"}, 170, 0.93, 0.025, 0.99, false},
     {"published9.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl"}, 55, 0.72, 0.17, 0.95, true, false},
-    {"published10.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"}, 80, 0.73, 0.54, 0.70, true, false},
+    {"published10.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"}, 80, 0.72, 0.34, 0.75, true, false},
 };
 
 // Test names and failure messages show the set, not its bytes.

@@ -114,13 +114,13 @@ Result<std::unique_ptr<SignalMatcher>> SignalMatcher::Create(std::span<const Pat
     // gap, say) leaves the pattern whole.
     if (split.head.empty() || !RE2(split.head, MatchOptions()).ok() || !RE2(split.tail, MatchOptions()).ok()) {
       ZICHT_RETURN_IF_ERROR(add(*m->words_set, p.regex).status());
-      m->words.push_back({p.signal, Role::kWhole});
+      m->words.push_back({p.signal, Role::kWhole, -1, nullptr});
       continue;
     }
     ZICHT_RETURN_IF_ERROR(add(*m->words_set, split.head).status());
     ZICHT_ASSIGN_OR_RETURN(const int tail, add(*m->words_set, split.tail));
     m->words.push_back({p.signal, Role::kHead, tail, std::move(whole)});
-    m->words.push_back({p.signal, Role::kTail});
+    m->words.push_back({p.signal, Role::kTail, -1, nullptr});
     ++m->split;
   }
   if (!m->words.empty() && !m->words_set->Compile()) {
