@@ -16,7 +16,7 @@
 // at load. Scoring hashes each key as features.h enumerates it, without
 // writing it out, and looks the hashes up with the slots prefetched ahead,
 // so it allocates nothing per message. A slot is 8 bytes (a 32-bit
-// fingerprint from the hash's high half and a float weight); the ~35,000
+// fingerprint from the hash's high half and a float weight); the ~38,000
 // weights of the shipped model take 65,536 slots (512 KiB, see Parse()).
 // Two keys that share a slot and a fingerprint (odds about 1 in 10^5 per
 // message) would share a weight.

@@ -106,17 +106,18 @@ Result<std::unique_ptr<SignalMatcher>> SignalMatcher::Create(std::span<const Pat
       m->folded_signals.push_back(p.signal);
       continue;
     }
-    // The whole pattern is checked first, so an error names it as written.
-    auto whole = std::make_unique<RE2>(p.regex, MatchOptions());
-    if (!whole->ok()) return error(whole->error());
     const GapSplit split = SplitAtGaps(p.regex);
     // A head or tail that does not compile on its own (a quantifier after a
-    // gap, say) leaves the pattern whole.
+    // gap, say) leaves the pattern whole, and the set names its error.
     if (split.head.empty() || !RE2(split.head, MatchOptions()).ok() || !RE2(split.tail, MatchOptions()).ok()) {
       ZICHT_RETURN_IF_ERROR(add(*m->words_set, p.regex).status());
       m->words.push_back({p.signal, Role::kWhole, -1, nullptr});
       continue;
     }
+    // Checked before its head and tail go in, so an error names the pattern
+    // as written.
+    auto whole = std::make_unique<RE2>(p.regex, MatchOptions());
+    if (!whole->ok()) return error(whole->error());
     ZICHT_RETURN_IF_ERROR(add(*m->words_set, split.head).status());
     ZICHT_ASSIGN_OR_RETURN(const int tail, add(*m->words_set, split.tail));
     m->words.push_back({p.signal, Role::kHead, tail, std::move(whole)});
