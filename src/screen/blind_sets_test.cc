@@ -1,6 +1,6 @@
 // The blind test sets (tests/data/screening/blind2 … blind9.jsonl, heldout10 …
-// heldout16.jsonl, published9.jsonl, published10.jsonl; docs/screening.md "Blind test set", "... 3", "... 4",
-// "... 5", "... 6", "blind7", "blind8", "blind9", "heldout10" … "heldout16", "published9", "published10"): messages quoted from public warnings
+// heldout16.jsonl, heldout17.jsonl, published9.jsonl … published11.jsonl; docs/screening.md "Blind test set", "... 3", "... 4",
+// "... 5", "... 6", "blind7", "blind8", "blind9", "heldout10" … "heldout17", "published9" … "published11"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -94,6 +94,13 @@ struct BlindSet {
 // 0.996, heldout14 0.932 / 0.028 / 0.992, heldout15 0.978 / 0.000 / 0.999,
 // heldout16 0.968 / 0.000 / 0.998, published9 0.759 / 0.000 / 0.969,
 // published10 0.765 / 0.267 / 0.810.
+// heldout17 (three more such sessions, written in the next round) and
+// published11 (quoted from public warnings by one more helper that opened
+// nothing of the screener: 48 scams, 29 genuine messages) were measured
+// once on that screener, before anything else of the round: 0.935 / 0.022 /
+// 0.996 and 0.812 / 0.241 / 0.861. That round kept no training batch
+// (leave-one-set-out got worse with each), so these are still their only
+// figures.
 // Each floor is one to three messages under today's figure, so losing accuracy
 // on real messages fails here.
 const BlindSet kBlindSets[] = {
@@ -114,6 +121,8 @@ const BlindSet kBlindSets[] = {
     {"heldout16.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl"}, 170, 0.93, 0.025, 0.99, false},
     {"published9.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl"}, 55, 0.72, 0.17, 0.95, true, false},
     {"published10.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"}, 80, 0.72, 0.34, 0.75, true, false},
+    {"heldout17.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl", "published10.jsonl"}, 190, 0.915, 0.04, 0.99, false},
+    {"published11.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl", "published10.jsonl", "heldout17.jsonl"}, 75, 0.77, 0.32, 0.82, true, false},
 };
 
 // Test names and failure messages show the set, not its bytes.

@@ -17,20 +17,19 @@ namespace {
 
 bool IsAsciiAlpha(char c) { return c >= 'a' && c <= 'z'; }
 
-// Levenshtein distance, for short strings (host label parts).
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
+// Whether a and b are at most one edit apart (Levenshtein distance <= 1:
+// one letter replaced, inserted or dropped), in one pass without the
+// distance table: it runs for every brand token against every label part of
+// every link.
+bool AtMostOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or b has one letter more at the end
+  // First difference: skip it in b (insertion) or in both (replacement).
+  const std::string_view rest_a = a.substr(a.size() == b.size() ? i + 1 : i);
+  return rest_a == b.substr(i + 1);
 }
 
 // Digits and letter pairs that stand in for letters in look-alike domains.
@@ -181,7 +180,7 @@ struct LinkCheck::Impl {
         for (size_t i = 0; i < parts.size(); ++i) {
           const std::string& p = parts[i];
           if (p == t || parts_undone[i] == t) return "lookalike:" + b.name;
-          if (t.size() >= 5 && p.size() + 1 >= t.size() && p.size() <= t.size() + 1 && EditDistance(p, t) <= 1) {
+          if (t.size() >= 5 && p.size() + 1 >= t.size() && p.size() <= t.size() + 1 && AtMostOneEdit(p, t)) {
             return "lookalike:" + b.name;
           }
         }

@@ -41,6 +41,8 @@ TEST_F(LinkCheckTest, ImitationsAreLookalikes) {
   EXPECT_EQ(check_->Classify("ing-paswissel.nl"), "lookalike:ing");               // short token, whole part
   EXPECT_EQ(check_->Classify("rabobamk.com"), "lookalike:rabobank");              // one typo away
   EXPECT_EQ(check_->Classify("pstnl-bezorging.com"), "lookalike:postnl");         // one letter dropped
+  EXPECT_EQ(check_->Classify("rabobaank.com"), "lookalike:rabobank");             // one letter added
+  EXPECT_EQ(check_->Classify("postnll.com"), "lookalike:postnl");                 // one added at the end
   EXPECT_EQ(check_->Classify("p0stnl.com"), "lookalike:postnl");                  // digit homoglyph
   EXPECT_EQ(check_->Classify("xn--pstnl-jye.nl"), "lookalike:postnl");            // punycode of pоstnl (Cyrillic о)
   EXPECT_EQ(check_->Classify("r\xd0\xb0" "bobank.nl"), "lookalike:rabobank");    // Cyrillic а, not punycoded

@@ -117,6 +117,15 @@ Status ParsePatterns(std::string_view text, SignalConfig* config) {
     } else {
       return err.At(fields[1].column, "view must be \"words\" or \"folded\", not \"" + std::string(fields[1].text) + "\"");
     }
+    // The views have no diacritics, so a pattern with "é" could never match;
+    // and the sets run in Latin-1 mode (signal_matcher.cc), where a non-ASCII
+    // character class would compare bytes, not letters.
+    for (size_t i = 0; i < fields[2].text.size(); ++i) {
+      if (static_cast<unsigned char>(fields[2].text[i]) >= 0x80) {
+        return err.At(fields[2].column + static_cast<int>(i),
+                      "a pattern is ASCII: the text it runs on has no diacritics (write e for \u00e9)");
+      }
+    }
     p.regex = ExpandGaps(fields[2].text);
     if (p.view == View::kFolded && p.regex.find("\\.") == std::string::npos && p.regex.find(':') == std::string::npos) {
       return err.At(fields[2].column, "a folded pattern must need a \".\" or \":\" (the folded scan is skipped without one)");

@@ -54,6 +54,8 @@ TEST(SignalConfig, ErrorsNameFileLineAndColumn) {
             "patterns.tsv:1:13: a folded pattern must need a \".\" or \":\" (the folded scan is skipped without one)");
   EXPECT_EQ(ErrorWith("patterns.tsv", "URGENCY\twords\n"),
             "patterns.tsv:1:9: expected 3 tab-separated fields (SIGNAL, words|folded, regex), found 2");
+  EXPECT_EQ(ErrorWith("patterns.tsv", "NEW_NUMBER\twords\tnieuw nummer \xc3\xa9\n"),
+            "patterns.tsv:1:31: a pattern is ASCII: the text it runs on has no diacritics (write e for \u00e9)");
   EXPECT_EQ(ErrorWith("variants.tsv", "nr\tnummer\nnr\tnummer\n"), "variants.tsv:2:1: variant \"nr\" listed twice");
   EXPECT_EQ(ErrorWith("variants.tsv", "Nr\tnummer\n"),
             "variants.tsv:1:1: write the word as normalised: lower case, no apostrophes");

@@ -15,7 +15,13 @@ constexpr int64_t kSetMaxMem = int64_t{64} << 20;
 
 RE2::Options MatchOptions() {
   RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
+  // Latin-1: the patterns are ASCII (signal_config.cc checks), and a word gap
+  // "[^ ]+" in UTF-8 mode makes the DFA decode multi-byte letters in every
+  // state. Both binaries run at once, one per core, 3 s each, four rounds:
+  // 49,561-54,474 messages per CPU-second in Latin-1 mode against
+  // 45,630-51,441 in UTF-8 mode (+7.6 % on average). Text bytes of other
+  // scripts still match "[^ ]" and literal byte sequences alike.
+  options.set_encoding(RE2::Options::EncodingLatin1);
   options.set_case_sensitive(true);  // the views are already case-folded
   options.set_log_errors(false);
   options.set_max_mem(kSetMaxMem);

@@ -31,12 +31,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <unicode/uversion.h>
 
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "common/result.h"
 #include "screen/signal_config.h"
 
@@ -74,7 +74,10 @@ class TextNormalizer {
 
   const icu::Normalizer2* nfd_;  // not owned; ICU singleton
   std::vector<SpellingVariant> variant_storage_;  // owns what variants_ points into
-  std::unordered_map<std::string_view, std::string_view> variants_;
+  // One look-up per word of every message: absl's open-addressing map, not
+  // std::unordered_map, whose node chase and hashing were 4.6 % of screening
+  // time (screen_bench, perf).
+  absl::flat_hash_map<std::string_view, std::string_view> variants_;
   size_t max_variant_length_ = 0;  // longer words skip the lookup
 };
 
