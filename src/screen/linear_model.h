@@ -14,7 +14,7 @@
 //
 // Keys are hashed (64-bit FNV-1a, features.h) into an open-addressing table
 // at load. Scoring hashes each key as features.h enumerates it, without
-// writing it out, and looks the hashes up with the slots prefetched ahead,
+// writing it out, and looks the hashes up with their buckets prefetched ahead,
 // so it allocates nothing per message. The table is made of 64-byte buckets,
 // one cache line each, of 8 entries (a 32-bit fingerprint from the hash's
 // high half and a float weight); a key is looked for in the bucket its hash

@@ -128,6 +128,13 @@ TEST(ScreenCli, BadInputGetsAClearError) {
   auto bad = RunZicht({"screen", "--signals", dir.path().string(), "hoi"});
   EXPECT_EQ(bad.exit_code, cli::kExitFailure);
   EXPECT_NE(bad.err.find("/patterns.tsv:2:15: regex does not compile"), std::string::npos) << bad.err;
+  // A pattern with a diacritic could never match the folded views (docs/screening.md, "Patterns").
+  testutil::WriteFile(dir.File("patterns.tsv"), "URGENCY\twords\t\\bdirect betal\xc3\xa9n\\b\n");
+  auto accent = RunZicht({"screen", "--signals", dir.path().string(), "hoi"});
+  EXPECT_EQ(accent.exit_code, cli::kExitFailure);
+  EXPECT_NE(accent.err.find("/patterns.tsv:1:29: a pattern is ASCII: the text it runs on has no diacritics"),
+            std::string::npos)
+      << accent.err;
   auto none = RunZicht({"screen", "--signals", dir.File("absent"), "hoi"});
   EXPECT_NE(none.exit_code, 0);
   EXPECT_NE(none.err.find("no screening files"), std::string::npos) << none.err;
