@@ -1,6 +1,6 @@
 // The blind test sets (tests/data/screening/blind2 … blind9.jsonl, heldout10 …
-// heldout16.jsonl, heldout17.jsonl, published9.jsonl … published11.jsonl; docs/screening.md "Blind test set", "... 3", "... 4",
-// "... 5", "... 6", "blind7", "blind8", "blind9", "heldout10" … "heldout17", "published9" … "published11"): messages quoted from public warnings
+// heldout16.jsonl, heldout17.jsonl, published9.jsonl … published12.jsonl; docs/screening.md "Blind test set", "... 3", "... 4",
+// "... 5", "... 6", "blind7", "blind8", "blind9", "heldout10" … "heldout17", "published9" … "published12"): messages quoted from public warnings
 // and composed hard negatives that were never used to write patterns or to
 // train. Checks that each set stays separate from the corpus and from the
 // earlier blind sets and keeps its provenance, and holds floors on what the
@@ -101,6 +101,13 @@ struct BlindSet {
 // 0.996 and 0.812 / 0.241 / 0.861. That round kept no training batch
 // (leave-one-set-out got worse with each), so these are still their only
 // figures.
+// published12 (161 genuine messages quoted from public pages by four more
+// helpers that opened nothing of the screener, 143 of them scam warnings as
+// people forward them; no scams, so no recall or AUC) was measured on the
+// shipped screener before anything else of its round: FPR 0.205 (33/161).
+// It was measured again for each candidate of that round (docs/screening.md,
+// "The published12 round"), the summary only; the one kept leaves it at
+// 0.205.
 // Each floor is one to three messages under today's figure, so losing accuracy
 // on real messages fails here.
 const BlindSet kBlindSets[] = {
@@ -123,6 +130,7 @@ const BlindSet kBlindSets[] = {
     {"published10.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"}, 80, 0.72, 0.34, 0.75, true, false},
     {"heldout17.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl", "published10.jsonl"}, 190, 0.915, 0.04, 0.99, false},
     {"published11.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl", "published10.jsonl", "heldout17.jsonl"}, 75, 0.77, 0.32, 0.82, true, false},
+    {"published12.jsonl", "heldout", {"corpus.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "published9.jsonl", "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl", "published10.jsonl", "heldout17.jsonl", "published11.jsonl"}, 160, 0.0, 0.225, 0.0, false, true},
 };
 
 // Test names and failure messages show the set, not its bytes.
@@ -202,7 +210,9 @@ TEST_P(BlindSets, Floors) {
   std::cout << FormatReport(r, SetName(set));
   EXPECT_GE(r.Recall(), set.recall_floor);
   EXPECT_LE(r.FalsePositiveRate(), set.fpr_ceiling);
-  EXPECT_GE(r.auc, set.auc_floor);
+  if (r.scams > 0) {  // published12 has no scams: no ROC curve
+    EXPECT_GE(r.auc, set.auc_floor);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Screen, BlindSets, ::testing::ValuesIn(kBlindSets),

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -133,7 +134,7 @@ EvalReport Evaluate(const Screener& screener, const std::vector<CorpusEntry>& co
     prev_fpr = fpr;
     if (fpr <= fpr_target && tpr > r.best_at_target.recall) r.best_at_target = RocPoint{threshold, tpr, fpr};
   }
-  r.auc = auc;
+  r.auc = r.scams == 0 || r.benign == 0 ? std::nan("") : auc;
   return r;
 }
 
@@ -153,10 +154,15 @@ std::string FormatReport(const EvalReport& r, std::string_view title) {
                 r.scams == 0 ? 1.0 : static_cast<double>(r.scams_exact_label) / r.scams, r.scams_exact_label,
                 r.scams);
   out += row;
-  std::snprintf(row, sizeof row, "  ROC AUC %.3f; best point with FPR <= %.2f: score >= %.3f gives recall %.3f at FPR %.3f\n",
-                r.auc, r.fpr_target, r.best_at_target.threshold, r.best_at_target.recall,
-                r.best_at_target.false_positive_rate);
-  out += row;
+  if (std::isnan(r.auc)) {
+    out += "  ROC AUC n/a: the set has no " + std::string(r.scams == 0 ? "scams" : "benign messages") + "\n";
+  } else {
+    std::snprintf(row, sizeof row,
+                  "  ROC AUC %.3f; best point with FPR <= %.2f: score >= %.3f gives recall %.3f at FPR %.3f\n", r.auc,
+                  r.fpr_target, r.best_at_target.threshold, r.best_at_target.recall,
+                  r.best_at_target.false_positive_rate);
+    out += row;
+  }
   std::snprintf(row, sizeof row, "  %-22s %5s %7s   %6s %6s %6s %6s\n", "family", "n", "flagged", "none", "hulp",
                 "phish", "bhd");
   out += row;
@@ -171,8 +177,10 @@ std::string FormatReport(const EvalReport& r, std::string_view title) {
 
 std::string SummaryLine(const EvalReport& r) {
   char line[160];
-  std::snprintf(line, sizeof line, "recall=%.3f fpr=%.3f auc=%.3f scams=%d benign=%d", r.Recall(),
-                r.FalsePositiveRate(), r.auc, r.scams, r.benign);
+  char auc[16] = "n/a";
+  if (!std::isnan(r.auc)) std::snprintf(auc, sizeof auc, "%.3f", r.auc);
+  std::snprintf(line, sizeof line, "recall=%.3f fpr=%.3f auc=%s scams=%d benign=%d", r.Recall(),
+                r.FalsePositiveRate(), auc, r.scams, r.benign);
   return line;
 }
 

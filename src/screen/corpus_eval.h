@@ -71,7 +71,8 @@ struct EvalReport {
   int scams_flagged = 0;
   int benign_flagged = 0;
   int scams_exact_label = 0;     // flagged with the expected label
-  double auc = 0;                // area under the ROC curve of `score`
+  double auc = 0;                // area under the ROC curve of `score`; NaN without both scams and benign
+                                 // messages (published12 is genuine warnings only)
   RocPoint best_at_target;       // highest recall whose FPR <= fpr_target
   double fpr_target = 0.02;
   std::vector<FamilyRow> families;  // scam families first, then benign; by name

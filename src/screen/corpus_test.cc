@@ -6,6 +6,8 @@
 // here. Accuracy floors, not timing.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <iostream>
 #include <map>
 #include <set>
@@ -93,15 +95,19 @@ TEST(Corpus, ParseErrorsNameLineAndField) {
   EXPECT_EQ(family.status().message(), "line 1: family: must be a string");
 }
 
-TEST(Corpus, EvaluateCountsRecallFprAndRoc) {
+// The built-in screener's report on corpus lines given as text.
+EvalReport EvaluateLines(std::string_view jsonl) {
   auto screener = Screener::Create();
-  ASSERT_TRUE(screener.ok());
-  auto corpus = ParseCorpus(
+  auto corpus = ParseCorpus(jsonl);
+  EXPECT_TRUE(screener.ok() && corpus.ok());
+  return screener.ok() && corpus.ok() ? Evaluate(**screener, *corpus) : EvalReport{};
+}
+
+TEST(Corpus, EvaluateCountsRecallFprAndRoc) {
+  const EvalReport r = EvaluateLines(
       "{\"text\":\"Hoi mam, dit is mijn nieuwe nummer. Kun je 800 euro overmaken?\",\"sender_known\":false,"
       "\"label\":\"hulpvraagfraude\",\"family\":\"hulpvraag\"}\n"
       "{\"text\":\"Tot morgen bij de training!\",\"sender_known\":true,\"label\":\"none\",\"family\":\"benign-family\"}\n");
-  ASSERT_TRUE(corpus.ok());
-  const EvalReport r = Evaluate(**screener, *corpus);
   EXPECT_EQ(r.scams, 1);
   EXPECT_EQ(r.benign, 1);
   EXPECT_EQ(r.scams_flagged, 1);
@@ -110,6 +116,19 @@ TEST(Corpus, EvaluateCountsRecallFprAndRoc) {
   ASSERT_EQ(r.families.size(), 2u);
   EXPECT_EQ(r.families[0].family, "hulpvraag");  // scam families first
   EXPECT_EQ(r.families[0].predicted[static_cast<size_t>(Label::kHulpvraagfraude)], 1);
+}
+
+TEST(Corpus, AucOfASetWithOneClassIsNotANumber) {
+  // published12 holds genuine warnings only: no ROC curve, and the report
+  // says so instead of printing an area made of one axis.
+  const EvalReport r = EvaluateLines(
+      "{\"text\":\"Tot morgen bij de training!\",\"sender_known\":true,\"label\":\"none\",\"family\":\"benign-family\"}\n"
+      "{\"text\":\"Let op: oplichters sturen nep-sms'jes.\",\"sender_known\":true,\"label\":\"none\","
+      "\"family\":\"benign-warning\"}\n");
+  EXPECT_EQ(r.benign, 2);
+  EXPECT_TRUE(std::isnan(r.auc));
+  EXPECT_NE(FormatReport(r, "x").find("ROC AUC n/a: the set has no scams"), std::string::npos);
+  EXPECT_NE(SummaryLine(r).find("auc=n/a scams=0 benign=2"), std::string::npos) << SummaryLine(r);
 }
 
 }  // namespace

@@ -31,6 +31,17 @@ TEST(ScreenCli, TextAsJson) {
   EXPECT_NE(r.out.find("\"UNKNOWN_SENDER\""), std::string::npos);
 }
 
+TEST(ScreenCli, AForwardedWarningQuotingTheOpenerIsNotTheOpener) {
+  // published11's forwarded warnings were flagged hulpvraagfraude: the
+  // floor rule fired on the quoted opener (fails before quotation.h).
+  auto r = RunZicht({"screen", "--format", "json",
+                     "Let op! Er gaan berichten rond: \u201cHoi mam, dit is mijn nieuwe nummer\u201d. Reageer niet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"label\":\"none\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"QUOTED_MESSAGE\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"NEW_NUMBER\""), std::string::npos) << r.out;
+}
+
 TEST(ScreenCli, KnownSenderAndWordsJoined) {
   auto r = RunZicht({"screen", "--known-sender", "--format", "json", "Hoi", "mam,", "kun", "je", "20", "euro",
                      "overmaken", "voor", "boodschappen?"});

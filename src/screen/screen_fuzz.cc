@@ -1,5 +1,5 @@
 // libFuzzer target: screening on arbitrary bytes — as message text, as a
-// thread, as a JSON request body (what POST /v1/messages/screen and
+// thread (and through quotation.h's scan), as a JSON request body (what POST /v1/messages/screen and
 // /v1/messages/screen-thread receive), as each signals file (patterns.tsv,
 // variants.tsv, weights.tsv, brands.tsv, model.tsv: what --signals and
 // SIGHUP load) and as a corpus (--eval). Checks that nothing crashes, that
@@ -13,6 +13,7 @@
 #include <rapidjson/document.h>
 
 #include "screen/corpus_eval.h"
+#include "screen/quotation.h"
 #include "screen/screen_json.h"
 
 namespace {
@@ -50,6 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const ScreenResult r = screener.Screen(bytes, known);
   if (!(r.score >= 0 && r.score <= 1)) std::abort();
   if (known == r.signals.Has(Signal::kUnknownSender)) std::abort();
+  // A quoted message (quotation.h) is cut out, never grown: each takes at
+  // least two marks and three words and leaves one space.
+  std::string outside;
+  if (RemoveQuotedMessages(bytes, &outside) != r.signals.Has(Signal::kQuotedMessage)) std::abort();
+  if (r.signals.Has(Signal::kQuotedMessage) && outside.size() >= bytes.size()) std::abort();
 
   // The bytes split at newlines as a thread.
   std::vector<std::string> thread;

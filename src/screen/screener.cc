@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "screen/quotation.h"
+
 namespace zicht::screen {
 namespace {
 
@@ -50,35 +52,53 @@ Result<std::unique_ptr<Screener>> Screener::Create(const SignalConfig& config, c
   return s;
 }
 
-void Screener::AnalyzeInto(std::string_view text, SignalSet* signals, std::vector<IdentifierHit>* hits,
+void Screener::AnalyzeInto(std::string_view text, MessageSignals* signals, std::vector<IdentifierHit>* hits,
                            NormalizedText* scratch) const {
   normalizer_->Normalize(text, scratch);
   const SignalSet found = matcher_->Match(*scratch);
-  for (int i = 0; i < kSignalCount; ++i) {
-    if (found.Has(static_cast<Signal>(i))) signals->Add(static_cast<Signal>(i));
+  SignalSet links;
+  link_check_->Check(text, lookup_, &links, hits);
+  signals->model.AddAll(found);
+  signals->model.AddAll(links);
+  thread_local std::string outside;
+  if (!RemoveQuotedMessages(text, &outside)) {
+    signals->own.AddAll(found);
+    signals->own.AddAll(links);
+    return;
   }
-  link_check_->Check(text, lookup_, signals, hits);
+  // Reported speech (quotation.h): the rules weigh the sender's own words
+  // only, so a warning that quotes a scam's opener or look-alike link is not
+  // that scam; an identifier Zicht knows is news even in quotes. The scratch
+  // buffer keeps the whole text's words: the model reads every word.
+  signals->own.Add(Signal::kQuotedMessage);
+  if (links.Has(Signal::kKnownFraudIdentifier)) signals->own.Add(Signal::kKnownFraudIdentifier);
+  NormalizedText own_text;
+  normalizer_->Normalize(outside, &own_text);
+  signals->own.AddAll(matcher_->Match(own_text));
+  std::vector<IdentifierHit> ignored;
+  link_check_->Check(outside, nullptr, &signals->own, &ignored);
 }
 
-ScreenResult Screener::Finish(std::pair<double, int> text_sum, SignalSet signals, bool sender_known) const {
+ScreenResult Screener::Finish(std::pair<double, int> text_sum, const MessageSignals& signals,
+                              bool sender_known) const {
   ScreenResult r;
-  r.signals = signals;
-  r.label_scores = RuleScores(rules_, signals, sender_known);
-  const Label rule_label = RuleLabel(r.label_scores, signals);
+  r.signals = signals.own;
+  r.label_scores = RuleScores(rules_, signals.own, sender_known);
+  const Label rule_label = RuleLabel(r.label_scores, signals.own);
   double threshold = kLabelThreshold;
   if (model_->empty()) {
     r.score = *std::max_element(r.label_scores.begin() + 1, r.label_scores.end());
   } else {
-    r.model_score = model_->Probability(model_->Decision(text_sum, signals, sender_known));
+    r.model_score = model_->Probability(model_->Decision(text_sum, signals.model, sender_known));
     r.score = r.model_score;
     threshold = model_->threshold();
   }
   Label forced = Label::kNone;
   for (const ScoreRule& rule : score_rules_) {
-    if (!rule.is_floor && Applies(rule, signals)) r.score = std::min(r.score, rule.score);
+    if (!rule.is_floor && Applies(rule, signals.own)) r.score = std::min(r.score, rule.score);
   }
   for (const ScoreRule& rule : score_rules_) {
-    if (rule.is_floor && Applies(rule, signals) && r.score < rule.score) {
+    if (rule.is_floor && Applies(rule, signals.own) && r.score < rule.score) {
       r.score = rule.score;
       if (rule.label != Label::kNone) forced = rule.label;
     }
@@ -90,12 +110,20 @@ ScreenResult Screener::Finish(std::pair<double, int> text_sum, SignalSet signals
   return r;
 }
 
+Screener::MessageSignals Screener::SenderContext(bool sender_known) {
+  MessageSignals signals;
+  if (!sender_known) {
+    signals.model.Add(Signal::kUnknownSender);
+    signals.own.Add(Signal::kUnknownSender);
+  }
+  return signals;
+}
+
 ScreenResult Screener::Screen(std::string_view text, bool sender_known) const {
   // One scratch buffer per thread: Screen() stays const and thread-safe and
   // the hot path does not allocate per message.
   thread_local NormalizedText scratch;
-  SignalSet signals;
-  if (!sender_known) signals.Add(Signal::kUnknownSender);
+  MessageSignals signals = SenderContext(sender_known);
   std::vector<IdentifierHit> hits;
   AnalyzeInto(text, &signals, &hits, &scratch);
   const auto text_sum = model_->empty() ? std::pair<double, int>{0, 0} : model_->TextSum(scratch.words, sender_known);
@@ -106,8 +134,7 @@ ScreenResult Screener::Screen(std::string_view text, bool sender_known) const {
 
 ScreenResult Screener::ScreenThread(const std::vector<std::string>& messages, bool sender_known) const {
   thread_local NormalizedText scratch;
-  SignalSet signals;
-  if (!sender_known) signals.Add(Signal::kUnknownSender);
+  MessageSignals signals = SenderContext(sender_known);
   std::vector<IdentifierHit> hits;
   std::pair<double, int> text_sum{0, 0};
   ScreenResult r = Finish(text_sum, signals, sender_known);
@@ -133,8 +160,9 @@ ScreenResult Screener::ScreenThread(const std::vector<std::string>& messages, bo
 Screener::Analysis Screener::Analyze(std::string_view text, bool sender_known) const {
   Analysis a;
   NormalizedText scratch;
-  if (!sender_known) a.signals.Add(Signal::kUnknownSender);
-  AnalyzeInto(text, &a.signals, &a.hits, &scratch);
+  MessageSignals signals = SenderContext(sender_known);
+  AnalyzeInto(text, &signals, &a.hits, &scratch);
+  a.signals = signals.model;
   a.words = std::move(scratch.words);
   return a;
 }

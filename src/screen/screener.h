@@ -76,9 +76,18 @@ class Screener {
 
  private:
   Screener() = default;
-  void AnalyzeInto(std::string_view text, SignalSet* signals, std::vector<IdentifierHit>* hits,
+  // The signals of a message twice: every word's, which the model reads
+  // (as it was trained), and the sender's own words' (quoted messages left
+  // out, QUOTED_MESSAGE added: quotation.h), which the rules weigh and the
+  // answer names. The two differ only for a message that quotes one.
+  struct MessageSignals {
+    SignalSet model;
+    SignalSet own;
+  };
+  static MessageSignals SenderContext(bool sender_known);
+  void AnalyzeInto(std::string_view text, MessageSignals* signals, std::vector<IdentifierHit>* hits,
                    NormalizedText* scratch) const;
-  ScreenResult Finish(std::pair<double, int> text_sum, SignalSet signals, bool sender_known) const;
+  ScreenResult Finish(std::pair<double, int> text_sum, const MessageSignals& signals, bool sender_known) const;
 
   std::unique_ptr<TextNormalizer> normalizer_;  // constant after construction
   std::unique_ptr<SignalMatcher> matcher_;

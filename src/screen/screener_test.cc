@@ -65,6 +65,30 @@ TEST(ScreenerModel, ForwardedWarningsAreCapped) {
   }
 }
 
+TEST(ScreenerModel, AQuotedScamIsReportedSpeech) {
+  // A forwarded warning that quotes the opener, with no advice words the
+  // patterns know: the quoted signals are not the sender's (quotation.h).
+  const ScreenResult warning = Shipped().Screen(
+      "Let op! Er gaan berichten rond: \u201cHoi mam, dit is mijn nieuwe nummer\u201d. Reageer niet", false);
+  EXPECT_TRUE(warning.signals.Has(Signal::kQuotedMessage));
+  EXPECT_FALSE(warning.signals.Has(Signal::kNewNumber));
+  EXPECT_FALSE(warning.signals.Has(Signal::kFamilyAddress));
+  EXPECT_EQ(warning.label, Label::kNone) << warning.score;
+  // The same opener as the sender's own words is the warning moment, and a
+  // quoted name or term is not a quoted message.
+  const ScreenResult own = Shipped().Screen("Hoi mam, dit is mijn 'nieuwe' nummer", false);
+  EXPECT_EQ(own.label, Label::kHulpvraagfraude);
+  EXPECT_FALSE(own.signals.Has(Signal::kQuotedMessage));
+  const ScreenResult term = Shipped().Screen("Zet uw geld op een 'veilige rekening' bij 'ING Veiligheid'", false);
+  EXPECT_TRUE(term.signals.Has(Signal::kSafeAccount));
+  EXPECT_EQ(term.label, Label::kBankhelpdeskfraude);
+  // A look-alike link inside the quote is not the sender's link.
+  const ScreenResult link = Shipped().Screen(
+      "Ze sturen dit: 'Uw pakket ligt klaar, betaal 1,95 via postnl-bezorging.xyz' - niet doen", false);
+  EXPECT_FALSE(link.signals.Has(Signal::kLookalikeDomain));
+  EXPECT_FALSE(link.signals.Has(Signal::kLink));
+}
+
 TEST(ScreenerModel, KnownSenderIsNoFreePass) {
   const ScreenResult code =
       Shipped().Screen("Hoi, ik heb per ongeluk een code naar jouw nummer gestuurd. Kun je die even doorsturen?", true);
@@ -133,6 +157,13 @@ TEST(ScreenerIntelligence, KnownMuleIbanIsFlaggedWithTheVerdict) {
   EXPECT_EQ(r.known_identifiers[0].reports, 7);
   EXPECT_FALSE((*screener)->Screen("Het is NL02 ABNA 0123 4567 89, groetjes", true).signals.Has(
       Signal::kKnownFraudIdentifier));
+  // Quoted or not, an identifier Zicht knows is news (the other signals of a
+  // quotation are not the sender's: quotation.h).
+  const ScreenResult quoted =
+      (*screener)->Screen("Ze vroegen: 'maak het over naar NL91 ABNA 0417 1643 00 tnv J. de Vries'", false);
+  EXPECT_TRUE(quoted.signals.Has(Signal::kQuotedMessage));
+  EXPECT_TRUE(quoted.signals.Has(Signal::kKnownFraudIdentifier));
+  EXPECT_EQ(quoted.known_identifiers.size(), 1u);
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ constexpr std::array<SignalInfo, kSignalCount> kSignals{{
     {"CODE_FORWARDING", "asks to forward a verification code 'sent by mistake' (account takeover)"},
     {"TEST_PAYMENT", "asks for a tiny 'verification' payment (1 cent) through a link"},
     {"BANK_ACCESS_PROBLEM", "says the sender cannot reach their own bank account (app blocked, card refused, no login)"},
+    {"QUOTED_MESSAGE", "quotes a message of three or more words (a warning or forward); signals inside the quotes do not count"},
 }};
 
 constexpr std::array<std::string_view, kLabelCount> kLabels{

@@ -53,8 +53,10 @@ enum class Signal : uint8_t {
   kCodeForwarding,     // "stuur die code even door, die was voor mij"
   kTestPayment,        // "maak 1 cent over zodat ik weet dat je echt bent"
   kBankAccessProblem,  // "mijn bankapp is geblokkeerd", "ik kan niet inloggen"
+  // Reported speech: the other signals come from the text outside the quotes
+  kQuotedMessage,  // Let op: "Hoi mam, dit is mijn nieuwe nummer" is nep (quotation.h)
 };
-inline constexpr int kSignalCount = static_cast<int>(Signal::kBankAccessProblem) + 1;
+inline constexpr int kSignalCount = static_cast<int>(Signal::kQuotedMessage) + 1;
 
 //! Wire name ("NEW_NUMBER").
 std::string_view SignalName(Signal signal);
@@ -71,6 +73,7 @@ class SignalSet {
     for (Signal s : signals) Add(s);
   }
   constexpr void Add(Signal s) { bits_ |= Bit(s); }
+  constexpr void AddAll(SignalSet other) { bits_ |= other.bits_; }
   constexpr void Remove(Signal s) { bits_ &= ~Bit(s); }
   constexpr bool Has(Signal s) const { return (bits_ & Bit(s)) != 0; }
   //! True when the two sets share a signal.
