@@ -1,5 +1,6 @@
 #include "screen/quotation.h"
 
+#include <array>
 #include <cstdint>
 
 namespace zicht::screen {
@@ -7,10 +8,24 @@ namespace {
 
 enum QuoteMark : uint8_t { kOpens = 1, kCloses = 2 };
 
-// The first byte of every quote mark: the scan jumps from one to the next
-// (most messages have none, or an apostrophe or two).
-constexpr std::string_view kQuoteLeadBytes = "'\"\xC2\xE2";
-constexpr std::string_view kQuoteLeadBytesOrNewline = "'\"\xC2\xE2\n";
+// The first byte of every quote mark (and the newline that ends a
+// quotation): the scan skips everything else with one table look-up a byte.
+// Most messages have none, or an apostrophe or two.
+enum LeadByte : uint8_t { kQuoteLead = 1, kNewline = 2 };
+constexpr std::array<uint8_t, 256> kLeadBytes = [] {
+  std::array<uint8_t, 256> t{};
+  t['\''] = t['"'] = t[0xC2] = t[0xE2] = kQuoteLead;
+  t['\n'] = kNewline;
+  return t;
+}();
+
+// The first byte at or after `i` whose kind is in `kinds`, or npos.
+size_t NextLead(std::string_view s, size_t i, uint8_t kinds) {
+  for (; i < s.size(); ++i) {
+    if (kLeadBytes[static_cast<unsigned char>(s[i])] & kinds) return i;
+  }
+  return std::string_view::npos;
+}
 
 struct Mark {
   uint8_t kind = 0;  // QuoteMark bits; 0: not a quote mark
@@ -81,7 +96,7 @@ bool RemoveQuotedMessages(std::string_view text, std::string* outside) {
   bool found = false;
   size_t copied = 0;  // text[copied, open) still to be written to *outside
   size_t i = 0;
-  while ((i = text.find_first_of(kQuoteLeadBytes, i)) != std::string_view::npos) {
+  while ((i = NextLead(text, i, kQuoteLead)) != std::string_view::npos) {
     const Mark open = QuoteAt(text, i);
     if (!(open.kind & kOpens) || WordByteBefore(text, i) || !WordByteAt(text, i + open.size) ||
         (open.size == 1 && text[i] == '\'' && IsElision(text, i + 1))) {
@@ -90,7 +105,7 @@ bool RemoveQuotedMessages(std::string_view text, std::string* outside) {
     }
     size_t j = i + open.size;
     bool closed = false;
-    while ((j = text.find_first_of(kQuoteLeadBytesOrNewline, j)) != std::string_view::npos &&
+    while ((j = NextLead(text, j, kQuoteLead | kNewline)) != std::string_view::npos &&
            j - i <= kMaxQuotationBytes && text[j] != '\n') {
       const Mark m = QuoteAt(text, j);
       if (m.kind == 0) {

@@ -18,8 +18,10 @@
 // scams (product and company names: 'Wealth Academy NL') and 27 of 4,057
 // other benign messages.
 //
-// Cost: one pass over the bytes; a message without a quote mark is not
-// copied. Thread-safe (pure function).
+// Cost: one pass over the bytes, a table look-up each; a message without a
+// quotation is not copied. With the second match of a quoting message
+// (screener.cc) about 3 % of screening time on the corpus, measured side by
+// side (docs/screening.md, "Speed"). Thread-safe (pure function).
 #include <string>
 #include <string_view>
 
