@@ -140,13 +140,12 @@ void ForEachFeatureKey(std::string_view words, SignalSet signals, bool sender_kn
     }
     prev.swap(word);
   }
-  for (int i = 0; i < kSignalCount; ++i) {
-    const auto s = static_cast<Signal>(i);
-    if (s == Signal::kUnknownSender || !signals.Has(s)) continue;
+  signals.ForEach([&](Signal s) {
+    if (s == Signal::kUnknownSender) return;
     key.Start("s:");
     key.Add(SignalName(s));
     other(key.value());
-  }
+  });
   key.Start(sender_known ? "k:known" : "k:unknown");
   other(key.value());
 }

@@ -69,10 +69,13 @@ bool WordByteAt(std::string_view s, size_t i) {
   return i < s.size() && IsWordByte(static_cast<unsigned char>(s[i]));
 }
 
-// 's and 't at a word start are Dutch elisions ('s avonds, 't is goed).
+// A letter alone after an apostrophe is a Dutch elision: 's avonds, 't is
+// goed, ik wil 'm graag, 'n keer, 'k weet het, 'r fiets.
 bool IsElision(std::string_view s, size_t after) {
-  return after + 1 < s.size() && (s[after] == 's' || s[after] == 't') &&
-         !IsWordByte(static_cast<unsigned char>(s[after + 1]));
+  if (after >= s.size()) return false;
+  const char c = s[after];
+  const bool letter = c == 's' || c == 't' || c == 'm' || c == 'n' || c == 'k' || c == 'r' || c == 'S' || c == 'T';
+  return letter && (after + 1 == s.size() || !IsWordByte(static_cast<unsigned char>(s[after + 1])));
 }
 
 int CountWords(std::string_view s) {

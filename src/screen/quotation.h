@@ -11,7 +11,7 @@
 // kMinQuotedWords words. Shorter quotations are names and terms ('ING
 // Veiligheid', a 'kluisrekening'), which a scam uses too, and stay in the
 // text. Apostrophes inside words (m'n, sms'je, mam's) and Dutch 's / 't
-// ('s avonds) open or close nothing.
+// ('s avonds, 'm, 'n, 't, 'k, 'r) open or close nothing.
 //
 // Measured on the training messages (corpus train split and blind2–9):
 // a quotation of three or more words is in 77 of 447 warnings, 31 of 4,895

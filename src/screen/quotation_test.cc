@@ -45,6 +45,11 @@ TEST(Quotation, ApostrophesAndElisionsOpenNothing) {
   EXPECT_EQ(Outside("Hoi mam, m'n telefoon is kapot, kun je 's avonds even bellen? Stuur 't maar"), std::nullopt);
   EXPECT_EQ(Outside("Ik heb sms'jes van mam's bank gekregen over m'n pas"), std::nullopt);
   EXPECT_EQ(Outside("'s Avonds stuur ik 't geld, mam's nieuwe nummer"), std::nullopt);
+  // 'm (hem) opened a "quotation" up to the next mark in a marketplace scam
+  // of the training corpus and hid its code request.
+  EXPECT_EQ(Outside("Ik wil 'm graag maar doe eerst verificatie. Je krijgt een code van 'Verify', stuur die"),
+            std::nullopt);
+  EXPECT_EQ(Outside("Nog 'n keer: 'k weet het niet"), std::nullopt);
 }
 
 TEST(Quotation, AQuotationEndsAtItsLine) {

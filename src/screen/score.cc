@@ -18,9 +18,7 @@ std::array<double, kLabelCount> RuleScores(const std::array<LabelRule, 3>& rules
   std::array<double, kLabelCount> scores{};
   for (const LabelRule& rule : rules) {
     double miss = 1;  // Π (1 − w) over the signals present
-    for (int i = 0; i < kSignalCount; ++i) {
-      if (signals.Has(static_cast<Signal>(i))) miss *= 1 - rule.weights[static_cast<size_t>(i)];
-    }
+    signals.ForEach([&](Signal s) { miss *= 1 - rule.weights[static_cast<size_t>(s)]; });
     double p = 1 - miss;
     for (const SignalSet& group : rule.gates) {
       if (!signals.Intersects(group) && p > kUngatedCap) p = kUngatedCap;

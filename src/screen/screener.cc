@@ -23,13 +23,10 @@ Label RuleLabel(const std::array<double, kLabelCount>& scores, SignalSet signals
                                                                              : Label::kHulpvraagfraude;
 }
 
+// Two word operations: the per-signal loop it replaces was 2 % of
+// screening time in perf (about 17 rules, every message).
 bool Applies(const ScoreRule& rule, SignalSet signals) {
-  for (int i = 0; i < kSignalCount; ++i) {
-    const auto s = static_cast<Signal>(i);
-    if (rule.present.Has(s) && !signals.Has(s)) return false;
-    if (rule.absent.Has(s) && signals.Has(s)) return false;
-  }
-  return true;
+  return signals.ContainsAll(rule.present) && !signals.Intersects(rule.absent);
 }
 
 }  // namespace
@@ -84,7 +81,16 @@ ScreenResult Screener::Finish(std::pair<double, int> text_sum, const MessageSign
   ScreenResult r;
   r.signals = signals.own;
   r.label_scores = RuleScores(rules_, signals.own, sender_known);
-  const Label rule_label = RuleLabel(r.label_scores, signals.own);
+  Label rule_label = RuleLabel(r.label_scores, signals.own);
+  SignalSet own_words = signals.own;
+  own_words.Remove(Signal::kUnknownSender);
+  own_words.Remove(Signal::kQuotedMessage);
+  if (own_words.empty() && signals.own.Has(Signal::kQuotedMessage)) {
+    // The sender's own words raise nothing ("The caller said: '…'"): should
+    // the model flag it, the kind of fraud is the quoted one's. Only the
+    // label; the floors and caps stay the sender's.
+    rule_label = RuleLabel(RuleScores(rules_, signals.model, sender_known), signals.model);
+  }
   double threshold = kLabelThreshold;
   if (model_->empty()) {
     r.score = *std::max_element(r.label_scores.begin() + 1, r.label_scores.end());

@@ -82,6 +82,15 @@ TEST(ScreenerModel, AQuotedScamIsReportedSpeech) {
   const ScreenResult term = Shipped().Screen("Zet uw geld op een 'veilige rekening' bij 'ING Veiligheid'", false);
   EXPECT_TRUE(term.signals.Has(Signal::kSafeAccount));
   EXPECT_EQ(term.label, Label::kBankhelpdeskfraude);
+  // A retelling whose own words raise nothing: the model still reads the
+  // quoted words (0.996 today), and the flagged message keeps the quoted
+  // kind of fraud, not the hulpvraagfraude a bare unknown sender suggests.
+  const ScreenResult told = Shipped().Screen(
+      "Hij belde en zei: 'mevrouw, uw rekening is gehackt, zet uw spaargeld op een veilige rekening die wij voor u "
+      "openen'",
+      false);
+  EXPECT_FALSE(told.signals.Has(Signal::kSafeAccount));
+  EXPECT_EQ(told.label, Label::kBankhelpdeskfraude) << told.score;
   // A look-alike link inside the quote is not the sender's link.
   const ScreenResult link = Shipped().Screen(
       "Ze sturen dit: 'Uw pakket ligt klaar, betaal 1,95 via postnl-bezorging.xyz' - niet doen", false);

@@ -8,6 +8,7 @@
 // code, its meaning and Dutch examples are documented in docs/screening.md.
 // The declaration order is the order signals are printed in, and the wire
 // names are part of the HTTP contract: append, never reorder or rename.
+#include <bit>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -78,6 +79,13 @@ class SignalSet {
   constexpr bool Has(Signal s) const { return (bits_ & Bit(s)) != 0; }
   //! True when the two sets share a signal.
   constexpr bool Intersects(SignalSet other) const { return (bits_ & other.bits_) != 0; }
+  //! Calls f(signal) for each signal in the set, in declaration order.
+  template <typename F>
+  constexpr void ForEach(F&& f) const {
+    for (uint32_t b = bits_; b != 0; b &= b - 1) f(static_cast<Signal>(std::countr_zero(b)));
+  }
+  //! True when every signal of `other` is in this set.
+  constexpr bool ContainsAll(SignalSet other) const { return (bits_ & other.bits_) == other.bits_; }
   constexpr bool empty() const { return bits_ == 0; }
   constexpr bool operator==(const SignalSet&) const = default;
 
