@@ -69,11 +69,11 @@ void Screener::AnalyzeInto(std::string_view text, MessageSignals* signals, std::
   // buffer keeps the whole text's words: the model reads every word.
   signals->own.Add(Signal::kQuotedMessage);
   if (links.Has(Signal::kKnownFraudIdentifier)) signals->own.Add(Signal::kKnownFraudIdentifier);
-  NormalizedText own_text;
+  thread_local NormalizedText own_text;  // like Screen()'s scratch: no allocation per message
   normalizer_->Normalize(outside, &own_text);
   signals->own.AddAll(matcher_->Match(own_text));
-  std::vector<IdentifierHit> ignored;
-  link_check_->Check(outside, nullptr, &signals->own, &ignored);
+  std::vector<IdentifierHit> none;  // without a lookup, Check finds no identifier: stays empty
+  link_check_->Check(outside, nullptr, &signals->own, &none);
 }
 
 ScreenResult Screener::Finish(std::pair<double, int> text_sum, const MessageSignals& signals,
