@@ -127,6 +127,18 @@ TEST(ScreenCli, EvalPrintsRecallFprAndPerFamilyConfusion) {
   EXPECT_NE(r.out.find("summary recall="), std::string::npos) << r.out;
 }
 
+TEST(ScreenCli, EvalOfASetWithoutScamsSaysAucIsNotAvailable) {
+  // published12 is genuine messages only: no ROC curve, and --eval says so.
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.File("warnings.jsonl"),
+                      "{\"text\":\"Let op: oplichters sturen nep-sms'jes uit naam van PostNL.\",\"sender_known\":true,"
+                      "\"label\":\"none\",\"family\":\"benign-warning\"}\n");
+  auto r = RunZicht({"screen", "--eval", dir.File("warnings.jsonl")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ROC AUC n/a: the set has no scams"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("summary recall=1.000 fpr=0.000 auc=n/a scams=0 benign=1"), std::string::npos) << r.out;
+}
+
 TEST(ScreenCli, BadInputGetsAClearError) {
   auto utf8 = RunZicht({"screen", std::string("hoi \xff mam")});
   EXPECT_EQ(utf8.exit_code, cli::kExitUsage);

@@ -73,6 +73,19 @@ TEST_F(ScreenServerTest, ThreadAddsUpAcrossMessages) {
   EXPECT_EQ(Json(opener.body)["first_flagged"].GetInt(), 0);
 }
 
+TEST_F(ScreenServerTest, AForwardedWarningQuotingTheOpenerIsReportedSpeech) {
+  // The same object as `zicht screen` (screen_cli_test): the quoted opener is
+  // not the sender's, so no floor rule fires on it (docs/screening.md).
+  auto s = Start();
+  Response r = Post(s->port(), "/v1/messages/screen",
+                    "{\"text\":\"Let op! Er gaan berichten rond: \u201cHoi mam, dit is mijn nieuwe nummer\u201d. "
+                    "Reageer niet\",\"sender_known\":false}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"label\":\"none\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"QUOTED_MESSAGE\""), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("\"NEW_NUMBER\""), std::string::npos) << r.body;
+}
+
 TEST_F(ScreenServerTest, BadInputGetsAClearError) {
   auto s = Start();
   Response empty = Post(s->port(), "/v1/messages/screen-thread", R"({"messages":[]})");
